@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "dudao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DudaoCore", targets: ["DudaoCore"]),
+        .executable(name: "dudao", targets: ["dudao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "DudaoYAML", dependencies: ["CYAML"]),
+        .target(name: "DudaoTable"),
+        .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable"]),
+        .target(name: "DudaoReport", dependencies: ["DudaoCore"]),
+        .executableTarget(
+            name: "dudao",
+            dependencies: [
+                "DudaoCore", "DudaoReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DudaoYAMLTests", dependencies: ["DudaoYAML"]),
+        .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),
+        .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore"]),
+        .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport"]),
+    ]
+)

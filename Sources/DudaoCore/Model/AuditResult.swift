@@ -1,0 +1,95 @@
+/// What became of one exemption in a run.
+public struct ExemptionOutcome: Hashable, Sendable {
+    public enum State: String, Sendable {
+        /// Matched at least one finding and waived it.
+        case applied
+        /// Past its expiry date on the as-of date: it waived nothing.
+        case expired
+        /// In force, but no finding matched it.
+        case unused
+    }
+
+    public var rule: String
+    public var subjectID: String
+    public var period: DayRange?
+    public var reason: String
+    public var approver: String
+    public var expires: Day?
+    public var state: State
+    public var matched: Int
+    /// Where the exemption is written (exemptions file and line).
+    public var file: String
+    public var line: Int
+
+    public init(rule: String, subjectID: String, period: DayRange?, reason: String, approver: String,
+                expires: Day?, state: State, matched: Int, file: String, line: Int) {
+        self.rule = rule
+        self.subjectID = subjectID
+        self.period = period
+        self.reason = reason
+        self.approver = approver
+        self.expires = expires
+        self.state = state
+        self.matched = matched
+        self.file = file
+        self.line = line
+    }
+}
+
+/// A rule as reporters need to know it: id, title, severity, where it is defined.
+public struct RuleInfo: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var severity: Severity
+    public var clause: String?
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(id: String, title: String, severity: Severity, clause: String?, file: String, line: Int, column: Int) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.clause = clause
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
+/// The finished result of an audit: sorted findings and due items, and what happened to exemptions.
+public struct AuditResult: Sendable {
+    public var asOf: Day
+    /// The check date of check-date rules, when it exists for this as-of date.
+    public var checkDate: Day?
+    public var packID: String
+    public var packTitle: String
+    /// Offices of the dataset by id, with their names (for grouping and summaries).
+    public var offices: [(id: String, name: String)]
+    /// The offices the run was limited to (`--office`), empty for all.
+    public var officeFilter: [String]
+    public var rules: [RuleInfo]
+    public var findings: [Finding]
+    public var due: [DueItem]
+    public var exemptions: [ExemptionOutcome]
+
+    public init(asOf: Day, checkDate: Day?, packID: String, packTitle: String, offices: [(id: String, name: String)],
+                officeFilter: [String], rules: [RuleInfo], findings: [Finding], due: [DueItem],
+                exemptions: [ExemptionOutcome]) {
+        self.asOf = asOf
+        self.checkDate = checkDate
+        self.packID = packID
+        self.packTitle = packTitle
+        self.offices = offices
+        self.officeFilter = officeFilter
+        self.rules = rules
+        self.findings = findings
+        self.due = due
+        self.exemptions = exemptions
+    }
+
+    /// Open findings at or above a severity (what `--fail-on` looks at).
+    public func openFindings(atLeast severity: Severity) -> Int {
+        findings.filter { $0.status == .open && $0.severity >= severity }.count
+    }
+}

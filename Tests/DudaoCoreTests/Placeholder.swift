@@ -1,0 +1,4 @@
+import Testing
+@testable import DudaoCore
+
+@Test func placeholder() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import DudaoReport
+
+@Test func placeholder() {}

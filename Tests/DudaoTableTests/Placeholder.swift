@@ -1,0 +1,4 @@
+import Testing
+@testable import DudaoTable
+
+@Test func placeholder() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import DudaoYAML
+
+@Test func placeholder() {}
