@@ -1,0 +1,42 @@
+import Foundation
+
+/// Where a run's tables come from: a folder of CSV files, or files held in memory (the demo).
+public enum Dataset: Sendable {
+    case directory(String)
+    case memory(name: String, files: [String: [UInt8]])
+
+    /// How the dataset is named in messages.
+    public var location: String {
+        switch self {
+        case .directory(let path): path
+        case .memory(let name, _): name
+        }
+    }
+
+    /// Opens one table file; a missing file is an error naming the columns it should have.
+    func open(_ table: TableSchema) throws(RunError) -> TableFile {
+        let columns = table.columns.map(\.name)
+        switch self {
+        case .directory(let dir):
+            let path = URL(fileURLWithPath: dir).appendingPathComponent(table.file).path
+            do {
+                return try TableFile(path: path)
+            } catch {
+                switch error {
+                case .notFound: throw .missingFile(path: path, table: table.title, columns: columns)
+                case .undecodable: throw .undecodable(file: path)
+                case .unreadable(_, let errno): throw .unreadableFile(file: path, detail: String(cString: strerror(errno)))
+                }
+            }
+        case .memory(let name, let files):
+            guard let bytes = files[table.file] else {
+                throw .missingFile(path: "\(name)/\(table.file)", table: table.title, columns: columns)
+            }
+            do {
+                return try TableFile(bytes: bytes, name: table.file)
+            } catch {
+                throw .undecodable(file: "\(name)/\(table.file)")
+            }
+        }
+    }
+}

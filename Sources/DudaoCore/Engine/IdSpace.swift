@@ -1,0 +1,24 @@
+/// The run's one code space for identifiers and texts, and which roster row each key names.
+///
+/// PACK-SPEC makes identifiers unique across rosters, so one interner serves all tables;
+/// a reference is then an array lookup per target table.
+struct IdSpace {
+    var interner = ByteInterner(capacity: 1024)
+    /// Per roster table index: global code → first row with that key (-1 for none).
+    var keyRows: [Int: [Int32]] = [:]
+
+    func row(of code: Int64, in table: Int) -> Int? {
+        guard code >= 0, let rows = keyRows[table], Int(code) < rows.count else { return nil }
+        let r = rows[Int(code)]
+        return r >= 0 ? Int(r) : nil
+    }
+
+    func code(_ text: String) -> Int64 {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { p in interner.code(of: UnsafeRawBufferPointer(p)).map(Int64.init) ?? -1 }
+    }
+
+    mutating func intern(_ text: String) -> Int64 { Int64(interner.intern(text)) }
+
+    func text(_ code: Int64) -> String { code >= 0 ? interner.string(Int32(code)) : "" }
+}

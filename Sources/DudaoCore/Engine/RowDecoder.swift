@@ -1,0 +1,100 @@
+/// Decodes the cells of one table's rows from bytes into `RowValues`, and finds the
+/// data-quality problems a row carries on its own: bad values, missing required values,
+/// unknown references and failed row checks.
+struct RowDecoder {
+    struct Column {
+        var schemaIndex: Int
+        var header: Int
+        var type: ColumnSchema.ValueType
+        var enumBytes: [[UInt8]]
+        var optional: Bool
+        var defaultCell: Cell?
+        var requiredWhen: CompiledCondition?
+        var references: [Int]
+        var referenceWhen: CompiledCondition?
+        var referenceInvalidates: Bool
+        /// Keys of materialized tables are added to the id space; streamed values are looked up.
+        var intern: Bool
+    }
+
+    let table: TableSchema
+    let tableIndex: Int
+    var columns: [Column]
+    var checks: [(when: CompiledCondition?, require: CompiledCondition, field: Int)]
+
+    static let yes = Array("是".utf8)
+    static let no = Array("否".utf8)
+
+    /// Decodes the row's cells (no checks yet).
+    func decode(_ row: CSVRow, into values: inout RowValues, ids: inout IdSpace) {
+        values.reset(line: row.line)
+        for c in columns {
+            let bytes = row.field(c.header)
+            var cell: Cell
+            if bytes.isEmpty {
+                cell = c.defaultCell ?? .empty
+            } else {
+                cell = Self.parse(bytes, c, ids: &ids)
+            }
+            values.cells[c.schemaIndex] = cell
+        }
+    }
+
+    static func parse(_ bytes: UnsafeRawBufferPointer, _ c: Column, ids: inout IdSpace) -> Cell {
+        switch c.type {
+        case .id, .text:
+            if c.intern { return .of(Int64(ids.interner.intern(bytes))) }
+            return .of(ids.interner.code(of: bytes).map(Int64.init) ?? -1)
+        case .date:
+            return ValueParser.day(bytes).map { .of(Int64($0.rawValue)) } ?? .invalid
+        case .amount:
+            return ValueParser.amount(bytes).map { .of($0.micros) } ?? .invalid
+        case .integer:
+            guard bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .invalid }
+            return .of(bytes.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) })
+        case .yesNo:
+            if ValueParser.bytesEqual(bytes, yes) { return .of(1) }
+            if ValueParser.bytesEqual(bytes, no) { return .of(0) }
+            return .invalid
+        case .enumeration:
+            for (i, v) in c.enumBytes.enumerated() where ValueParser.bytesEqual(bytes, v) { return .of(Int64(i)) }
+            return .invalid
+        }
+    }
+
+    /// Decodes a default value written in the pack.
+    static func parse(text: String, _ c: Column, ids: inout IdSpace) -> Cell {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { p in parse(UnsafeRawBufferPointer(p), c, ids: &ids) }
+    }
+
+    /// Fills `values.invalid` and `values.unknown` (references need the rosters loaded).
+    func check(_ values: inout RowValues, context: EvaluationContext) {
+        for c in columns {
+            let cell = values.cells[c.schemaIndex]
+            switch cell.state {
+            case .invalid:
+                values.invalid.append(c.schemaIndex)
+            case .empty:
+                if !c.optional { values.invalid.append(c.schemaIndex) }
+                else if let rw = c.requiredWhen, rw.evaluate(values, context) { values.invalid.append(c.schemaIndex) }
+            case .value:
+                guard !c.references.isEmpty else { continue }
+                if let w = c.referenceWhen, !w.evaluate(values, context) { continue }
+                let known = c.references.contains { context.ids.row(of: cell.value, in: $0) != nil }
+                if !known {
+                    values.unknown.append(c.schemaIndex)
+                    if c.referenceInvalidates { values.unknownInvalidates = true }
+                }
+            }
+        }
+        for check in checks {
+            if values.invalid.contains(check.field) || values.unknown.contains(check.field) { continue }
+            if let w = check.when, !w.evaluate(values, context) { continue }
+            if !check.require.evaluate(values, context) {
+                values.invalid.append(check.field)
+            }
+        }
+        if values.invalid.count > 1 { values.invalid.sort() }
+    }
+}

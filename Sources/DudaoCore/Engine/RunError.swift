@@ -1,0 +1,44 @@
+/// Why a run could not start or finish (exit code 2): bad arguments, a bad pack, bad data files.
+public enum RunError: Error, Equatable, Sendable {
+    case pack([Diagnostic])
+    case unknownParameter(name: String, known: [String])
+    case badParameter(name: String, value: String, expected: String)
+    case missingFile(path: String, table: String, columns: [String])
+    case missingColumns(file: String, missing: [String], expected: [String])
+    case unreadableFile(file: String, detail: String)
+    case undecodable(file: String)
+    case malformedCSV(file: String, line: Int, column: Int, detail: String)
+    case badExemptions(file: String, line: Int, column: Int, detail: String)
+    case invalidPeriod(name: String, detail: String)
+
+    public func message(english: Bool) -> String {
+        switch self {
+        case .pack(let ds):
+            return ds.map { $0.rendered(english: english) }.joined(separator: "\n")
+        case .unknownParameter(let name, let known):
+            let hint = suggestion(for: name, among: known).map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
+            return english ? "unknown parameter '\(name)' (known: \(known.joined(separator: ", ")))\(hint)"
+                : "未知参数“\(name)”（可用参数：\(known.joined(separator: "、"))）\(hint)"
+        case .badParameter(let name, let value, let expected):
+            return english ? "parameter \(name): '\(value)' is not valid, expected \(expected)"
+                : "参数 \(name) 的取值“\(value)”无效，应为 \(expected)"
+        case .missingFile(let path, let table, let columns):
+            return english ? "\(path): file not found (table \(table), columns: \(columns.joined(separator: ", ")))"
+                : "\(path)：找不到文件（\(table)，应有列：\(columns.joined(separator: "、"))）"
+        case .missingColumns(let file, let missing, let expected):
+            return english ? "\(file):1:1: missing column(s) \(missing.joined(separator: ", ")); expected columns: \(expected.joined(separator: ", "))"
+                : "\(file):1:1: 缺少列 \(missing.joined(separator: "、"))；应有列：\(expected.joined(separator: "、"))"
+        case .unreadableFile(let file, let detail):
+            return english ? "\(file): cannot read: \(detail)" : "\(file)：无法读取：\(detail)"
+        case .undecodable(let file):
+            return english ? "\(file):1:1: neither UTF-8 nor GB18030 text; save the file as UTF-8 or GB18030 (GBK) CSV"
+                : "\(file):1:1: 既不是 UTF-8 也不是 GB18030 编码的文本；请另存为 UTF-8 或 GB18030（GBK）编码的 CSV"
+        case .malformedCSV(let file, let line, let column, let detail):
+            return "\(file):\(line):\(column): \(detail)"
+        case .badExemptions(let file, let line, let column, let detail):
+            return "\(file):\(line):\(column): \(detail)"
+        case .invalidPeriod(let name, let detail):
+            return english ? "period \(name): \(detail)" : "期间 \(name)：\(detail)"
+        }
+    }
+}

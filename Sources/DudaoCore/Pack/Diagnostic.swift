@@ -1,0 +1,162 @@
+import DudaoYAML
+
+/// A problem in a rule pack, at a place in one of its files.
+public struct Diagnostic: Error, Hashable, Sendable, Comparable {
+    public enum Level: String, Sendable {
+        case error, warning
+    }
+
+    public var level: Level
+    public var mark: Mark
+    public var problem: PackProblem
+
+    public init(_ level: Level = .error, at mark: Mark, _ problem: PackProblem) {
+        self.level = level
+        self.mark = mark
+        self.problem = problem
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.mark.file, a.mark.line, a.mark.column, a.problem.code) < (b.mark.file, b.mark.line, b.mark.column, b.problem.code)
+    }
+
+    /// `path:line:column: error: [code] message`
+    public func rendered(english: Bool = false) -> String {
+        "\(mark.file):\(mark.line):\(mark.column): \(level.rawValue): [\(problem.code)] \(problem.message(english: english))"
+    }
+}
+
+/// Everything that can be wrong with a rule pack.
+public enum PackProblem: Hashable, Sendable {
+    case yaml(YAMLError)
+    case notUTF8
+    case unreadable(path: String)
+    case emptyPack(path: String)
+    case unknownKey(key: String, context: String, suggestion: String?)
+    case missingKey(key: String, context: String)
+    case wrongType(context: String, expected: String, found: String)
+    case invalidValue(context: String, value: String, expected: [String], suggestion: String?)
+    case invalidDate(value: String)
+    case exclusiveKeys(context: String, keys: [String])
+    case duplicateName(kind: String, name: String, first: Mark)
+    case undeclared(kind: String, name: String, suggestion: String?)
+    case valueNotInEnum(column: String, value: String, suggestion: String?)
+    case templateField(field: String, suggestion: String?)
+    case missingBinding(rule: String, what: String)
+    case notAnEntityTable(table: String)
+    case incompatibleComparison(field: String, detail: String)
+    case periodOutsideProgram(period: String)
+    case missingClause(rule: String)
+    case missingTests(rule: String)
+
+    /// Stable code for tests, lint output and SARIF.
+    public var code: String {
+        switch self {
+        case .yaml(let e):
+            switch e.reason {
+            case .duplicateKey: "duplicate-key"
+            case .aliasLimitExceeded: "alias-limit"
+            default: "yaml-syntax"
+            }
+        case .notUTF8: "encoding"
+        case .unreadable: "unreadable"
+        case .emptyPack: "empty-pack"
+        case .unknownKey: "unknown-key"
+        case .missingKey: "missing-key"
+        case .wrongType: "wrong-type"
+        case .invalidValue: "invalid-value"
+        case .invalidDate: "invalid-date"
+        case .exclusiveKeys: "exclusive-keys"
+        case .duplicateName(let kind, _, _): "duplicate-\(kind)"
+        case .undeclared(let kind, _, _): "undeclared-\(kind)"
+        case .valueNotInEnum: "enum-value"
+        case .templateField: "template-field"
+        case .missingBinding: "missing-binding"
+        case .notAnEntityTable: "not-a-roster"
+        case .incompatibleComparison: "incompatible-comparison"
+        case .periodOutsideProgram: "period-outside-program"
+        case .missingClause: "missing-clause"
+        case .missingTests: "missing-tests"
+        }
+    }
+
+    public func message(english: Bool) -> String {
+        func hint(_ s: String?) -> String {
+            guard let s else { return "" }
+            return english ? "; did you mean '\(s)'?" : "；是否应为“\(s)”？"
+        }
+        switch self {
+        case .yaml(let e):
+            return english ? e.reasonDescription : e.chineseReasonDescription
+        case .notUTF8:
+            return english ? "rule files must be UTF-8" : "规则文件必须是 UTF-8 编码"
+        case .unreadable(let path):
+            return english ? "cannot read \(path)" : "无法读取 \(path)"
+        case .emptyPack(let path):
+            return english ? "no *.yaml rule files under \(path)" : "\(path) 下没有 *.yaml 规则文件"
+        case .unknownKey(let key, let context, let s):
+            return (english ? "unknown key '\(key)' in \(context)" : "\(context)中有未知的键“\(key)”") + hint(s)
+        case .missingKey(let key, let context):
+            return english ? "\(context) needs the key '\(key)'" : "\(context)缺少必填的键“\(key)”"
+        case .wrongType(let context, let expected, let found):
+            return english ? "\(context) must be \(expected), found \(found)" : "\(context)应为\(expected)，实际为\(found)"
+        case .invalidValue(let context, let value, let expected, let s):
+            let list = expected.joined(separator: english ? ", " : "、")
+            return (english ? "'\(value)' is not valid for \(context) (expected one of: \(list))"
+                : "“\(value)”不是\(context)的有效取值（应为：\(list)）") + hint(s)
+        case .invalidDate(let value):
+            return english ? "'\(value)' is not a date YYYY-MM-DD" : "“\(value)”不是 YYYY-MM-DD 格式的日期"
+        case .exclusiveKeys(let context, let keys):
+            let list = keys.joined(separator: english ? ", " : "、")
+            return english ? "\(context) needs exactly one of: \(list)" : "\(context)必须且只能有以下键之一：\(list)"
+        case .duplicateName(let kind, let name, let first):
+            return english ? "duplicate \(kind) '\(name)' (first at \(first))" : "重复的\(kind)“\(name)”（首次出现在 \(first)）"
+        case .undeclared(let kind, let name, let s):
+            return (english ? "undeclared \(kind) '\(name)'" : "未声明的\(kind)“\(name)”") + hint(s)
+        case .valueNotInEnum(let column, let value, let s):
+            return (english ? "'\(value)' is not a declared value of column \(column)" : "“\(value)”不是列“\(column)”声明的取值") + hint(s)
+        case .templateField(let field, let s):
+            return (english ? "the message names '{\(field)}', which does not exist here" : "消息模板中的“{\(field)}”在此不存在") + hint(s)
+        case .missingBinding(let rule, let what):
+            return english ? "rule \(rule): the condition must tie each row to \(what)"
+                : "规则 \(rule)：条件必须把每一行对应到\(what)"
+        case .notAnEntityTable(let table):
+            return english ? "table \(table) is not a roster (it has no entity and key)" : "表 \(table) 不是名册（没有 entity 和 key）"
+        case .incompatibleComparison(let field, let detail):
+            return english ? "cannot compare column \(field): \(detail)" : "无法比较列“\(field)”：\(detail)"
+        case .periodOutsideProgram(let period):
+            return english ? "period \(period) lies outside the program calendar" : "期间 \(period) 超出活动日程"
+        case .missingClause(let rule):
+            return english ? "rule \(rule) names no clause of the source plan" : "规则 \(rule) 未注明来源条款（clause）"
+        case .missingTests(let rule):
+            return english ? "rule \(rule) has no test cases" : "规则 \(rule) 没有测试用例"
+        }
+    }
+}
+
+/// The best match for a misspelt name, by edit distance (none when nothing is close).
+func suggestion(for word: String, among candidates: [String]) -> String? {
+    var best: (String, Int)?
+    let w = Array(word)
+    for c in candidates {
+        let d = editDistance(w, Array(c))
+        let limit = max(1, min(w.count, c.count) / 2)
+        if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
+    }
+    return best?.0
+}
+
+func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var prev = Array(0...b.count)
+    var cur = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        cur[0] = i
+        for j in 1...b.count {
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&prev, &cur)
+    }
+    return prev[b.count]
+}

@@ -1,0 +1,87 @@
+import DudaoYAML
+
+/// A loaded rule pack: tables, parameters, periods and rules, every part with its location.
+public struct Pack: Sendable {
+    public var id: String
+    public var title: String
+    public var titleEN: String?
+    public var version: Int
+    public var sourceDocument: String?
+    /// The plan's text, when the pack carries it (for `explain`).
+    public var sourceText: String?
+    /// How findings are attributed to offices.
+    public var attribution: Attribution
+    public var parameters: [Parameter]
+    public var periods: [PeriodDefinition]
+    public var tables: [TableSchema]
+    public var rules: [Rule]
+    /// The files the pack was read from, in load order.
+    public var files: [String]
+
+    public func table(named name: String) -> TableSchema? { tables.first { $0.name == name } }
+    public func period(named name: String) -> PeriodDefinition? { periods.first { $0.name == name } }
+    public func parameter(named name: String) -> Parameter? { parameters.first { $0.name == name } }
+    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+/// The office roster and the column that names an office's street.
+public struct Attribution: Sendable {
+    public var officeTable: String
+    public var streetColumn: String
+}
+
+/// A pack parameter with its default, overridable with `--param name=value`.
+public struct Parameter: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case date
+        case integer
+        case choice([String])
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var defaultValue: String
+    public var title: String?
+    public var mark: Mark
+}
+
+/// A scalar in a rule: a literal, or taken from a parameter, the current subject or period.
+public enum ValueExpression: Sendable, Equatable {
+    case literal(String, Mark)
+    case parameter(String, Mark)
+    /// `key` for the subject's own key, otherwise a column of the subject's roster row.
+    case subject(String, Mark)
+    /// A property of the current period (`label`, `start`, `end`).
+    case period(String, Mark)
+    /// The value of `column` in the row of `table` whose key is this row's `by` column.
+    case lookup(table: String, by: String, column: String, Mark)
+
+    public var mark: Mark {
+        switch self {
+        case .literal(_, let m), .parameter(_, let m), .subject(_, let m), .period(_, let m): m
+        case .lookup(_, _, _, let m): m
+        }
+    }
+}
+
+/// A structured condition over one row.
+public indirect enum Condition: Sendable, Equatable {
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+    case compare(field: String, op: Comparison, value: ValueExpression, mark: Mark)
+    case oneOf(field: String, values: [ValueExpression], negated: Bool, mark: Mark)
+    case isEmpty(field: String, expected: Bool, mark: Mark)
+    /// The field's value is a key of one of the tables.
+    case inTable(field: String, tables: [String], mark: Mark)
+
+    public enum Comparison: String, Sendable, CaseIterable {
+        case eq, ne, lt, le, gt, ge
+    }
+
+    /// Conjuncts at the top level (a single condition is its own conjunct).
+    public var conjuncts: [Condition] {
+        if case .all(let parts) = self { return parts }
+        return [self]
+    }
+}

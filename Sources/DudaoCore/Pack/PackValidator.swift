@@ -1,0 +1,332 @@
+import DudaoYAML
+
+/// Cross-reference checks of a decoded pack: every table, column, parameter, period and
+/// template field a rule names must exist, and comparisons must make sense.
+struct PackValidator {
+    let pack: Pack
+    let reader: PackReader
+
+    func validate() {
+        let attribution = pack.table(named: pack.attribution.officeTable)
+        if attribution == nil {
+            reportTable(pack.attribution.officeTable, at: Mark(file: pack.files.first ?? "", line: 1, column: 1))
+        }
+        for t in pack.tables { validateTable(t) }
+        for p in pack.periods { validatePeriod(p) }
+        for r in pack.rules { validateRule(r) }
+    }
+
+    // MARK: helpers
+
+    private func reportTable(_ name: String, at mark: Mark) {
+        reader.report(mark, .undeclared(kind: "table", name: name, suggestion: suggestion(for: name, among: pack.tables.map(\.name))))
+    }
+
+    @discardableResult
+    private func table(_ name: String, at mark: Mark) -> TableSchema? {
+        if let t = pack.table(named: name) { return t }
+        reportTable(name, at: mark)
+        return nil
+    }
+
+    @discardableResult
+    private func column(_ name: String, in t: TableSchema, at mark: Mark) -> ColumnSchema? {
+        if let c = t.column(name) { return c }
+        reader.report(mark, .undeclared(kind: "column", name: "\(t.name).\(name)",
+                                        suggestion: suggestion(for: name, among: t.columns.map(\.name)).map { "\(t.name).\($0)" }))
+        return nil
+    }
+
+    private func roster(_ name: String, at mark: Mark) -> TableSchema? {
+        guard let t = table(name, at: mark) else { return nil }
+        if t.key == nil {
+            reader.report(mark, .notAnEntityTable(table: name))
+            return nil
+        }
+        return t
+    }
+
+    private func period(_ name: String, at mark: Mark) -> PeriodDefinition? {
+        if let p = pack.period(named: name) { return p }
+        reader.report(mark, .undeclared(kind: "period", name: name, suggestion: suggestion(for: name, among: pack.periods.map(\.name))))
+        return nil
+    }
+
+    // MARK: tables
+
+    private func validateTable(_ t: TableSchema) {
+        let m = { (key: String) in t.marks[key] ?? t.mark }
+        for (key, value) in [("key", t.key), ("name", t.nameColumn), ("id", t.idColumn), ("date", t.dateColumn)] {
+            if let v = value { column(v, in: t, at: m(key)) }
+        }
+        if let d = t.dateColumn, let c = t.column(d), c.type != .date {
+            reader.report(m("date"), .incompatibleComparison(field: d, detail: "date 列必须是 date 类型"))
+        }
+        if let w = t.window { period(w, at: m("window")) }
+        if t.entity != nil, t.key == nil { reader.report(t.mark, .missingKey(key: "key", context: "名册 \(t.name)")) }
+        switch t.office {
+        case .column(let c)?:
+            if let col = column(c, in: t, at: m("office")), col.references == nil, t.key != c {
+                reader.report(m("office"), .incompatibleComparison(field: c, detail: "office 列必须引用名册"))
+            }
+        case .assignments(let a, let street)?:
+            if let at = table(a, at: m("office")), at.assignment == nil {
+                reader.report(m("office"), .missingKey(key: "assignment", context: "关系表 \(a)"))
+            }
+            column(street, in: t, at: m("office"))
+        case nil: break
+        }
+        if let a = t.active {
+            for c in [a.from, a.to] { column(c, in: t, at: m("active")) }
+            if let w = a.within, let c = column(w, in: t, at: m("active")), c.references == nil {
+                reader.report(m("active"), .incompatibleComparison(field: w, detail: "within 列必须引用名册"))
+            }
+        }
+        if let a = t.assignment {
+            column(a.holder, in: t, at: m("assignment"))
+            column(a.object, in: t, at: m("assignment"))
+            if t.active == nil { reader.report(t.mark, .missingKey(key: "active", context: "关系表 \(t.name)")) }
+        }
+        for c in t.columns { validateColumn(c, in: t) }
+        for check in t.checks {
+            if let w = check.when { validateCondition(w, rowTable: t, subjectTables: [], periodDefined: false) }
+            validateCondition(check.require, rowTable: t, subjectTables: [], periodDefined: false)
+        }
+        if t.duplicates.count > 4 {
+            reader.report(m("duplicates"), .wrongType(context: "duplicates", expected: "至多 4 列", found: "\(t.duplicates.count) 列"))
+        }
+        for d in t.duplicates { column(d, in: t, at: m("duplicates")) }
+        if let c = t.consistency {
+            if let refCol = column(c.reference, in: t, at: c.mark), let ref = refCol.references {
+                for target in ref.tables {
+                    guard let rt = pack.table(named: target) else { continue }
+                    for s in c.same {
+                        column(s, in: t, at: c.mark)
+                        column(s, in: rt, at: c.mark)
+                    }
+                    if c.dateWithinActive, rt.active == nil {
+                        reader.report(c.mark, .missingKey(key: "active", context: "被引用的表 \(target)"))
+                    }
+                }
+            } else if t.column(c.reference) != nil {
+                reader.report(c.mark, .incompatibleComparison(field: c.reference, detail: "consistency 的引用列必须引用名册"))
+            }
+            if c.dateWithinActive, t.dateColumn == nil {
+                reader.report(c.mark, .missingKey(key: "date", context: "表 \(t.name)"))
+            }
+        }
+    }
+
+    private func validateColumn(_ c: ColumnSchema, in t: TableSchema) {
+        if let ref = c.references {
+            for name in ref.tables { roster(name, at: ref.mark) }
+            if let w = ref.when { validateCondition(w, rowTable: t, subjectTables: [], periodDefined: false) }
+        }
+        if let r = c.requiredWhen { validateCondition(r, rowTable: t, subjectTables: [], periodDefined: false) }
+        if let d = c.defaultValue {
+            switch c.type {
+            case .amount where ValueParser.amount(Array(d.utf8)) == nil,
+                 .integer where Int(d) == nil:
+                reader.report(c.mark, .wrongType(context: "列 \(c.name) 的 default", expected: c.type.rawValue, found: "“\(d)”"))
+            case .yesNo where d != "是" && d != "否":
+                reader.report(c.mark, .invalidValue(context: "列 \(c.name) 的 default", value: d, expected: ["是", "否"], suggestion: nil))
+            case .enumeration where !c.values.contains(d):
+                reader.report(c.mark, .valueNotInEnum(column: c.name, value: d, suggestion: suggestion(for: d, among: c.values)))
+            default: break
+            }
+        }
+    }
+
+    // MARK: periods
+
+    private func validatePeriod(_ p: PeriodDefinition) {
+        switch p.shape {
+        case .span(let a, let b):
+            validateValue(a, rowTable: nil, subjectTables: [], periodDefined: false)
+            validateValue(b, rowTable: nil, subjectTables: [], periodDefined: false)
+        case .each(let names):
+            for n in names {
+                if let q = period(n, at: p.mark), case .span = q.shape {} else if pack.period(named: n) != nil {
+                    reader.report(p.mark, .wrongType(context: "期间 \(p.name) 的 each", expected: "起止日期期间的列表", found: n))
+                }
+            }
+        case .months(let of), .checkDate(let of):
+            spanPeriod(of, from: p)
+        case .quarters(let of, let align):
+            spanPeriod(of, from: p)
+            if let align { validateValue(align, rowTable: nil, subjectTables: [], periodDefined: false) }
+            if case .literal(let s, let m)? = align, s != "aligned", s != "calendar" {
+                reader.report(m, .invalidValue(context: "align", value: s, expected: ["aligned", "calendar"],
+                                               suggestion: suggestion(for: s, among: ["aligned", "calendar"])))
+            }
+        }
+    }
+
+    private func spanPeriod(_ name: String, from p: PeriodDefinition) {
+        guard let q = period(name, at: p.mark) else { return }
+        if case .span = q.shape { return }
+        reader.report(p.mark, .wrongType(context: "期间 \(p.name)", expected: "以起止日期定义的期间", found: name))
+    }
+
+    // MARK: rules
+
+    private func validateRule(_ r: Rule) {
+        let m = { (key: String) in r.marks[key] ?? r.mark }
+        var subjectTables: [TableSchema] = []
+        var rowTable: TableSchema?
+        var fields = ["subject", "period", "expected", "actual", "due", "param"]
+        switch r.kind {
+        case .count(let c):
+            subjectTables = validateSubjects(c.subjects, at: m("subjects"))
+            period(c.period, at: m("period"))
+            rowTable = table(c.table, at: m("count.table"))
+            if let t = rowTable {
+                validateCondition(c.filter, rowTable: t, subjectTables: subjectTables, periodDefined: false)
+                if let d = c.distinct { column(d, in: t, at: m("count.distinct")) }
+                if binding(c.filter) == nil { reader.report(m("count.where"), .missingBinding(rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")) }
+                if t.dateColumn == nil, t.active == nil {
+                    reader.report(m("count.table"), .missingKey(key: "date 或 active", context: "计数表 \(t.name)"))
+                }
+            }
+            validateValue(c.atLeast, rowTable: nil, subjectTables: [], periodDefined: false)
+        case .eachRecord(let e):
+            rowTable = table(e.table, at: m("records.table"))
+            if let t = rowTable {
+                if let f = e.filter { validateCondition(f, rowTable: t, subjectTables: [], periodDefined: false) }
+                validateCondition(e.require, rowTable: t, subjectTables: [], periodDefined: false)
+            }
+            fields = ["record", "expected", "actual", "param"]
+        case .deadline(let d):
+            subjectTables = validateSubjects(d.subjects, at: m("subjects"))
+            period(d.period, at: m("period"))
+            rowTable = table(d.table, at: m("records.table"))
+            if let t = rowTable {
+                validateCondition(d.filter, rowTable: t, subjectTables: subjectTables, periodDefined: true)
+                if binding(d.filter) == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")) }
+                if periodBinding(d.filter) == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "期间（{field: 列, eq: {period: label}}）")) }
+                if t.dateColumn == nil { reader.report(m("records.table"), .missingKey(key: "date", context: "记录表 \(t.name)")) }
+            }
+            validateValue(d.graceDays, rowTable: nil, subjectTables: [], periodDefined: false)
+            fields += ["days_late"]
+        }
+        for (template, key) in [(r.message, "message"), (r.messageEN, "message_en")] {
+            guard let template else { continue }
+            for name in MessageTemplate.placeholders(in: template) {
+                let head = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+                var ok = fields.contains(head)
+                if head == "record", name != "record", let t = rowTable {
+                    ok = t.column(String(name.dropFirst("record.".count))) != nil
+                } else if head == "param", name != "param" {
+                    ok = pack.parameter(named: String(name.dropFirst("param.".count))) != nil
+                } else if name != head {
+                    ok = false
+                }
+                if !ok {
+                    var candidates = fields
+                    if let t = rowTable, fields.contains("record") { candidates += t.columns.map { "record.\($0.name)" } }
+                    reader.report(m(key), .templateField(field: name, suggestion: suggestion(for: name, among: candidates)))
+                }
+            }
+        }
+        if r.clause == nil { reader.report(r.mark, .missingClause(rule: r.id), .warning) }
+    }
+
+    private func validateSubjects(_ s: SubjectSelection, at mark: Mark) -> [TableSchema] {
+        var out: [TableSchema] = []
+        for name in s.tables {
+            guard let t = roster(name, at: mark) else { continue }
+            if t.entity == nil { reader.report(mark, .notAnEntityTable(table: name)) }
+            if s.activeEveryDay, t.active == nil { reader.report(mark, .missingKey(key: "active", context: "名册 \(name)")) }
+            out.append(t)
+        }
+        if let f = s.filter, out.count == 1 { validateCondition(f, rowTable: out[0], subjectTables: [], periodDefined: false) }
+        if let a = s.assignments, let t = table(a.table, at: mark) {
+            if t.assignment == nil { reader.report(mark, .missingKey(key: "assignment", context: "关系表 \(a.table)")) }
+            if let f = a.filter { validateCondition(f, rowTable: t, subjectTables: [], periodDefined: false) }
+        }
+        return out
+    }
+
+    /// The column tied to the subject's key (`{field: X, eq: {subject: key}}` at the top level).
+    func binding(_ c: Condition) -> String? {
+        for part in c.conjuncts {
+            if case .compare(let field, .eq, .subject("key", _), _) = part { return field }
+        }
+        return nil
+    }
+
+    func periodBinding(_ c: Condition) -> String? {
+        for part in c.conjuncts {
+            if case .compare(let field, .eq, .period("label", _), _) = part { return field }
+        }
+        return nil
+    }
+
+    // MARK: conditions
+
+    private func validateCondition(_ c: Condition, rowTable t: TableSchema, subjectTables: [TableSchema], periodDefined: Bool) {
+        switch c {
+        case .all(let parts), .any(let parts):
+            for p in parts { validateCondition(p, rowTable: t, subjectTables: subjectTables, periodDefined: periodDefined) }
+        case .not(let p):
+            validateCondition(p, rowTable: t, subjectTables: subjectTables, periodDefined: periodDefined)
+        case .compare(let field, let op, let v, let mark):
+            guard let col = column(field, in: t, at: mark) else { return }
+            validateValue(v, rowTable: t, subjectTables: subjectTables, periodDefined: periodDefined)
+            checkLiteral(v, against: col)
+            if op != .eq, op != .ne, ![.amount, .date, .integer].contains(col.type) {
+                reader.report(mark, .incompatibleComparison(field: field, detail: "\(op.rawValue) 只能用于金额、日期或整数列"))
+            }
+        case .oneOf(let field, let values, _, let mark):
+            guard let col = column(field, in: t, at: mark) else { return }
+            for v in values {
+                validateValue(v, rowTable: t, subjectTables: subjectTables, periodDefined: periodDefined)
+                checkLiteral(v, against: col)
+            }
+        case .isEmpty(let field, _, let mark):
+            column(field, in: t, at: mark)
+        case .inTable(let field, let tables, let mark):
+            column(field, in: t, at: mark)
+            for name in tables { roster(name, at: mark) }
+        }
+    }
+
+    private func checkLiteral(_ v: ValueExpression, against col: ColumnSchema) {
+        guard case .literal(let s, let mark) = v else { return }
+        switch col.type {
+        case .enumeration where !col.values.contains(s):
+            reader.report(mark, .valueNotInEnum(column: col.name, value: s, suggestion: suggestion(for: s, among: col.values)))
+        case .yesNo where s != "是" && s != "否":
+            reader.report(mark, .valueNotInEnum(column: col.name, value: s, suggestion: suggestion(for: s, among: ["是", "否"])))
+        case .amount where ValueParser.amount(Array(s.utf8)) == nil,
+             .integer where Int(s) == nil:
+            reader.report(mark, .wrongType(context: "列 \(col.name) 的比较值", expected: col.type.rawValue, found: "“\(s)”"))
+        case .date where Day(iso: s) == nil:
+            reader.report(mark, .invalidDate(value: s))
+        default: break
+        }
+    }
+
+    private func validateValue(_ v: ValueExpression, rowTable: TableSchema?, subjectTables: [TableSchema], periodDefined: Bool) {
+        switch v {
+        case .literal: break
+        case .parameter(let name, let mark):
+            if pack.parameter(named: name) == nil {
+                reader.report(mark, .undeclared(kind: "parameter", name: name, suggestion: suggestion(for: name, among: pack.parameters.map(\.name))))
+            }
+        case .subject(let name, let mark):
+            if subjectTables.isEmpty {
+                reader.report(mark, .undeclared(kind: "subject", name: name, suggestion: nil))
+            } else if name != "key" {
+                for t in subjectTables { column(name, in: t, at: mark) }
+            }
+        case .period(let name, let mark):
+            if !periodDefined || !["label", "start", "end"].contains(name) {
+                reader.report(mark, .undeclared(kind: "period", name: name, suggestion: periodDefined ? suggestion(for: name, among: ["label", "start", "end"]) : nil))
+            }
+        case .lookup(let tableName, let by, let columnName, let mark):
+            if let lt = roster(tableName, at: mark) { column(columnName, in: lt, at: mark) }
+            if let rt = rowTable { column(by, in: rt, at: mark) }
+        }
+    }
+}
