@@ -9,7 +9,8 @@ struct EventReader: ~Copyable {
     private let input: UnsafeBufferPointer<UInt8>
     private let file: String
 
-    init(_ input: UnsafeBufferPointer<UInt8>, start: UnsafePointer<UInt8>, file: String) throws(YAMLError) {
+    /// Reads the `count` bytes at `start`; a non-optional pointer because libyaml rejects null input.
+    init(start: UnsafePointer<UInt8>, count: Int, file: String) throws(YAMLError) {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) != 0 else {
             parser.deallocate()
@@ -17,9 +18,9 @@ struct EventReader: ~Copyable {
         }
         // Forcing UTF-8 stops libyaml from guessing UTF-16 from a byte order mark.
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, start, input.count)
+        yaml_parser_set_input_string(parser, start, count)
         self.parser = parser
-        self.input = input
+        self.input = UnsafeBufferPointer(start: start, count: count)
         self.file = file
     }
 

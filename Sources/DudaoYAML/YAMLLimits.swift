@@ -5,6 +5,7 @@ public struct YAMLLimits: Sendable {
     /// Total nodes in the loaded tree, counting every copy an alias makes of its anchored subtree.
     public var maxNodes: Int
     /// Mappings and sequences nested inside one another, including those an alias brings in.
+    /// It also keeps recursive walks over the tree, and its deallocation, off the stack's edge.
     public var maxDepth: Int
 
     public init(maxNodes: Int = 1_000_000, maxDepth: Int = 200) {

@@ -11,7 +11,7 @@ public enum YAMLLoader {
         let text = bytes.starts(with: byteOrderMark) ? bytes.dropFirst(byteOrderMark.count) : bytes[...]
         return try text.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> YAMLNode? in
             guard let start = buffer.baseAddress, !buffer.isEmpty else { return nil }
-            var reader = try EventReader(buffer, start: start, file: file)
+            var reader = try EventReader(start: start, count: buffer.count, file: file)
             var builder = TreeBuilder(limits: limits)
             while true {
                 let event = try reader.next()
