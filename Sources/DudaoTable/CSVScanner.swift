@@ -82,7 +82,7 @@ public struct CSVScanner {
         return true
     }
 
-    /// The end of unquoted text starting at `i`: the next comma, CR or LF, or `n`.
+    /// The end of unquoted text from `start`: the next comma, CR or LF, or `n`.
     @inline(__always)
     private static func unquotedEnd(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
         var i = start
