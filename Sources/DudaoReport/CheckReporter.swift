@@ -18,7 +18,7 @@ enum CheckReporter {
             }
             let openCount = open.reduce(0) { $0 + $1.findings.count }
             lines.append(openCount == 0 ? words.pick("没有未整改问题", "No open findings")
-                : words.pick("未整改问题 \(openCount) 条", "\(openCount) open findings"))
+                : words.pick("未整改问题 \(openCount) 条", "\(openCount) open finding\(openCount == 1 ? "" : "s")"))
             lines += TextReporter.findingLines(open, words: words, paint: paint)
             if section.tally.waived > 0 {
                 lines.append(paint.dim(words.pick("  另有 \(section.tally.waived) 条已豁免",

@@ -38,7 +38,7 @@ enum TextReporter {
         groups.flatMap { group -> [String] in
             let tag = paint.severity("[\(words.severity(group.severity))]", group.severity)
             let count = words.pick("（\(group.findings.count) 条）", " (\(group.findings.count))")
-            let heading = "  \(tag) \(group.rule) \(group.title)".singleLine + count
+            let heading = "  \(tag) " + "\(group.rule) \(group.title)".singleLine + count
             return [heading] + group.findings.map { finding in
                 let text = words.findingParts(finding).joined(separator: " · ").singleLine
                 return finding.status == .waived ? paint.dim("    - \(words.waivedTag) \(text)") : "    - \(text)"

@@ -92,18 +92,19 @@ struct Wording {
             case .text(let t): text = Day(iso: t).map(day) ?? t
             case .texts(let ts): text = list(ts)
             }
-            return detailLabel(detail.key) + pick("：", ": ") + text
+            return detailPhrase(detail.key, text)
         }.joined(separator: pick("；", "; "))
     }
 
-    private func detailLabel(_ key: String) -> String {
+    /// A detail in words, for the keys the pack's rule kinds are known to attach; others as `key: value`.
+    private func detailPhrase(_ key: String, _ text: String) -> String {
         switch key {
-        case "fields": pick("问题字段", "fields")
-        case "daysLate": pick("逾期天数", "days late")
-        case "duplicateOf": pick("重复于第几行", "duplicate of line")
-        case "date": pick("日期", "date")
-        case "outsideActiveInterval": pick("超出执业期间", "outside active interval")
-        default: key
+        case "fields": pick("问题字段：\(text)", "fields: \(text)")
+        case "daysLate": pick("逾期 \(text) 天", "\(text) days late")
+        case "duplicateOf": pick("重复于第 \(text) 行", "duplicate of line \(text)")
+        case "date": pick("日期：\(text)", "date: \(text)")
+        case "outsideActiveInterval": pick("超出执业期间：\(text)", "outside active interval: \(text)")
+        default: key + pick("：", ": ") + text
         }
     }
 
