@@ -1,0 +1,47 @@
+import DudaoCore
+
+/// `--format csv`: one row per finding for a spreadsheet. UTF-8 with a BOM so Excel on a
+/// Chinese Windows opens it as UTF-8, CRLF line ends and RFC 4180 quoting. Dates are ISO so
+/// columns sort; values keep their raw form.
+enum CSVReporter {
+    static func render(_ result: AuditResult, options: ReportOptions) -> String {
+        let words = Wording(language: options.language)
+        let header = [
+            words.pick("规则", "rule"), words.pick("规则名称", "title"), words.pick("严重程度", "severity"),
+            words.pick("状态", "status"), words.pick("所", "offices"), words.pick("对象类型", "subject kind"),
+            words.pick("对象编号", "subject id"), words.pick("对象名称", "subject name"), words.pick("文件", "file"),
+            words.pick("行", "line"), words.pick("期间起", "period start"), words.pick("期间止", "period end"),
+            words.pick("要求", "expected"), words.pick("实际", "actual"), words.pick("说明", "message"),
+            words.pick("补充", "details"), words.pick("证据", "evidence"), words.pick("豁免理由", "waiver reason"),
+            words.pick("批准人", "approver"), words.pick("豁免到期", "waiver expires"), words.pick("指纹", "fingerprint"),
+        ]
+        let rows = result.findings.map { f in
+            [
+                f.rule, f.title, words.severity(f.severity), words.status(f.status), f.offices.joined(separator: ";"),
+                words.kind(f.subject.kind), f.subject.id ?? "", f.subject.name ?? "", f.subject.file ?? "",
+                f.subject.line.map(String.init) ?? "", f.period?.start.iso ?? "", f.period?.end.iso ?? "",
+                f.expected.map(raw) ?? "", f.actual.map(raw) ?? "", f.message, words.details(f.details) ?? "",
+                f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ";"), f.waiver?.reason ?? "",
+                f.waiver?.approver ?? "", f.waiver?.expires?.iso ?? "", f.fingerprint,
+            ]
+        }
+        return "\u{FEFF}" + ([header] + rows).map { $0.map(quoted).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    private static func raw(_ value: FindingValue) -> String {
+        switch value {
+        case .count(let n): "\(n)"
+        case .amount(let a): a.description
+        case .day(let d): d.iso
+        case .text(let t): t
+        }
+    }
+
+    /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+    private static func quoted(_ field: String) -> String {
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return field
+        }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,52 @@
+import DudaoCore
+
+/// `--format markdown`: the audit report for sharing in issues, wikis and chat. Summary table
+/// first, then one findings table per office, due items, and exemption notes.
+enum MarkdownReporter {
+    static func render(_ result: AuditResult, options: ReportOptions) -> String {
+        let words = Wording(language: options.language)
+        let outline = ReportOutline(result)
+        var lines = ["# " + escaped(words.reportTitle(result)), "", words.dates(result) + "  ", words.counts(result), ""]
+        lines.append("## " + words.summaryHeading)
+        lines.append("")
+        lines.append(row(words.tallyColumns.map(escaped)))
+        lines.append("|---|" + String(repeating: "---:|", count: words.tallyColumns.count - 1))
+        lines += outline.sections.map { section in
+            row([escaped(words.office(id: section.officeID, name: section.officeName))] + section.tally.columns.map(String.init))
+        }
+        lines.append(row(["**" + words.pick("合计", "Total") + "**"] + outline.total.columns.map(String.init)))
+        for section in outline.sections where !section.isEmpty {
+            lines += ["", "## " + escaped(words.office(id: section.officeID, name: section.officeName))]
+            let findings = section.groups.flatMap(\.findings)
+            if !findings.isEmpty {
+                lines += ["", row(words.findingColumns.map(escaped)),
+                          "|" + String(repeating: "---|", count: words.findingColumns.count)]
+                lines += findings.map { row(words.findingCells($0).map(escaped)) }
+            }
+            if !section.due.isEmpty {
+                lines += ["", "### " + words.dueHeading, ""]
+                lines += section.due.map { "- " + escaped(words.dueLine($0)) }
+            }
+        }
+        let notes = result.exemptions.filter { $0.state != .applied }
+        if !notes.isEmpty {
+            lines += ["", "## " + words.exemptionsHeading, ""]
+            lines += notes.map { "- **\(words.exemptionState($0.state))** " + escaped(words.exemptionNote($0)) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        "| " + cells.joined(separator: " | ") + " |"
+    }
+
+    /// On one line, with Markdown's active characters (table pipes included) backslash-escaped.
+    private static func escaped(_ text: String) -> String {
+        var out = ""
+        for ch in text.singleLine {
+            if "\\|*_`<>[]#".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

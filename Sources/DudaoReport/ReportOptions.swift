@@ -1,0 +1,31 @@
+/// The output formats of `dudao audit` and `dudao check` (`--format`).
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, markdown, html, csv, sarif, junit
+}
+
+/// The language of a report's human-readable parts (headings, labels, dates).
+///
+/// Finding messages arrive already rendered by the engine; the language only decides the words
+/// around them.
+public enum ReportLanguage: Sendable {
+    case zh, en
+}
+
+/// How to render an audit result.
+public struct ReportOptions: Sendable {
+    public var format: ReportFormat
+    public var language: ReportLanguage
+    /// ANSI colour in the text output. The CLI sets it only when stdout is a terminal.
+    public var colour: Bool
+    /// Text only: print `dudao check`'s checklist (each office's open findings, then what is
+    /// still due and by when) instead of the full audit report. Other formats ignore it.
+    public var checklist: Bool
+
+    public init(format: ReportFormat = .text, language: ReportLanguage = .zh, colour: Bool = false,
+                checklist: Bool = false) {
+        self.format = format
+        self.language = language
+        self.colour = colour
+        self.checklist = checklist
+    }
+}

@@ -1,0 +1,131 @@
+/// Gives each distinct byte string (an id, an enum cell) a dense `Int32` code, so rows can carry
+/// small integers instead of Strings.
+///
+/// The bytes of every key are stored once, back to back, in an arena; an open-addressing table
+/// (linear probing, at most half full) holds codes, and each code's hash is kept to skip most
+/// byte comparisons and to grow without rehashing keys. Looking up allocates nothing.
+public struct ByteInterner: Sendable {
+    private var arena: [UInt8] = []
+    /// Key `c` is `arena[starts[c]..<starts[c + 1]]`.
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Codes by slot; -1 is empty. The count is a power of two.
+    private var slots: [Int32]
+
+    /// The number of distinct keys; codes are `0..<count`.
+    public var count: Int { hashes.count }
+
+    public init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+    }
+
+    /// The code of `bytes` if it has been interned.
+    public func code(of bytes: UnsafeRawBufferPointer) -> Int32? {
+        let hash = ByteInterner.hash(bytes)
+        let code = slots[find(bytes, hash)]
+        return code < 0 ? nil : code
+    }
+
+    /// The code of `bytes`, giving it the next code if it is new.
+    @discardableResult
+    public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        let hash = ByteInterner.hash(bytes)
+        let slot = find(bytes, hash)
+        if slots[slot] >= 0 { return slots[slot] }
+        precondition(count < Int(Int32.max), "ByteInterner is full")
+        let code = Int32(count)
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+        hashes.append(hash)
+        slots[slot] = code
+        if count * 2 > slots.count { grow() }
+        return code
+    }
+
+    /// The code of `text`'s UTF-8, giving it the next code if it is new (values named in rules).
+    @discardableResult
+    public mutating func intern(_ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The key of `code` as a String.
+    public func string(_ code: Int32) -> String {
+        let c = Int(code)
+        return String(decoding: arena[starts[c]..<starts[c + 1]], as: UTF8.self)
+    }
+
+    /// The slot holding `bytes`, or the empty slot where it would go.
+    @inline(__always)
+    private func find(_ bytes: UnsafeRawBufferPointer, _ hash: UInt64) -> Int {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let code = slots[slot]
+            if code < 0 { return slot }
+            let c = Int(code)
+            if hashes[c] == hash && equals(c, bytes) { return slot }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private func equals(_ c: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let start = starts[c]
+        guard starts[c + 1] - start == bytes.count else { return false }
+        return arena.withUnsafeBytes { arena in
+            for i in 0..<bytes.count where arena[start &+ i] != bytes[i] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        let mask = size - 1
+        var grown = [Int32](repeating: -1, count: size)
+        for (c, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while grown[slot] >= 0 { slot = (slot &+ 1) & mask }
+            grown[slot] = Int32(c)
+        }
+        slots = grown
+    }
+
+    /// A fast 64-bit hash: eight bytes at a time, multiply-xorshift mixing, and the SplitMix64
+    /// finaliser so the low bits used by the table depend on every byte.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let n = bytes.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+        guard let base = bytes.baseAddress else { return finalize(h) }
+        var i = 0
+        while i &+ 8 <= n {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i &+= 8
+        }
+        if i < n {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                word |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
+                shift &+= 8
+                i &+= 1
+            }
+            h = (h ^ word) &* 0x94D0_49BB_1331_11EB
+            h ^= h >> 29
+        }
+        return finalize(h)
+    }
+
+    @inline(__always)
+    private static func finalize(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,131 @@
+/// One row of a CSV text, reused from row to row by `CSVScanner.next(_:)` so that scanning
+/// allocates nothing once the row has grown to the widest row seen.
+///
+/// Fields are ranges into the scanned bytes, already unquoted and trimmed. A field that needed
+/// unescaping (doubled quotes, or text after its closing quote) lives in a scratch buffer the
+/// row owns. Field bytes are valid until the next call to `next(_:)` with this row, and only
+/// while the scanned bytes are; a copy of a row shares the scratch buffer, so keep values, not
+/// rows.
+public struct CSVRow {
+    /// The 1-based physical line on which the row starts (the header is line 1).
+    public internal(set) var line: Int = 0
+    /// The number of fields the row has (missing trailing cells are not counted).
+    public internal(set) var count: Int = 0
+
+    private var spans: [Span] = []
+    private var base: UnsafePointer<UInt8>?
+    private let scratch = Scratch()
+
+    private struct Span {
+        var start: Int
+        var end: Int
+        var inScratch: Bool
+    }
+
+    public init() {}
+
+    /// The bytes of field `i`: unquoted, unescaped, trimmed. Empty for `i >= count`.
+    @inline(__always)
+    public func field(_ i: Int) -> UnsafeRawBufferPointer {
+        guard i >= 0, i < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let span = spans[i]
+        let start = span.inScratch ? UnsafePointer(scratch.pointer) : base
+        return UnsafeRawBufferPointer(start: start.map { $0 + span.start }, count: span.end &- span.start)
+    }
+
+    /// Field `i` as a `String`, for headers and for what gets reported.
+    public func string(_ i: Int) -> String {
+        String(decoding: field(i), as: UTF8.self)
+    }
+
+    /// Whether every cell is empty after trimming; callers skip such rows (their lines still count).
+    public var isBlank: Bool {
+        for i in 0..<count where spans[i].end != spans[i].start { return false }
+        return true
+    }
+
+    /// Starts a new row over `base`.
+    @inline(__always)
+    mutating func reset(base: UnsafePointer<UInt8>, line: Int) {
+        self.base = base
+        self.line = line
+        count = 0
+        scratch.count = 0
+    }
+
+    /// Adds the field `start..<end` of the scanned bytes, trimmed.
+    @inline(__always)
+    mutating func append(start: Int, end: Int) {
+        guard let base else { return }
+        let trimmed = UTF8Whitespace.trim(base, start, end)
+        add(Span(start: trimmed.start, end: trimmed.end, inScratch: false))
+    }
+
+    /// Adds the quoted field whose opening quote is at `quote` and which ends before `end`,
+    /// unescaping it into scratch: `""` inside the quotes is one quote; after the closing quote
+    /// the text is kept literally.
+    mutating func appendUnescaped(quote: Int, end: Int) {
+        guard let base else { return }
+        let start = scratch.count
+        scratch.reserve(end &- quote)
+        let out = scratch.pointer
+        var o = start
+        var i = quote &+ 1
+        var quoted = true
+        while i < end {
+            let b = base[i]
+            if quoted && b == UInt8(ascii: "\"") {
+                if i &+ 1 < end && base[i &+ 1] == UInt8(ascii: "\"") {
+                    out[o] = b
+                    o &+= 1
+                    i &+= 2
+                } else {
+                    quoted = false
+                    i &+= 1
+                }
+                continue
+            }
+            out[o] = b
+            o &+= 1
+            i &+= 1
+        }
+        scratch.count = o
+        let trimmed = UTF8Whitespace.trim(UnsafePointer(out), start, o)
+        add(Span(start: trimmed.start, end: trimmed.end, inScratch: true))
+    }
+
+    @inline(__always)
+    private mutating func add(_ span: Span) {
+        if count < spans.count {
+            spans[count] = span
+        } else {
+            spans.append(span)
+        }
+        count &+= 1
+    }
+
+    /// Growable bytes for unescaped fields; spans into it are offsets, so growing is safe.
+    private final class Scratch {
+        var pointer: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        var count = 0
+
+        init() {
+            capacity = 256
+            pointer = .allocate(capacity: capacity)
+        }
+
+        deinit { pointer.deallocate() }
+
+        /// Makes room for `extra` more bytes after `count`.
+        func reserve(_ extra: Int) {
+            guard count &+ extra > capacity else { return }
+            let newCapacity = max(capacity * 2, count + extra)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            grown.update(from: pointer, count: count)
+            pointer.deallocate()
+            pointer = grown
+            capacity = newCapacity
+        }
+    }
+}

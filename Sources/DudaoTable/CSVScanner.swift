@@ -1,0 +1,110 @@
+/// Splits UTF-8 CSV text into rows (RFC 4180 with the readings of PACK-SPEC §7), one row at a
+/// time into a reused `CSVRow`, without allocating per row or per cell.
+///
+/// - A quote opens a quoted field only as the field's first byte; elsewhere (also after
+///   leading spaces) it is literal text.
+/// - Inside quotes `""` is one quote, and commas and line breaks are text.
+/// - Text after a closing quote, up to the next comma or line break, is kept literally
+///   (`"ab"c` reads `abc`), as Python's and Excel's readers do, rather than rejected: a
+///   supervisor's ledger should lose no text over a stray quote.
+/// - LF, CRLF and a lone CR each end one physical line, inside quotes too; `CSVRow.line` is
+///   the line a row starts on.
+/// - Fields are trimmed of Unicode white space after unquoting. Blank rows are returned (see
+///   `CSVRow.isBlank`) so that the caller decides; a final line break does not start a row.
+///
+/// The scanner does not own the bytes: they must stay valid while it is used.
+public struct CSVScanner {
+    public let bytes: UnsafeRawBufferPointer
+    /// Where the next row starts.
+    public private(set) var position: CSVRowStart
+
+    /// A scanner over `bytes` that starts at `start`, which must be a row start (the beginning,
+    /// or a value from `position` or `CSVScanner.rowStarts`).
+    public init(bytes: UnsafeRawBufferPointer, from start: CSVRowStart = CSVRowStart(offset: 0, line: 1)) {
+        self.bytes = bytes
+        position = start
+    }
+
+    /// Reads the next row into `row`; false at the end of the text.
+    public mutating func next(_ row: inout CSVRow) throws(CSVError) -> Bool {
+        let n = bytes.count
+        var i = position.offset
+        guard i < n, let raw = bytes.baseAddress else { return false }
+        let p = raw.assumingMemoryBound(to: UInt8.self)
+        var line = position.line
+        row.reset(base: p, line: line)
+        while true {
+            if i < n && p[i] == UInt8(ascii: "\"") {
+                let quote = i
+                let quoteLine = line
+                var escaped = false
+                i &+= 1
+                while true {
+                    guard i < n else {
+                        throw .unterminatedQuote(line: quoteLine, column: column(of: quote))
+                    }
+                    let b = p[i]
+                    if b == UInt8(ascii: "\"") {
+                        if i &+ 1 < n && p[i &+ 1] == UInt8(ascii: "\"") {
+                            escaped = true
+                            i &+= 2
+                            continue
+                        }
+                        break
+                    }
+                    if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
+                        if b == UInt8(ascii: "\r") && i &+ 1 < n && p[i &+ 1] == UInt8(ascii: "\n") { i &+= 1 }
+                        line &+= 1
+                    }
+                    i &+= 1
+                }
+                let closing = i
+                i = CSVScanner.unquotedEnd(p, closing &+ 1, n)
+                if escaped || i > closing &+ 1 {
+                    row.appendUnescaped(quote: quote, end: i)
+                } else {
+                    row.append(start: quote &+ 1, end: closing)
+                }
+            } else {
+                let start = i
+                i = CSVScanner.unquotedEnd(p, i, n)
+                row.append(start: start, end: i)
+            }
+            guard i < n else { break }
+            let b = p[i]
+            i &+= 1
+            if b == UInt8(ascii: ",") { continue }
+            if b == UInt8(ascii: "\r") && i < n && p[i] == UInt8(ascii: "\n") { i &+= 1 }
+            line &+= 1
+            break
+        }
+        position = CSVRowStart(offset: i, line: line)
+        return true
+    }
+
+    /// The end of unquoted text from `start`: the next comma, CR or LF, or `n`.
+    @inline(__always)
+    private static func unquotedEnd(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
+        var i = start
+        while i < n {
+            let b = p[i]
+            // All three delimiters are <= ",", which most text bytes (digits, letters, CJK) are not.
+            if b <= UInt8(ascii: ",")
+                && (b == UInt8(ascii: ",") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")) {
+                return i
+            }
+            i &+= 1
+        }
+        return n
+    }
+
+    /// The 1-based column, in Unicode scalars, of the byte at `offset` on its physical line.
+    private func column(of offset: Int) -> Int {
+        let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var start = offset
+        while start > 0 && p[start - 1] != UInt8(ascii: "\n") && p[start - 1] != UInt8(ascii: "\r") { start -= 1 }
+        var column = 1
+        for i in start..<offset where p[i] & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The bytes of one table, as UTF-8, with the encoding they were found in.
+///
+/// A file on disk is memory-mapped; when it is already UTF-8 the mapping is used as is (a
+/// ledger may be a gigabyte), only a leading BOM is skipped. A GB18030 file is decoded once and
+/// its UTF-8 copied into memory the `TableFile` owns. Either way the bytes are immutable and
+/// stay valid as long as the `TableFile` lives.
+public final class TableFile: @unchecked Sendable {
+    /// The path or name given when loading; used in error messages.
+    public let name: String
+    public let encoding: DetectedEncoding
+    /// The UTF-8 text, BOM dropped.
+    private let text: UnsafeRawBufferPointer
+    /// What `deinit` must give back: a mapping to unmap, or memory to deallocate.
+    private let release: Release
+
+    private enum Release {
+        case unmap(UnsafeRawBufferPointer)
+        case deallocate(UnsafeMutableRawBufferPointer)
+    }
+
+    /// Maps and decodes the file at `path`.
+    public init(path: String) throws(TableFileError) {
+        name = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw errno == ENOENT ? .notFound(file: path) : .unreadable(file: path, errno: errno)
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, errno: errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable(file: path, errno: EISDIR) }
+        let size = Int(info.st_size)
+        guard size > 0 else {
+            encoding = .utf8
+            (text, release) = TableFile.copy(UnsafeRawBufferPointer(start: nil, count: 0))
+            return
+        }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
+            throw .unreadable(file: path, errno: errno)
+        }
+        _ = madvise(address, size, MADV_SEQUENTIAL)
+        let mapped = UnsafeRawBufferPointer(start: address, count: size)
+        switch TableFile.decode(mapped) {
+        case .utf8(let offset):
+            encoding = offset == 0 ? .utf8 : .utf8BOM
+            text = UnsafeRawBufferPointer(rebasing: mapped[offset...])
+            release = .unmap(mapped)
+        case .decoded(var decoded):
+            munmap(address, size)
+            encoding = .gb18030
+            (text, release) = decoded.withUTF8 { TableFile.copy(UnsafeRawBufferPointer($0)) }
+        case nil:
+            munmap(address, size)
+            throw .undecodable(file: path)
+        }
+    }
+
+    /// Decodes bytes held in memory (built-in demo data, tests); the text is copied.
+    public init(bytes: [UInt8], name: String) throws(TableFileError) {
+        self.name = name
+        let decoded = bytes.withUnsafeBytes { TableFile.decode($0) }
+        switch decoded {
+        case .utf8(let offset):
+            encoding = offset == 0 ? .utf8 : .utf8BOM
+            (text, release) = bytes.withUnsafeBytes { TableFile.copy(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+        case .decoded(var decoded):
+            encoding = .gb18030
+            (text, release) = decoded.withUTF8 { TableFile.copy(UnsafeRawBufferPointer($0)) }
+        case nil:
+            throw .undecodable(file: name)
+        }
+    }
+
+    deinit {
+        switch release {
+        case .unmap(let mapped):
+            munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count)
+        case .deallocate(let owned):
+            owned.deallocate()
+        }
+    }
+
+    /// Calls `body` with the UTF-8 text (BOM dropped); the text outlives the call only as long
+    /// as this `TableFile` does.
+    public func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try withExtendedLifetime(self) { () throws(E) -> R in try body(text) }
+    }
+
+    /// The number of UTF-8 bytes handed to `withBytes`.
+    public var count: Int { text.count }
+
+    private static func copy(_ bytes: UnsafeRawBufferPointer) -> (UnsafeRawBufferPointer, Release) {
+        let owned = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
+        if bytes.count > 0 { owned.copyMemory(from: bytes) }
+        return (UnsafeRawBufferPointer(rebasing: owned[..<bytes.count]), .deallocate(owned))
+    }
+
+    private enum Decoded {
+        /// The bytes are UTF-8 from `offset` on (3 when a BOM is skipped).
+        case utf8(offset: Int)
+        case decoded(String)
+    }
+
+    private static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// GB18030-2000 as CoreFoundation numbers it; Foundation on Linux decodes it (and GBK).
+    private static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    /// PACK-SPEC §7: strict UTF-8 first (a leading BOM dropped), otherwise GB18030, else nil.
+    /// Foundation's GB18030 decoder returns nil on malformed input rather than substituting
+    /// U+FFFD (the tests check this); it accepts a lone 0x80 as `€`, as Windows code page 936 does.
+    private static func decode(_ raw: UnsafeRawBufferPointer) -> Decoded? {
+        let offset = raw.starts(with: utf8BOM) ? 3 : 0
+        if UTF8Validator.isValid(UnsafeRawBufferPointer(rebasing: raw[offset...])) {
+            return .utf8(offset: offset)
+        }
+        guard let base = raw.baseAddress else { return nil }
+        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
+        guard var text = String(data: data, encoding: gb18030) else { return nil }
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        return .decoded(text)
+    }
+}

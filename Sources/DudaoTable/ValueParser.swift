@@ -1,0 +1,112 @@
+/// Reads cell values straight from trimmed UTF-8 bytes, without making Strings
+/// (PACK-SPEC §1 and §7, "Values"). Each parser returns nil for text that is not a valid value;
+/// an empty cell is the caller's business.
+public enum ValueParser {
+    /// A date written `2022-07-05`, `2022/7/5`, `2022.7.5` or `2022年7月5日`: a four-digit year,
+    /// a one- or two-digit month and day, the same separator twice, no time. Nil for anything
+    /// else and for dates that do not exist (`2022/2/30`).
+    public static func day(_ bytes: UnsafeRawBufferPointer) -> Day? {
+        let n = bytes.count
+        guard n >= 8, let raw = bytes.baseAddress else { return nil }
+        let p = raw.assumingMemoryBound(to: UInt8.self)
+        var year = 0
+        for i in 0..<4 {
+            let d = p[i] &- UInt8(ascii: "0")
+            guard d <= 9 else { return nil }
+            year = year * 10 + Int(d)
+        }
+        var i = 4
+        let month: Int
+        let day: Int
+        switch p[4] {
+        case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
+            let separator = p[4]
+            i = 5
+            guard let m = number(p, &i, n), i < n, p[i] == separator else { return nil }
+            i &+= 1
+            guard let d = number(p, &i, n), i == n else { return nil }
+            (month, day) = (m, d)
+        default:
+            guard expect(year年, p, &i, n), let m = number(p, &i, n), expect(month月, p, &i, n),
+                  let d = number(p, &i, n), expect(day日, p, &i, n), i == n else { return nil }
+            (month, day) = (m, d)
+        }
+        return Day(year: year, month: month, day: day)
+    }
+
+    /// A non-negative decimal amount in yuan: digits with an optional decimal part (`200`,
+    /// `200.00`, `0.5`). Nil for signs, units, grouping commas, `.5` and `5.` (digits are
+    /// required on both sides of the point, as the spec's "digits with an optional decimal
+    /// part" reads), for digits beyond the sixth decimal that are not zero, and on overflow.
+    public static func amount(_ bytes: UnsafeRawBufferPointer) -> Amount? {
+        let n = bytes.count
+        guard n > 0, let raw = bytes.baseAddress else { return nil }
+        let p = raw.assumingMemoryBound(to: UInt8.self)
+        var i = 0
+        var whole: Int64 = 0
+        while i < n, p[i] &- UInt8(ascii: "0") <= 9 {
+            let (times10, o1) = whole.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int64(p[i] &- UInt8(ascii: "0")))
+            guard !o1, !o2 else { return nil }
+            whole = sum
+            i &+= 1
+        }
+        guard i > 0 else { return nil }
+        var fraction: Int64 = 0
+        if i < n {
+            guard p[i] == UInt8(ascii: "."), i &+ 1 < n else { return nil }
+            i &+= 1
+            var digits = 0
+            while i < n {
+                let d = p[i] &- UInt8(ascii: "0")
+                guard d <= 9 else { return nil }
+                if digits < 6 {
+                    fraction = fraction * 10 + Int64(d)
+                } else if d != 0 {
+                    return nil
+                }
+                digits &+= 1
+                i &+= 1
+            }
+            for _ in min(digits, 6)..<6 { fraction *= 10 }
+        }
+        let (micros, overflow) = whole.multipliedReportingOverflow(by: Amount.scale)
+        guard !overflow, micros <= Int64.max - fraction else { return nil }
+        return Amount(micros: micros + fraction)
+    }
+
+    /// Whether the bytes are exactly `expected`, e.g. a cell against a value of a declared set.
+    @inline(__always)
+    public static func bytesEqual(_ bytes: UnsafeRawBufferPointer, _ expected: [UInt8]) -> Bool {
+        guard bytes.count == expected.count else { return false }
+        for i in 0..<expected.count where bytes[i] != expected[i] { return false }
+        return true
+    }
+
+    private static let year年: [UInt8] = Array("年".utf8)
+    private static let month月: [UInt8] = Array("月".utf8)
+    private static let day日: [UInt8] = Array("日".utf8)
+
+    /// One or two ASCII digits at `i`.
+    @inline(__always)
+    private static func number(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> Int? {
+        guard i < n else { return nil }
+        let first = p[i] &- UInt8(ascii: "0")
+        guard first <= 9 else { return nil }
+        i &+= 1
+        guard i < n else { return Int(first) }
+        let second = p[i] &- UInt8(ascii: "0")
+        guard second <= 9 else { return Int(first) }
+        i &+= 1
+        return Int(first) * 10 + Int(second)
+    }
+
+    /// Consumes `word` at `i` if it is there.
+    @inline(__always)
+    private static func expect(_ word: [UInt8], _ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> Bool {
+        guard i &+ word.count <= n else { return false }
+        for k in 0..<word.count where p[i &+ k] != word[k] { return false }
+        i &+= word.count
+        return true
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import DudaoReport
-
-@Test func placeholder() {}

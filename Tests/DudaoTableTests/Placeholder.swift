@@ -1,4 +1,0 @@
-import Testing
-@testable import DudaoTable
-
-@Test func placeholder() {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import DudaoYAML
-
-@Test func placeholder() {}
