@@ -26,11 +26,14 @@ let package = Package(
             dependencies: [
                 "DudaoCore", "DudaoReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedBuiltins"]
         ),
+        .executableTarget(name: "EmbedTool"),
+        .plugin(name: "EmbedBuiltins", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .testTarget(name: "DudaoYAMLTests", dependencies: ["DudaoYAML"]),
         .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore"]),
-        .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport"]),
+        .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport"], exclude: ["Golden"]),
     ]
 )

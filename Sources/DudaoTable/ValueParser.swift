@@ -110,3 +110,11 @@ public enum ValueParser {
         return true
     }
 }
+
+extension ValueParser {
+    /// `amount(_:)` for text written in a rule pack or on the command line.
+    public static func amount(_ text: String) -> Amount? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { amount(UnsafeRawBufferPointer($0)) }
+    }
+}

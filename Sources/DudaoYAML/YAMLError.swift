@@ -36,7 +36,13 @@ public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:column: message` in English.
-    public var description: String {
+    public var description: String { "\(mark): \(englishMessage)" }
+
+    /// `file:line:column: message` in Chinese.
+    public var chineseDescription: String { "\(mark): \(chineseMessage)" }
+
+    /// The message without its position, in English.
+    public var englishMessage: String {
         let message: String
         switch reason {
         case .syntax(let problem, let context):
@@ -60,11 +66,11 @@ public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
         case .outOfMemory:
             message = "out of memory while parsing YAML"
         }
-        return "\(mark): \(message)"
+        return message
     }
 
-    /// `file:line:column: message` in Chinese.
-    public var chineseDescription: String {
+    /// The message without its position, in Chinese.
+    public var chineseMessage: String {
         let message: String
         switch reason {
         case .syntax(let problem, let context):
@@ -88,6 +94,6 @@ public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
         case .outOfMemory:
             message = "解析 YAML 时内存不足"
         }
-        return "\(mark): \(message)"
+        return message
     }
 }

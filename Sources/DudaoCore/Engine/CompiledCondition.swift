@@ -31,10 +31,11 @@ indirect enum CompiledCondition {
                   let other = ctx.tables[s.table]?.rows[s.row].cells[sc] else { return false }
             return Self.compare(row.cells[column], op, other)
         case .lookup(let column, let op, let table, let by, let value):
+            // A value looked up in a missing or unusable row cannot be judged: the comparison holds.
             let key = row.cells[by]
-            guard key.hasValue, let r = ctx.ids.row(of: key.value, in: table),
-                  let other = ctx.tables[table]?.rows[r].cells[value] else { return false }
-            return Self.compare(row.cells[column], op, other)
+            guard key.hasValue, let r = ctx.ids.row(of: key.value, in: table), let t = ctx.tables[table],
+                  t.rows[r].valid, t.rows[r].cells[value].hasValue else { return true }
+            return Self.compare(row.cells[column], op, t.rows[r].cells[value])
         case .oneOf(let column, let values, let negated):
             let cell = row.cells[column]
             guard cell.hasValue else { return negated && cell.state == .empty }

@@ -67,8 +67,7 @@ struct ConditionCompiler {
         case .date:
             return Day(iso: s).map { Int64($0.rawValue) }
         case .amount:
-            var bytes = Array(s.utf8)
-            return bytes.withUnsafeMutableBytes { ValueParser.amount(UnsafeRawBufferPointer($0)) }?.micros
+            return ValueParser.amount(s)?.micros
         case .integer:
             return Int64(s)
         }

@@ -1,7 +1,7 @@
 import DudaoYAML
 
 /// A problem in a rule pack, at a place in one of its files.
-public struct Diagnostic: Error, Hashable, Sendable, Comparable {
+public struct Diagnostic: Error, Equatable, Sendable, Comparable {
     public enum Level: String, Sendable {
         case error, warning
     }
@@ -27,7 +27,7 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable {
 }
 
 /// Everything that can be wrong with a rule pack.
-public enum PackProblem: Hashable, Sendable {
+public enum PackProblem: Equatable, Sendable {
     case yaml(YAMLError)
     case notUTF8
     case unreadable(path: String)
@@ -87,7 +87,7 @@ public enum PackProblem: Hashable, Sendable {
         }
         switch self {
         case .yaml(let e):
-            return english ? e.reasonDescription : e.chineseReasonDescription
+            return english ? e.englishMessage : e.chineseMessage
         case .notUTF8:
             return english ? "rule files must be UTF-8" : "规则文件必须是 UTF-8 编码"
         case .unreadable(let path):

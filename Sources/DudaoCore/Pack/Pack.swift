@@ -85,3 +85,29 @@ public indirect enum Condition: Sendable, Equatable {
         return [self]
     }
 }
+
+extension Condition {
+    /// The column tied to the subject's key (`{field: X, eq: {subject: key}}` at the top level).
+    public var subjectBinding: String? {
+        for part in conjuncts {
+            if case .compare(let field, .eq, .subject("key", _), _) = part { return field }
+        }
+        return nil
+    }
+
+    /// The column tied to the period's label (`{field: X, eq: {period: label}}` at the top level).
+    public var periodBinding: String? {
+        for part in conjuncts {
+            if case .compare(let field, .eq, .period("label", _), _) = part { return field }
+        }
+        return nil
+    }
+
+    /// The condition without its subject binding.
+    var withoutSubjectBinding: Condition {
+        .all(conjuncts.filter {
+            if case .compare(_, .eq, .subject("key", _), _) = $0 { return false }
+            return true
+        })
+    }
+}

@@ -125,7 +125,7 @@ struct PackValidator {
         if let r = c.requiredWhen { validateCondition(r, rowTable: t, subjectTables: [], periodDefined: false) }
         if let d = c.defaultValue {
             switch c.type {
-            case .amount where ValueParser.amount(Array(d.utf8)) == nil,
+            case .amount where ValueParser.amount(d) == nil,
                  .integer where Int(d) == nil:
                 reader.report(c.mark, .wrongType(context: "列 \(c.name) 的 default", expected: c.type.rawValue, found: "“\(d)”"))
             case .yesNo where d != "是" && d != "否":
@@ -183,7 +183,7 @@ struct PackValidator {
             if let t = rowTable {
                 validateCondition(c.filter, rowTable: t, subjectTables: subjectTables, periodDefined: false)
                 if let d = c.distinct { column(d, in: t, at: m("count.distinct")) }
-                if binding(c.filter) == nil { reader.report(m("count.where"), .missingBinding(rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")) }
+                if c.filter.subjectBinding == nil { reader.report(m("count.where"), .missingBinding(rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")) }
                 if t.dateColumn == nil, t.active == nil {
                     reader.report(m("count.table"), .missingKey(key: "date 或 active", context: "计数表 \(t.name)"))
                 }
@@ -202,8 +202,8 @@ struct PackValidator {
             rowTable = table(d.table, at: m("records.table"))
             if let t = rowTable {
                 validateCondition(d.filter, rowTable: t, subjectTables: subjectTables, periodDefined: true)
-                if binding(d.filter) == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")) }
-                if periodBinding(d.filter) == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "期间（{field: 列, eq: {period: label}}）")) }
+                if d.filter.subjectBinding == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")) }
+                if d.filter.periodBinding == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "期间（{field: 列, eq: {period: label}}）")) }
                 if t.dateColumn == nil { reader.report(m("records.table"), .missingKey(key: "date", context: "记录表 \(t.name)")) }
             }
             validateValue(d.graceDays, rowTable: nil, subjectTables: [], periodDefined: false)
@@ -247,21 +247,6 @@ struct PackValidator {
         return out
     }
 
-    /// The column tied to the subject's key (`{field: X, eq: {subject: key}}` at the top level).
-    func binding(_ c: Condition) -> String? {
-        for part in c.conjuncts {
-            if case .compare(let field, .eq, .subject("key", _), _) = part { return field }
-        }
-        return nil
-    }
-
-    func periodBinding(_ c: Condition) -> String? {
-        for part in c.conjuncts {
-            if case .compare(let field, .eq, .period("label", _), _) = part { return field }
-        }
-        return nil
-    }
-
     // MARK: conditions
 
     private func validateCondition(_ c: Condition, rowTable t: TableSchema, subjectTables: [TableSchema], periodDefined: Bool) {
@@ -298,7 +283,7 @@ struct PackValidator {
             reader.report(mark, .valueNotInEnum(column: col.name, value: s, suggestion: suggestion(for: s, among: col.values)))
         case .yesNo where s != "是" && s != "否":
             reader.report(mark, .valueNotInEnum(column: col.name, value: s, suggestion: suggestion(for: s, among: ["是", "否"])))
-        case .amount where ValueParser.amount(Array(s.utf8)) == nil,
+        case .amount where ValueParser.amount(s) == nil,
              .integer where Int(s) == nil:
             reader.report(mark, .wrongType(context: "列 \(col.name) 的比较值", expected: col.type.rawValue, found: "“\(s)”"))
         case .date where Day(iso: s) == nil:

@@ -1,0 +1,99 @@
+/// The data-quality findings of one row, from the table's declarations (PACK-SPEC section 5).
+extension AuditRun {
+    /// Reports the row's data-quality findings; true when the row is valid and counts.
+    func qualityChecks(_ ti: Int, _ values: inout RowValues, source: RowSource, duplicates: inout DuplicateDetector?) -> Bool {
+        let t = pack.tables[ti]
+        var valid = values.invalid.isEmpty && !values.unknownInvalidates
+        var texts: [String]?
+        func text() -> [String] {
+            if let texts { return texts }
+            texts = source.texts
+            return texts!
+        }
+        if !values.invalid.isEmpty {
+            let names = values.invalid.map { t.columns[$0].name }
+            let shown = values.invalid.map { c -> String in
+                let v = text()[c]
+                if english { return v.isEmpty ? "\(t.columns[c].name) (empty)" : "\(t.columns[c].name) '\(v)'" }
+                return v.isEmpty ? "\(t.columns[c].name)（空）" : "\(t.columns[c].name)“\(v)”"
+            }
+            let message = english ? "invalid or missing value: \(shown.joined(separator: ", "))"
+                : "取值无效或缺失：\(shown.joined(separator: "，"))"
+            addRecordFinding(.invalidValue, table: ti, values: values, texts: text(), message: message,
+                             details: [("fields", .texts(names))])
+        }
+        if !values.unknown.isEmpty {
+            let names = values.unknown.map { t.columns[$0].name }
+            let shown = values.unknown.map { c -> String in
+                let targets = t.columns[c].references?.tables.compactMap { pack.table(named: $0)?.title } ?? []
+                let v = text()[c]
+                return english ? "\(t.columns[c].name) '\(v)' is in none of: \(targets.joined(separator: ", "))"
+                    : "\(t.columns[c].name)“\(v)”不在\(targets.joined(separator: "、"))中"
+            }
+            addRecordFinding(.unknownReference, table: ti, values: values, texts: text(),
+                             message: shown.joined(separator: english ? "; " : "；"), details: [("fields", .texts(names))])
+        }
+        if let w = t.window, let dc = t.dateColumn.flatMap(t.columnIndex), values.cells[dc].hasValue,
+           let span = calendar.periods[w]?.first {
+            let day = Day(rawValue: Int32(values.cells[dc].value))
+            if !span.range.contains(day) {
+                valid = false
+                let message = english ? "dated \(day.iso), outside \(PeriodText.describe(span, english: true))"
+                    : "日期\(day.chinese)不在\(PeriodText.describe(span, english: false))（\(span.start.chinese)至\(span.end.chinese)）内"
+                addRecordFinding(.dateOutOfWindow, table: ti, values: values, texts: text(), message: message,
+                                 details: [("date", .text(day.iso))])
+            }
+        }
+        if let c = t.consistency { checkConsistency(c, ti, values, text) }
+        if duplicates != nil, let first = duplicates!.check(values, source: source) {
+            let message = english ? "repeats the record on line \(first) (\(t.duplicates.joined(separator: ", ")))"
+                : "与第\(first)行记录重复（\(t.duplicates.joined(separator: "、"))相同）"
+            addRecordFinding(.duplicateRecord, table: ti, values: values, texts: text(), message: message,
+                             details: [("duplicateOf", .int(first))])
+        }
+        return valid
+    }
+
+    /// `data.office-mismatch`: the row disagrees with the roster row it references.
+    private func checkConsistency(_ c: Consistency, _ ti: Int, _ values: RowValues, _ text: () -> [String]) {
+        let t = pack.tables[ti]
+        guard let refCol = t.columnIndex(c.reference), values.cells[refCol].hasValue,
+              let targets = t.column(c.reference)?.references?.tables else { return }
+        for target in targets {
+            guard let rti = tableIndex[target], let rr = ctx.ids.row(of: values.cells[refCol].value, in: rti),
+                  let other = ctx.tables[rti]?.rows[rr], other.isEntity else { continue }
+            let rt = pack.tables[rti]
+            var expected: String?, actual: String?
+            for name in c.same {
+                guard let mine = t.columnIndex(name), let theirs = rt.columnIndex(name) else { continue }
+                let cell = values.cells[mine]
+                guard cell.hasValue, !values.unknown.contains(mine), values.cells[mine] != other.cells[theirs] else { continue }
+                expected = other.texts[theirs]
+                actual = text()[mine]
+            }
+            var outside = false
+            if c.dateWithinActive, let dc = t.dateColumn.flatMap(t.columnIndex), values.cells[dc].hasValue {
+                let day = Day(rawValue: Int32(values.cells[dc].value))
+                outside = !(other.active?.contains(day) ?? false)
+            }
+            guard expected != nil || outside else { return }
+            let sameName = c.same.first ?? ""
+            let mineText = t.columnIndex(sameName).map { text()[$0] } ?? ""
+            let theirsText = rt.columnIndex(sameName).map { other.texts[$0] } ?? ""
+            var parts: [String] = []
+            if expected != nil {
+                parts.append(english ? "\(sameName) is \(mineText), but \(c.reference) \(text()[refCol]) belongs to \(theirsText) in the roster"
+                             : "\(sameName)为\(mineText)，但\(c.reference) \(text()[refCol]) 在名册中属于\(theirsText)")
+            }
+            if outside {
+                parts.append(english ? "dated outside the active interval of \(c.reference) \(text()[refCol])"
+                             : "日期不在\(c.reference) \(text()[refCol]) 的执业（有效）期间内")
+            }
+            addRecordFinding(.officeMismatch, table: ti, values: values, texts: text(),
+                             message: parts.joined(separator: english ? "; " : "；"),
+                             expected: .text(theirsText), actual: .text(mineText),
+                             details: [("outsideActiveInterval", .bool(outside))])
+            return
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// Building findings and due items: subjects, offices, messages, fingerprints.
+extension AuditRun {
+    // MARK: subjects
+
+    func recordSubject(table ti: Int, texts: [String], line: Int) -> Subject {
+        let t = pack.tables[ti]
+        let idCol = (t.idColumn ?? t.key).flatMap(t.columnIndex)
+        let id = idCol.map { texts[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+        return Subject(kind: "record", id: id, file: t.file, line: line)
+    }
+
+    func entitySubject(_ entity: (table: Int, row: Int)) -> Subject {
+        let t = pack.tables[entity.table]
+        let row = ctx.tables[entity.table]!.rows[entity.row]
+        let id = t.key.flatMap(t.columnIndex).map { row.texts[$0] }
+        let name = t.nameColumn.flatMap(t.columnIndex).map { row.texts[$0] }
+        return Subject(kind: t.entity ?? t.name, id: id, name: name)
+    }
+
+    func describe(_ s: Subject) -> String {
+        if s.isRecord {
+            let place = english ? "\(s.file ?? "") line \(s.line ?? 0)" : "\(s.file ?? "") 第\(s.line ?? 0)行"
+            guard let id = s.id else { return place }
+            return english ? "\(place) (\(id))" : "\(place)（\(id)）"
+        }
+        guard let name = s.name, !name.isEmpty else { return s.id ?? "" }
+        return english ? "\(name) (\(s.id ?? ""))" : "\(name)（\(s.id ?? "")）"
+    }
+
+    func display(_ v: FindingValue?) -> String {
+        switch v {
+        case .count(let n)?: "\(n)"
+        case .amount(let a)?: a.description
+        case .day(let d)?: PeriodText.day(d, english: english)
+        case .text(let t)?: t
+        case nil: ""
+        }
+    }
+
+    /// A cell as a finding value of its column's type.
+    func value(_ cell: Cell?, column: ColumnSchema) -> FindingValue? {
+        guard let cell, cell.hasValue else { return nil }
+        switch column.type {
+        case .amount: return .amount(Amount(micros: cell.value))
+        case .date: return .day(Day(rawValue: Int32(cell.value)))
+        case .integer: return .count(Int(cell.value))
+        case .enumeration: return .text(column.values[Int(cell.value)])
+        case .yesNo: return .text(cell.value == 1 ? "是" : "否")
+        case .id, .text: return .text(ctx.ids.text(cell.value))
+        }
+    }
+
+    func ruleTitle(_ r: Rule) -> String { english ? (r.titleEN ?? r.title) : r.title }
+
+    func render(_ r: Rule, _ values: [String: String]) -> String {
+        var all = values
+        for (k, v) in parameters.values { all["param.\(k)"] = v }
+        return MessageTemplate.render(english ? (r.messageEN ?? r.message) : r.message, all)
+    }
+
+    // MARK: record findings
+
+    func addRecordFinding(_ dq: DataQualityRule, table ti: Int, values: RowValues, texts: [String], message: String,
+                          expected: FindingValue? = nil, actual: FindingValue? = nil,
+                          details: [(key: String, value: DetailValue)]) {
+        let subject = recordSubject(table: ti, texts: texts, line: values.line)
+        let offices = officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx)
+        findings.append(Finding(
+            rule: dq.rawValue, title: dq.title(english: english), severity: dq.severity, subject: subject, offices: offices,
+            period: nil, expected: expected, actual: actual, message: "\(describe(subject))：\(message)",
+            evidence: [Evidence(file: subject.file ?? "", line: values.line)], details: details,
+            fingerprint: recordFingerprint(dq.rawValue, subject)))
+    }
+
+    func recordRuleFinding(_ j: RecordJudge, _ values: RowValues, table ti: Int, texts: [String]) {
+        let t = pack.tables[ti]
+        let subject = recordSubject(table: ti, texts: texts, line: values.line)
+        var expected: FindingValue?, actual: FindingValue?
+        if let cmp = j.comparison(values, ctx: ctx) {
+            let col = t.columns[cmp.column]
+            expected = value(cmp.expected, column: col)
+            actual = value(cmp.actual, column: col) ?? (col.type == .amount ? .amount(Amount(micros: 0)) : nil)
+        }
+        var fields: [String: String] = ["record": describe(subject), "expected": display(expected), "actual": display(actual)]
+        for (i, c) in t.columns.enumerated() { fields["record.\(c.name)"] = texts[i] }
+        findings.append(Finding(
+            rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
+            offices: officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx), period: nil,
+            expected: expected, actual: actual, message: render(j.rule, fields),
+            evidence: [Evidence(file: t.file, line: values.line)], details: [],
+            fingerprint: recordFingerprint(j.rule.id, subject)))
+    }
+
+    func recordFingerprint(_ rule: String, _ s: Subject) -> String {
+        Fingerprint.of([rule, "record", s.file ?? "", s.id ?? "line \(s.line ?? 0)"])
+    }
+
+    // MARK: entity findings and due items
+
+    struct Judgement {
+        var rule: Rule
+        var entity: (table: Int, row: Int)
+        var period: Period
+        var dueDate: Day
+        var expected: FindingValue
+        var actual: FindingValue
+        var evidence: [Evidence]
+        var details: [(key: String, value: DetailValue)] = []
+        var extra: [String: String] = [:]
+    }
+
+    func addEntityFinding(_ j: Judgement) {
+        let subject = entitySubject(j.entity)
+        var fields = ["subject": describe(subject), "period": PeriodText.describe(j.period, english: english),
+                      "expected": display(j.expected), "actual": display(j.actual),
+                      "due": PeriodText.day(j.dueDate, english: english)]
+        fields.merge(j.extra) { _, b in b }
+        findings.append(Finding(
+            rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
+            offices: officeResolver.offices(ofEntity: j.entity.row, table: j.entity.table, period: j.period.range, ctx: ctx),
+            period: j.period.range, expected: j.expected, actual: j.actual, message: render(j.rule, fields),
+            evidence: j.evidence, details: j.details,
+            fingerprint: Fingerprint.of([j.rule.id, subject.kind, subject.id ?? "", j.period.start.iso])))
+    }
+
+    func addDueItem(_ j: Judgement, expected: Int, actual: Int) {
+        let subject = entitySubject(j.entity)
+        let period = PeriodText.describe(j.period, english: english)
+        let message = english
+            ? "\(describe(subject)): \(ruleTitle(j.rule)) — \(expected - actual) more needed for \(period), due \(j.dueDate.iso)"
+            : "\(describe(subject))：\(ruleTitle(j.rule))，\(period)还差\(expected - actual)项，截止\(j.dueDate.chinese)"
+        due.append(DueItem(
+            rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
+            offices: officeResolver.offices(ofEntity: j.entity.row, table: j.entity.table, period: j.period.range, ctx: ctx),
+            period: j.period.range, dueDate: j.dueDate, expected: expected, actual: actual, message: message))
+    }
+}

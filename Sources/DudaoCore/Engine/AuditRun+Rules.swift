@@ -1,0 +1,105 @@
+/// Preparing the requirements before the ledgers stream, and judging them afterwards.
+extension AuditRun {
+    func buildAggregators() {
+        for rule in pack.rules {
+            switch rule.kind {
+            case .count(let c):
+                guard let ti = tableIndex[c.table], let bindingName = c.filter.subjectBinding,
+                      let binding = pack.tables[ti].columnIndex(bindingName) else { continue }
+                let t = pack.tables[ti]
+                let subjects = c.subjects.tables.compactMap { tableIndex[$0] }
+                let filter = compiler.compile(c.filter.withoutSubjectBinding, row: t, subjects: subjects, ids: &ctx.ids)
+                counts.append(CountAggregator(
+                    rule: rule, requirement: c, table: ti, binding: binding, filter: filter,
+                    distinct: c.distinct.flatMap(t.columnIndex), dateColumn: t.dateColumn.flatMap(t.columnIndex),
+                    periods: calendar.periods[c.period] ?? [], slots: SubjectSlots(tables: subjects, ctx: ctx)))
+            case .deadline(let d):
+                guard let ti = tableIndex[d.table], let bindingName = d.filter.subjectBinding,
+                      let periodName = d.filter.periodBinding else { continue }
+                let t = pack.tables[ti]
+                guard let binding = t.columnIndex(bindingName), let periodCol = t.columnIndex(periodName),
+                      let dateCol = t.dateColumn.flatMap(t.columnIndex) else { continue }
+                let subjects = d.subjects.tables.compactMap { tableIndex[$0] }
+                let periods = calendar.periods[d.period] ?? []
+                let labels = periods.map { p in
+                    p.label.flatMap { compiler.literal(.literal($0, rule.mark),
+                                                       column: t.columns[periodCol], ids: &ctx.ids) }
+                }
+                let filter = compiler.compile(d.filter.withoutSubjectBinding, row: t, subjects: subjects, ids: &ctx.ids)
+                deadlines.append(DeadlineAggregator(
+                    rule: rule, requirement: d, table: ti, binding: binding, periodColumn: periodCol, filter: filter,
+                    dateColumn: dateCol, periods: periods, labelCodes: labels, slots: SubjectSlots(tables: subjects, ctx: ctx)))
+            case .eachRecord(let e):
+                guard let ti = tableIndex[e.table] else { continue }
+                let t = pack.tables[ti]
+                judges.append(RecordJudge(
+                    rule: rule, table: ti, filter: e.filter.map { compiler.compile($0, row: t, ids: &ctx.ids) },
+                    require: compiler.compile(e.require, row: t, ids: &ctx.ids)))
+            }
+        }
+    }
+
+    private func subjectFilter(_ s: SubjectSelection) -> SubjectFilter {
+        var filters: [Int: CompiledCondition] = [:]
+        if let f = s.filter {
+            for name in s.tables {
+                guard let ti = tableIndex[name] else { continue }
+                filters[ti] = compiler.compile(f, row: pack.tables[ti], ids: &ctx.ids)
+            }
+        }
+        var intervals: [Int64: [DayRange]] = [:]
+        if let a = s.assignments, let ai = tableIndex[a.table], let table = ctx.tables[ai],
+           let objectName = table.schema.assignment?.object, let oc = table.schema.columnIndex(objectName) {
+            let filter = a.filter.map { compiler.compile($0, row: table.schema, ids: &ctx.ids) }
+            for row in table.rows where row.valid {
+                guard let active = row.active, row.cells[oc].hasValue else { continue }
+                if let f = filter, !f.evaluate(RowValues(cells: row.cells, line: row.line), ctx) { continue }
+                intervals[row.cells[oc].value, default: []].append(active)
+            }
+        }
+        return SubjectFilter(selection: s, filters: filters, assignmentIntervals: intervals)
+    }
+
+    func judgeRules() {
+        for c in counts {
+            let filter = subjectFilter(c.requirement.subjects)
+            let atLeast = compiler.integer(c.requirement.atLeast)
+            let file = pack.tables[c.table].file
+            for (p, period) in c.periods.enumerated() where period.start <= asOf {
+                for (slot, entity) in c.slots.entities.enumerated() where filter.includes(entity, in: period.range, ctx: ctx) {
+                    let (n, line) = c.count(slot: slot, period: p)
+                    guard n < atLeast else { continue }
+                    let j = Judgement(rule: c.rule, entity: entity, period: period, dueDate: period.end,
+                                      expected: .count(atLeast), actual: .count(n),
+                                      evidence: n > 0 ? [Evidence(file: file, line: line)] : [])
+                    if asOf >= period.end { addEntityFinding(j) } else { addDueItem(j, expected: atLeast, actual: n) }
+                }
+            }
+        }
+        for d in deadlines {
+            let filter = subjectFilter(d.requirement.subjects)
+            let grace = compiler.integer(d.requirement.graceDays)
+            let file = pack.tables[d.table].file
+            for (p, period) in d.periods.enumerated() where period.start <= asOf {
+                let dueDate = period.end.adding(days: grace)
+                for (slot, entity) in d.slots.entities.enumerated() where filter.includes(entity, in: period.range, ctx: ctx) {
+                    let first = d.earliest(slot: slot, period: p)
+                    switch d.requirement.judge {
+                    case .missing:
+                        guard first == nil else { continue }
+                        let j = Judgement(rule: d.rule, entity: entity, period: period, dueDate: dueDate,
+                                          expected: .count(1), actual: .count(0), evidence: [])
+                        if asOf >= dueDate { addEntityFinding(j) } else { addDueItem(j, expected: 1, actual: 0) }
+                    case .late:
+                        guard let f = first, f.day > dueDate else { continue }
+                        let late = Int(f.day.rawValue - dueDate.rawValue)
+                        addEntityFinding(Judgement(
+                            rule: d.rule, entity: entity, period: period, dueDate: dueDate,
+                            expected: .day(dueDate), actual: .day(f.day), evidence: [Evidence(file: file, line: f.line)],
+                            details: [("daysLate", .int(late))], extra: ["days_late": "\(late)"]))
+                    }
+                }
+            }
+        }
+    }
+}

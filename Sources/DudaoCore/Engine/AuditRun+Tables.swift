@@ -1,0 +1,217 @@
+/// Reading the tables: rosters and assignments into memory, ledgers streamed once.
+extension AuditRun {
+    func loadTables() throws(RunError) {
+        var decoders: [Int: RowDecoder] = [:]
+        var keyFirst: [Int: [Int64: Int32]] = [:]
+        for (i, t) in pack.tables.enumerated() where !t.isStreamed {
+            decoders[i] = try loadMaterialized(i, keyFirst: &keyFirst)
+        }
+        for (i, firsts) in keyFirst {
+            var dense = Array(repeating: Int32(-1), count: ctx.ids.interner.count)
+            for (code, row) in firsts { dense[Int(code)] = row }
+            ctx.ids.keyRows[i] = dense
+        }
+        for (i, t) in pack.tables.enumerated() where !t.isStreamed {
+            guard let decoder = decoders[i] else { continue }
+            checkMaterialized(i, decoder: decoder)
+        }
+        markEntitiesAndIntervals()
+        buildAggregators()
+        for (i, t) in pack.tables.enumerated() where t.isStreamed {
+            try stream(i)
+        }
+        feedMaterialized()
+    }
+
+    // MARK: opening
+
+    private func withRows(_ ti: Int, intern: Bool,
+                          _ body: (inout CSVScanner, inout CSVRow, RowDecoder) throws(CSVError) -> Void) throws(RunError) -> RowDecoder {
+        let t = pack.tables[ti]
+        let file = try dataset.open(t)
+        let shown = dataset.location + "/" + t.file
+        return try file.withBytes { (bytes) throws(RunError) -> RowDecoder in
+            var scanner = CSVScanner(bytes: bytes)
+            var row = CSVRow()
+            do {
+                var header = HeaderIndex(names: [])
+                if try scanner.next(&row) { header = HeaderIndex(row: row) }
+                let missing = header.missing(t.columns.map(\.name))
+                if !missing.isEmpty {
+                    throw RunError.missingColumns(file: shown, missing: missing, expected: t.columns.map(\.name))
+                }
+                let decoder = makeDecoder(ti, header: header, intern: intern)
+                try body(&scanner, &row, decoder)
+                return decoder
+            } catch let e as RunError {
+                throw e
+            } catch let e as CSVError {
+                guard case .unterminatedQuote(let line, let column) = e else { throw RunError.unreadableFile(file: shown, detail: "\(e)") }
+                throw RunError.malformedCSV(file: shown, line: line, column: column,
+                                            detail: english ? "quoted field is never closed (expected a closing \")"
+                                                : "引号内的字段没有结束（缺少右引号 \"）")
+            } catch {
+                throw RunError.unreadableFile(file: shown, detail: "\(error)")
+            }
+        }
+    }
+
+    private func makeDecoder(_ ti: Int, header: HeaderIndex, intern: Bool) -> RowDecoder {
+        let t = pack.tables[ti]
+        var columns: [RowDecoder.Column] = []
+        for (i, c) in t.columns.enumerated() {
+            var col = RowDecoder.Column(
+                schemaIndex: i, header: header.column(c.name) ?? -1, type: c.type,
+                enumBytes: c.values.map { Array($0.utf8) }, optional: c.optional, defaultCell: nil,
+                requiredWhen: c.requiredWhen.map { compiler.compile($0, row: t, ids: &ctx.ids) },
+                references: c.references?.tables.compactMap { tableIndex[$0] } ?? [],
+                referenceWhen: c.references?.when.map { compiler.compile($0, row: t, ids: &ctx.ids) },
+                referenceInvalidates: c.references?.invalidatesRow ?? true, intern: intern)
+            if let d = c.defaultValue { col.defaultCell = RowDecoder.parse(text: d, col, ids: &ctx.ids) }
+            columns.append(col)
+        }
+        var checks: [(when: CompiledCondition?, require: CompiledCondition, field: Int)] = []
+        for check in t.checks {
+            guard let field = Self.fields(of: check.require).first.flatMap(t.columnIndex) else { continue }
+            checks.append((check.when.map { compiler.compile($0, row: t, ids: &ctx.ids) },
+                           compiler.compile(check.require, row: t, ids: &ctx.ids), field))
+        }
+        return RowDecoder(table: t, tableIndex: ti, columns: columns, checks: checks)
+    }
+
+    static func fields(of c: Condition) -> [String] {
+        switch c {
+        case .all(let parts), .any(let parts): parts.flatMap(fields(of:))
+        case .not(let p): fields(of: p)
+        case .compare(let f, _, _, _), .oneOf(let f, _, _, _), .isEmpty(let f, _, _), .inTable(let f, _, _): [f]
+        }
+    }
+
+    // MARK: materialized tables
+
+    private func loadMaterialized(_ ti: Int, keyFirst: inout [Int: [Int64: Int32]]) throws(RunError) -> RowDecoder {
+        let t = pack.tables[ti]
+        var table = MaterializedTable(schema: t)
+        let keyCol = t.key.flatMap(t.columnIndex)
+        var firsts: [Int64: Int32] = [:]
+        let decoder = try withRows(ti, intern: true) { (scanner, row, decoder) throws(CSVError) in
+            var values = RowValues(columns: t.columns.count)
+            while try scanner.next(&row) {
+                if row.isBlank { continue }
+                decoder.decode(row, into: &values, ids: &ctx.ids)
+                let texts = decoder.columns.map { row.string($0.header) }
+                if let k = keyCol, values.cells[k].hasValue, firsts[values.cells[k].value] == nil {
+                    firsts[values.cells[k].value] = Int32(table.rows.count)
+                }
+                table.rows.append(.init(cells: values.cells, line: row.line, valid: false, texts: texts, active: nil, isEntity: false))
+            }
+        }
+        if keyCol != nil { keyFirst[ti] = firsts }
+        ctx.tables[ti] = table
+        return decoder
+    }
+
+    private func checkMaterialized(_ ti: Int, decoder: RowDecoder) {
+        guard var table = ctx.tables[ti] else { return }
+        let t = table.schema
+        let dateCol = t.dateColumn.flatMap(t.columnIndex)
+        var duplicates = t.duplicates.isEmpty ? nil : DuplicateDetector(
+            columns: t.duplicates.compactMap(t.columnIndex),
+            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
+        for r in table.rows.indices {
+            let row = table.rows[r]
+            if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(asOf.rawValue) { continue }
+            var values = RowValues(cells: row.cells, line: row.line)
+            decoder.check(&values, context: ctx)
+            table.rows[r].valid = qualityChecks(ti, &values, source: .stored(row.texts), duplicates: &duplicates)
+        }
+        ctx.tables[ti] = table
+    }
+
+    private func markEntitiesAndIntervals() {
+        for (ti, t) in pack.tables.enumerated() {
+            guard var table = ctx.tables[ti], let kc = t.key.flatMap(t.columnIndex) else { continue }
+            for r in table.rows.indices where table.rows[r].valid {
+                let key = table.rows[r].cells[kc]
+                table.rows[r].isEntity = key.hasValue && ctx.ids.row(of: key.value, in: ti) == r
+            }
+            ctx.tables[ti] = table
+        }
+        // Intervals of tables that depend on no other table's interval first.
+        let order = pack.tables.indices.sorted { (pack.tables[$0].active?.within != nil ? 1 : 0) < (pack.tables[$1].active?.within != nil ? 1 : 0) }
+        for ti in order {
+            let t = pack.tables[ti]
+            guard var table = ctx.tables[ti], let a = t.active,
+                  let fc = t.columnIndex(a.from), let tc = t.columnIndex(a.to) else { continue }
+            let within = a.within.flatMap { w in t.columnIndex(w).map { ($0, t.column(w)?.references?.tables.compactMap { tableIndex[$0] } ?? []) } }
+            for r in table.rows.indices {
+                let row = table.rows[r]
+                guard row.valid, t.key == nil || row.isEntity else { continue }
+                var range = DayRange(start: row.cells[fc].hasValue ? Day(rawValue: Int32(row.cells[fc].value)) : Day(rawValue: Int32.min),
+                                     end: row.cells[tc].hasValue ? Day(rawValue: Int32(row.cells[tc].value)) : Day(rawValue: Int32.max))
+                if let (col, targets) = within {
+                    var outer: DayRange?
+                    for target in targets {
+                        guard let rr = ctx.ids.row(of: row.cells[col].value, in: target), let other = ctx.tables[target]?.rows[rr] else { continue }
+                        outer = other.isEntity ? other.active : nil
+                    }
+                    guard let o = outer else { continue }
+                    range = DayRange(start: max(range.start, o.start), end: min(range.end, o.end))
+                }
+                if !range.isEmpty { table.rows[r].active = range }
+            }
+            ctx.tables[ti] = table
+        }
+    }
+
+    // MARK: streamed tables
+
+    private func stream(_ ti: Int) throws(RunError) {
+        let t = pack.tables[ti]
+        let dateCol = t.dateColumn.flatMap(t.columnIndex)
+        let myCounts = counts.filter { $0.table == ti }
+        let myDeadlines = deadlines.filter { $0.table == ti }
+        let myJudges = judges.filter { $0.table == ti }
+        var duplicates = t.duplicates.isEmpty ? nil : DuplicateDetector(
+            columns: t.duplicates.compactMap(t.columnIndex),
+            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
+        let asOfRaw = Int64(asOf.rawValue)
+        _ = try withRows(ti, intern: false) { (scanner, row, decoder) throws(CSVError) in
+            var values = RowValues(columns: t.columns.count)
+            while try scanner.next(&row) {
+                if row.isBlank { continue }
+                decoder.decode(row, into: &values, ids: &ctx.ids)
+                if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw { continue }
+                decoder.check(&values, context: ctx)
+                let source = RowSource.scanned(row, decoder)
+                guard qualityChecks(ti, &values, source: source, duplicates: &duplicates) else { continue }
+                for c in myCounts { c.feed(values, active: nil, ctx: ctx) }
+                for d in myDeadlines { d.feed(values, ctx: ctx) }
+                for j in myJudges where j.violates(values, ctx: ctx) {
+                    recordRuleFinding(j, values, table: ti, texts: source.texts)
+                }
+            }
+        }
+    }
+
+    /// Rules over materialized tables (assignments) and record rules on them.
+    private func feedMaterialized() {
+        for (ti, t) in pack.tables.enumerated() where !t.isStreamed {
+            guard let table = ctx.tables[ti] else { continue }
+            let myCounts = counts.filter { $0.table == ti }
+            let myDeadlines = deadlines.filter { $0.table == ti }
+            let myJudges = judges.filter { $0.table == ti }
+            if myCounts.isEmpty && myDeadlines.isEmpty && myJudges.isEmpty { continue }
+            for row in table.rows where row.valid {
+                let values = RowValues(cells: row.cells, line: row.line)
+                for c in myCounts where t.dateColumn != nil || row.active != nil {
+                    c.feed(values, active: row.active, ctx: ctx)
+                }
+                for d in myDeadlines { d.feed(values, ctx: ctx) }
+                for j in myJudges where j.violates(values, ctx: ctx) {
+                    recordRuleFinding(j, values, table: ti, texts: row.texts)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// The state of one audit while it runs: tables in memory, aggregators, findings so far.
+final class AuditRun {
+    let pack: Pack
+    let dataset: Dataset
+    let options: AuditOptions
+    let parameters: ParameterValues
+    let calendar: ProgramCalendar
+    let tableIndex: [String: Int]
+    let compiler: ConditionCompiler
+    let officeResolver: OfficeResolver
+    let ctx = EvaluationContext()
+    var findings: [Finding] = []
+    var due: [DueItem] = []
+    var counts: [CountAggregator] = []
+    var deadlines: [DeadlineAggregator] = []
+    var judges: [RecordJudge] = []
+    var english: Bool { options.english }
+    var asOf: Day { options.asOf }
+
+    init(pack: Pack, dataset: Dataset, options: AuditOptions) throws(RunError) {
+        self.pack = pack
+        self.dataset = dataset
+        self.options = options
+        parameters = try ParameterValues(pack: pack, overrides: options.parameters)
+        calendar = try ProgramCalendar(pack: pack, parameters: parameters, asOf: options.asOf)
+        var index: [String: Int] = [:]
+        for (i, t) in pack.tables.enumerated() { index[t.name] = i }
+        tableIndex = index
+        compiler = ConditionCompiler(pack: pack, parameters: parameters, tableIndex: index)
+        officeResolver = OfficeResolver(pack: pack, tableIndex: index, officeTable: index[pack.attribution.officeTable] ?? 0)
+        ctx.tables = Array(repeating: nil, count: pack.tables.count)
+    }
+
+    func result() -> AuditResult {
+        var findings = self.findings
+        var due = self.due
+        if !options.offices.isEmpty {
+            let wanted = Set(options.offices)
+            findings = findings.filter { !wanted.isDisjoint(with: $0.offices) }
+            due = due.filter { !wanted.isDisjoint(with: $0.offices) }
+        }
+        let outcomes = ExemptionMatcher.apply(options.exemptions, to: &findings, asOf: asOf)
+        findings.sort(by: AuditRun.findingOrder)
+        due.sort(by: AuditRun.dueOrder)
+        var officeList: [(id: String, name: String)] = []
+        if let oi = tableIndex[pack.attribution.officeTable], let ot = ctx.tables[oi],
+           let kc = ot.schema.key.flatMap(ot.schema.columnIndex) {
+            let nc = ot.schema.nameColumn.flatMap(ot.schema.columnIndex)
+            for r in ot.rows where r.isEntity { officeList.append((r.texts[kc], nc.map { r.texts[$0] } ?? "")) }
+            officeList.sort { $0.id < $1.id }
+        }
+        let rules = pack.rules.map(\.info) + DataQualityRule.allCases.map(\.info)
+        return AuditResult(asOf: asOf, checkDate: calendar.checkDate, packID: pack.id,
+                           packTitle: english ? (pack.titleEN ?? pack.title) : pack.title, offices: officeList,
+                           officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: outcomes)
+    }
+
+    static func findingOrder(_ a: Finding, _ b: Finding) -> Bool {
+        let ka = (a.rule, a.subject.id ?? "", a.period?.start.rawValue ?? Int32.min, a.subject.file ?? "", a.subject.line ?? 0)
+        let kb = (b.rule, b.subject.id ?? "", b.period?.start.rawValue ?? Int32.min, b.subject.file ?? "", b.subject.line ?? 0)
+        if ka != kb { return ka < kb }
+        return a.fingerprint < b.fingerprint
+    }
+
+    static func dueOrder(_ a: DueItem, _ b: DueItem) -> Bool {
+        (a.rule, a.subject.id ?? "", a.period.start.rawValue) < (b.rule, b.subject.id ?? "", b.period.start.rawValue)
+    }
+}

@@ -1,0 +1,27 @@
+import DudaoCore
+import Foundation
+
+extension Builtins {
+    static func bytes(_ base64: String) -> [UInt8] { [UInt8](Data(base64Encoded: base64) ?? Data()) }
+
+    /// The built-in 服务民生年 pack, as it is in the repository's `rules/` folder.
+    static var packSource: PackSource {
+        var files: [(path: String, bytes: [UInt8])] = []
+        var attachments: [String: [UInt8]] = [:]
+        for (name, b64) in pack {
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                files.append(("rules/" + name, bytes(b64)))
+            } else {
+                attachments[name] = bytes(b64)
+            }
+        }
+        return PackSource(files: files, attachments: attachments, location: "rules")
+    }
+
+    /// The built-in demo district of `fixtures/demo/`.
+    static var demoDataset: Dataset {
+        var files: [String: [UInt8]] = [:]
+        for (name, b64) in demo { files[name] = bytes(b64) }
+        return .memory(name: "fixtures/demo", files: files)
+    }
+}
