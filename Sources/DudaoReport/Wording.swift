@@ -130,14 +130,14 @@ struct Wording {
          details(finding.details), evidence(finding), finding.waiver.map(waiver)].compactMap { $0 }
     }
 
-    /// `还差 1 次法制课（村居 C002 彭庄村，2022年9月–11月），截止 2022年11月30日`.
+    /// `还差 1 项：每季度为联系点或顾问单位讲法制课（村居 C002 彭庄村，2022年9月–11月），截止 2022年11月30日`.
     ///
     /// The due item's message names what is still due; the line adds how many, for whom and by when.
     func dueLine(_ item: DueItem) -> String {
         let missing = Swift.max(item.expected - item.actual, 0)
         let who = subject(item.subject), when = period(item.period), by = day(item.dueDate)
-        return pick("还差 \(missing) 次\(item.message)（\(who)，\(when)），截止 \(by)",
-                    "\(missing) more \(item.message) needed (\(who), \(when)), due \(by)")
+        return pick("还差 \(missing) 项：\(item.title)（\(who)，\(when)），截止 \(by)",
+                    "\(missing) more needed: \(item.title) (\(who), \(when)), due \(by)")
     }
 
     func exemptionState(_ state: ExemptionOutcome.State) -> String {
