@@ -33,6 +33,13 @@ struct PackOptions: ParsableArguments {
 
     var english: Bool { language == .en }
 
+    static func with(rules: String?, english: Bool) -> PackOptions {
+        var o = PackOptions()
+        o.rules = rules
+        o.language = english ? .en : .zh
+        return o
+    }
+
     func validate() throws {
         for p in parameters where !p.contains("=") {
             throw ValidationError("--param 应写成 name=value，实际为“\(p)”")

@@ -15,6 +15,7 @@ public struct Pack: Sendable {
     public var periods: [PeriodDefinition]
     public var tables: [TableSchema]
     public var rules: [Rule]
+    public var tests: [PackTestCase]
     /// The files the pack was read from, in load order.
     public var files: [String]
 

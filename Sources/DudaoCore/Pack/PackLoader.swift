@@ -40,6 +40,7 @@ struct PackDecoder {
     var periods: [PeriodDefinition] = []
     var tables: [TableSchema] = []
     var rules: [Rule] = []
+    var tests: [PackTestCase] = []
     var seen: [String: [String: Mark]] = [:]
 
     init(reader: PackReader) { self.reader = reader }
@@ -76,6 +77,46 @@ struct PackDecoder {
                 if let r = rule(item, file: path) { rules.append(r) }
             }
         }
+        if let items = f.list("tests") {
+            for item in items {
+                if let t = testCase(item) { tests.append(t) }
+            }
+        }
+    }
+
+    private mutating func testCase(_ node: YAMLNode) -> PackTestCase? {
+        guard let f = reader.fields(node, PackSchema.testCase), let name = f.string("name") else { return nil }
+        guard claim("test", name, f.mark("name")) else { return nil }
+        guard let asOfText = f.string("as_of") else { return nil }
+        guard let asOf = Day(iso: asOfText) else {
+            reader.report(f.mark("as_of"), .invalidDate(value: asOfText))
+            return nil
+        }
+        var params: [String: String] = [:]
+        if let p = f["params"] {
+            for e in reader.entries(p, context: "params") {
+                if let v = reader.scalar(e.value, context: "params.\(e.name)") { params[e.name] = v }
+            }
+        }
+        var data: [String: String] = [:]
+        if let d = f["data"] {
+            for e in reader.entries(d, context: "data") {
+                if let v = reader.scalar(e.value, context: "data.\(e.name)") { data[e.name] = v }
+            }
+        }
+        var findings: [PackTestCase.Expected] = [], due: [PackTestCase.Expected] = []
+        if let e = f["expect"], let ef = reader.fields(e, PackSchema.testExpectation) {
+            for (key, isDue) in [("findings", false), ("due", true)] {
+                for item in ef.list(key) ?? [] {
+                    guard let xf = reader.fields(item, PackSchema.expectedItem), let rule = xf.string("rule") else { continue }
+                    let x = PackTestCase.Expected(rule: rule, subject: xf.string("subject"), period: xf.string("period"), line: item.mark.line)
+                    if let p = x.period, Day(iso: p) == nil { reader.report(xf.mark("period"), .invalidDate(value: p)) }
+                    if isDue { due.append(x) } else { findings.append(x) }
+                }
+            }
+        }
+        return PackTestCase(name: name, rules: f.strings("rule")?.map(\.0) ?? [], asOf: asOf, parameters: params,
+                            data: data, findings: findings, due: due, mark: node.mark)
     }
 
     func finish(location: String, files: [String]) -> Pack? {
@@ -85,7 +126,7 @@ struct PackDecoder {
         }
         return Pack(id: h.id, title: h.title, titleEN: h.titleEN, version: h.version, sourceDocument: h.document,
                     sourceText: nil, attribution: h.attribution, parameters: parameters, periods: periods,
-                    tables: tables, rules: rules, files: files)
+                    tables: tables, rules: rules, tests: tests, files: files)
     }
 
     // MARK: sections

@@ -14,6 +14,66 @@ struct PackValidator {
         for t in pack.tables { validateTable(t) }
         for p in pack.periods { validatePeriod(p) }
         for r in pack.rules { validateRule(r) }
+        validateTests()
+        validateProgramCalendar()
+    }
+
+    // MARK: tests and calendar
+
+    private func validateTests() {
+        let ruleIDs = pack.rules.map(\.id) + DataQualityRule.allCases.map(\.rawValue)
+        var tested = Set<String>()
+        for t in pack.tests {
+            for r in t.rules {
+                tested.insert(r)
+                if !ruleIDs.contains(r) {
+                    reader.report(t.mark, .undeclared(kind: "rule", name: r, suggestion: suggestion(for: r, among: ruleIDs)))
+                }
+            }
+            for name in t.data.keys.sorted() where pack.table(named: name) == nil {
+                reportTable(name, at: t.mark)
+            }
+            for name in t.parameters.keys.sorted() where pack.parameter(named: name) == nil {
+                reader.report(t.mark, .undeclared(kind: "parameter", name: name, suggestion: suggestion(for: name, among: pack.parameters.map(\.name))))
+            }
+            for x in t.findings + t.due {
+                tested.insert(x.rule)
+                if !ruleIDs.contains(x.rule) {
+                    reader.report(Mark(file: t.mark.file, line: x.line, column: t.mark.column),
+                                  .undeclared(kind: "rule", name: x.rule, suggestion: suggestion(for: x.rule, among: ruleIDs)))
+                }
+            }
+        }
+        for r in pack.rules where !tested.contains(r.id) {
+            reader.report(r.mark, .missingTests(rule: r.id), .warning)
+        }
+    }
+
+    /// Every span must lie within the program: the spans listed by `each` periods (the phases).
+    private func validateProgramCalendar() {
+        func day(_ v: ValueExpression) -> Day? {
+            switch v {
+            case .literal(let s, _): Day(iso: s)
+            case .parameter(let p, _): pack.parameter(named: p).flatMap { Day(iso: $0.defaultValue) }
+            default: nil
+            }
+        }
+        var spans: [String: DayRange] = [:]
+        for p in pack.periods {
+            if case .span(let a, let b) = p.shape, let s = day(a), let e = day(b) {
+                spans[p.name] = DayRange(start: s, end: e)
+                if e < s { reader.report(p.mark, .periodOutsideProgram(period: p.name)) }
+            }
+        }
+        let phases = pack.periods.flatMap { p -> [String] in
+            if case .each(let names) = p.shape { return names }
+            return []
+        }.compactMap { spans[$0] }
+        guard let start = phases.map(\.start).min(), let end = phases.map(\.end).max() else { return }
+        for p in pack.periods {
+            guard let r = spans[p.name] else { continue }
+            if r.start < start || r.end > end { reader.report(p.mark, .periodOutsideProgram(period: p.name)) }
+        }
     }
 
     // MARK: helpers

@@ -1,0 +1,143 @@
+/// Explains a rule in plain words, generated from the rule itself (not a hand-written text):
+/// who is checked, in which periods, what counts, the threshold, the due date and the source.
+public struct RuleExplainer {
+    let pack: Pack
+    let english: Bool
+    let calendar: ProgramCalendar?
+
+    public init(pack: Pack, english: Bool) {
+        self.pack = pack
+        self.english = english
+        // Periods as they resolve with the pack's defaults, on the last day of the program.
+        let params = try? ParameterValues(pack: pack, overrides: [:])
+        calendar = params.flatMap { p in try? ProgramCalendar(pack: pack, parameters: p, asOf: Day(rawValue: Int32.max / 2)) }
+    }
+
+    private func t(_ zh: String, _ en: String) -> String { english ? en : zh }
+
+    public func explain(_ rule: Rule) -> String {
+        var lines: [String] = []
+        let sev = [Severity.error: t("错误", "error"), .warning: t("警告", "warning"), .info: t("提示", "info")][rule.severity] ?? ""
+        lines.append("\(rule.id)  \(english ? (rule.titleEN ?? rule.title) : rule.title)")
+        lines.append(t("严重程度：", "Severity: ") + sev)
+        switch rule.kind {
+        case .count(let c):
+            lines.append(t("检查对象：", "Who is checked: ") + subjects(c.subjects))
+            lines.append(t("期间：", "Periods: ") + period(c.period))
+            let table = pack.table(named: c.table)
+            let what = condition(c.filter, table: table)
+            let n = value(c.atLeast)
+            if let d = c.distinct {
+                lines.append(t("要求：每个对象在每个期间内，\(title(c.table))中满足以下条件的有效记录，按“\(d)”的不同取值计数，至少 \(n) 个：",
+                               "Requirement: per subject and period, at least \(n) distinct values of \(d) among valid rows of \(title(c.table)) where:"))
+            } else {
+                lines.append(t("要求：每个对象在每个期间内，\(title(c.table))中满足以下条件的有效记录至少 \(n) 条：",
+                               "Requirement: per subject and period, at least \(n) valid rows of \(title(c.table)) where:"))
+            }
+            lines.append("  " + what)
+            if table?.dateColumn == nil {
+                lines.append(t("  （关系表的记录须在期间内每天都有效）", "  (an assignment counts when it is active on every day of the period)"))
+            }
+            lines.append(t("截止：期间最后一天。期间结束前未满足的列为待办（还差…，截止…），期间结束后未满足的列为问题。",
+                           "Due: the last day of the period. Before it an unmet requirement is a due item; after it, a finding."))
+        case .eachRecord(let e):
+            let table = pack.table(named: e.table)
+            lines.append(t("检查对象：", "Who is checked: ") + t("\(title(e.table))中每条有效记录", "every valid row of \(title(e.table))")
+                         + (e.filter.map { t("，满足：", " where ") + condition($0, table: table) } ?? ""))
+            lines.append(t("要求：", "Requirement: ") + condition(e.require, table: table))
+            lines.append(t("期间：活动期间内截至 as-of 日期的所有有效记录。", "Periods: every valid record up to the as-of date."))
+        case .deadline(let d):
+            lines.append(t("检查对象：", "Who is checked: ") + subjects(d.subjects))
+            lines.append(t("期间：", "Periods: ") + period(d.period))
+            lines.append(t("记录：", "Records: ") + title(d.table) + t("中满足：", " where ") + condition(d.filter, table: pack.table(named: d.table)))
+            let grace = value(d.graceDays)
+            switch d.judge {
+            case .missing:
+                lines.append(t("要求：每个期间结束后 \(grace) 天内（截止日）须有一条记录；截至 as-of 日期仍无记录，过了截止日为问题，未过为待办。",
+                               "Requirement: a record within \(grace) days after each period ends; none by the as-of date is a finding after the due date and a due item before it."))
+            case .late:
+                lines.append(t("要求：最早的记录不得晚于截止日（期间结束后 \(grace) 天）；晚了为问题，并注明逾期天数。不产生待办。",
+                               "Requirement: the earliest record is dated no later than the due date (\(grace) days after the period); a later one is a finding with the days late. No due items."))
+            }
+        }
+        if let doc = pack.sourceDocument {
+            lines.append(t("来源：《\(doc)》", "Source: \(doc)") + (rule.clause.map { t(" \($0)", ", clause \($0)") } ?? ""))
+        }
+        if let q = rule.quote { lines.append("  “\(q)”") }
+        lines.append(t("定义于：", "Defined in: ") + "\(rule.mark.file):\(rule.mark.line)")
+        return lines.joined(separator: "\n")
+    }
+
+    private func title(_ table: String) -> String {
+        guard let t = pack.table(named: table) else { return table }
+        return english ? t.name : t.title
+    }
+
+    private func subjects(_ s: SubjectSelection) -> String {
+        var text = t("\(s.tables.map(title).joined(separator: "、"))中的每个对象", "each entry of \(s.tables.map(title).joined(separator: ", "))")
+        if let f = s.filter, s.tables.count == 1 { text += t("，满足：", " where ") + condition(f, table: pack.table(named: s.tables[0])) }
+        if s.activeEveryDay { text += t("，须在期间内每天都在有效期内（如执业期间）", ", active on every day of the period") }
+        if let a = s.assignments {
+            let f = a.filter.map { t("（" + condition($0, table: pack.table(named: a.table)) + "）", " (" + condition($0, table: pack.table(named: a.table)) + ")") } ?? ""
+            switch a.cover {
+            case .everyDay:
+                text += t("，且期间内每天都有至少一条有效的\(title(a.table))关系\(f)（多条关系的并集）",
+                          ", covered on every day of the period by active \(title(a.table)) assignments\(f) (their union)")
+            case .someDay:
+                text += t("，且有\(title(a.table))关系\(f)与期间重叠", ", with an active \(title(a.table)) assignment\(f) overlapping the period")
+            }
+        }
+        return text
+    }
+
+    private func period(_ name: String) -> String {
+        guard let def = pack.period(named: name) else { return name }
+        var text = def.title
+        if let ps = calendar?.periods[name], !ps.isEmpty {
+            if case .checkDate = def.shape {
+                text += t("（as-of 日期限定在期间内；早于期间开始则不检查）", " (the as-of date clamped into the span; not judged before it starts)")
+            } else if ps.count == 1 {
+                text += "（\(ps[0].start.iso) – \(ps[0].end.iso)）"
+            } else {
+                text += t("（共 \(ps.count) 个：", " (\(ps.count): ") + ps.map { "\($0.start.iso)–\($0.end.iso)" }.joined(separator: ", ") + t("）", ")")
+            }
+        }
+        return text
+    }
+
+    private func value(_ v: ValueExpression) -> String {
+        switch v {
+        case .literal(let s, _): return s
+        case .parameter(let p, _):
+            let d = pack.parameter(named: p)?.defaultValue ?? "?"
+            return t("参数 \(p)（默认 \(d)）", "parameter \(p) (default \(d))")
+        case .subject(let c, _): return c == "key" ? t("该对象的编号", "the subject's id") : t("该对象的“\(c)”", "the subject's \(c)")
+        case .period(let p, _): return p == "label" ? t("期间名称", "the period's name") : t("期间的\(p)", "the period's \(p)")
+        case .lookup(let table, let by, let column, _):
+            return t("\(title(table))中按“\(by)”查到的“\(column)”", "\(column) of the \(title(table)) row named by \(by)")
+        }
+    }
+
+    func condition(_ c: Condition, table: TableSchema?) -> String {
+        let ops: [Condition.Comparison: String] = [.eq: "=", .ne: "≠", .lt: "<", .le: "≤", .gt: ">", .ge: "≥"]
+        switch c {
+        case .all(let parts): return parts.map { condition($0, table: table) }.joined(separator: t("，且 ", " and "))
+        case .any(let parts): return "(" + parts.map { condition($0, table: table) }.joined(separator: t(" 或 ", " or ")) + ")"
+        case .not(let p): return t("并非（", "not (") + condition(p, table: table) + t("）", ")")
+        case .compare(let f, let op, let v, _): return "\(f) \(ops[op] ?? "=") \(value(v))"
+        case .oneOf(let f, let values, let negated, _):
+            let list = values.map(value).joined(separator: t("、", ", "))
+            return negated ? t("\(f) 不属于 {\(list)}", "\(f) not in {\(list)}") : t("\(f) 属于 {\(list)}", "\(f) in {\(list)}")
+        case .isEmpty(let f, let expected, _): return expected ? t("\(f) 为空", "\(f) is empty") : t("\(f) 不为空", "\(f) is not empty")
+        case .inTable(let f, let tables, _): return t("\(f) 是\(tables.map(title).joined(separator: "或"))中的编号", "\(f) is an id of \(tables.map(title).joined(separator: " or "))")
+        }
+    }
+
+    /// All rules with their titles, one a line.
+    public func list() -> String {
+        let width = pack.rules.map(\.id.count).max() ?? 0
+        return pack.rules.map { r in
+            r.id + String(repeating: " ", count: width - r.id.count + 2) + (english ? (r.titleEN ?? r.title) : r.title)
+        }.joined(separator: "\n")
+    }
+}
