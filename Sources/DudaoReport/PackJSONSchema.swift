@@ -77,7 +77,7 @@ public enum PackJSONSchema {
         case .string: return scalar
         case .integer: return .object([("type", .array([.string("integer"), .string("string")])), ("pattern", .string("^-?[0-9]+$"))])
         case .date: return .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))])
-        case .boolean: return .object([("type", .string("boolean"))])
+        case .boolean: return .object([("enum", .array([.bool(true), .bool(false), .string("true"), .string("false")]))])
         case .choice(let values): return .object([("enum", .array(values.map { .string($0) }))])
         case .list(let item): return .object([("type", .string("array")), ("items", value(item, definitions: &definitions, seen: &seen))])
         case .oneOrMany(let item):
