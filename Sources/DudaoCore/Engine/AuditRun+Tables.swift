@@ -59,6 +59,7 @@ extension AuditRun {
     private func makeDecoder(_ ti: Int, header: HeaderIndex, intern: Bool) -> RowDecoder {
         let t = pack.tables[ti]
         var columns: [RowDecoder.Column] = []
+        let compared = intern ? [] : comparedColumns(ti)
         for (i, c) in t.columns.enumerated() {
             var col = RowDecoder.Column(
                 schemaIndex: i, header: header.column(c.name) ?? -1, type: c.type,
@@ -66,7 +67,8 @@ extension AuditRun {
                 requiredWhen: c.requiredWhen.map { compiler.compile($0, row: t, ids: &ctx.ids) },
                 references: c.references?.tables.compactMap { tableIndex[$0] } ?? [],
                 referenceWhen: c.references?.when.map { compiler.compile($0, row: t, ids: &ctx.ids) },
-                referenceInvalidates: c.references?.invalidatesRow ?? true, intern: intern)
+                referenceInvalidates: c.references?.invalidatesRow ?? true,
+                codes: intern ? .intern : (c.references != nil || compared.contains(c.name) ? .lookup : .presence))
             if let d = c.defaultValue { col.defaultCell = RowDecoder.parse(text: d, col, ids: &ctx.ids) }
             columns.append(col)
         }
@@ -83,8 +85,29 @@ extension AuditRun {
         switch c {
         case .all(let parts), .any(let parts): parts.flatMap(fields(of:))
         case .not(let p): fields(of: p)
+        case .compare(let f, _, .lookup(_, let by, _, _), _): [f, by]
         case .compare(let f, _, _, _), .oneOf(let f, _, _, _), .isEmpty(let f, _, _), .inTable(let f, _, _): [f]
         }
+    }
+
+    /// Columns of a streamed table whose values some condition or check compares, so their
+    /// cells need codes; other text cells only need to be known empty or not.
+    private func comparedColumns(_ ti: Int) -> Set<String> {
+        let t = pack.tables[ti]
+        var conditions: [Condition] = t.checks.flatMap { [$0.when, $0.require].compactMap { $0 } }
+        conditions += t.columns.flatMap { [$0.requiredWhen, $0.references?.when].compactMap { $0 } }
+        for r in pack.rules {
+            switch r.kind {
+            case .count(let c) where c.table == t.name: conditions.append(c.filter)
+            case .deadline(let d) where d.table == t.name: conditions.append(d.filter)
+            case .eachRecord(let e) where e.table == t.name: conditions += [e.filter, e.require].compactMap { $0 }
+            default: break
+            }
+        }
+        var out = Set(conditions.flatMap(Self.fields(of:)))
+        out.formUnion(t.consistency?.same ?? [])
+        if let d = t.dateColumn { out.insert(d) }
+        return out
     }
 
     // MARK: materialized tables

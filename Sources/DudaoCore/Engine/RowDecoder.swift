@@ -13,8 +13,17 @@ struct RowDecoder {
         var references: [Int]
         var referenceWhen: CompiledCondition?
         var referenceInvalidates: Bool
-        /// Keys of materialized tables are added to the id space; streamed values are looked up.
-        var intern: Bool
+        var codes: CodeMode
+    }
+
+    /// How an id or text cell gets its code.
+    enum CodeMode {
+        /// Added to the id space (rows kept in memory, whose keys others reference).
+        case intern
+        /// Looked up in the id space (streamed rows: unknown values get -1).
+        case lookup
+        /// Nothing compares the value: only whether it is empty matters.
+        case presence
     }
 
     let table: TableSchema
@@ -43,8 +52,11 @@ struct RowDecoder {
     static func parse(_ bytes: UnsafeRawBufferPointer, _ c: Column, ids: inout IdSpace) -> Cell {
         switch c.type {
         case .id, .text:
-            if c.intern { return .of(Int64(ids.interner.intern(bytes))) }
-            return .of(ids.interner.code(of: bytes).map(Int64.init) ?? -1)
+            switch c.codes {
+            case .intern: return .of(Int64(ids.interner.intern(bytes)))
+            case .lookup: return .of(ids.interner.code(of: bytes).map(Int64.init) ?? -1)
+            case .presence: return .of(-1)
+            }
         case .date:
             return ValueParser.day(bytes).map { .of(Int64($0.rawValue)) } ?? .invalid
         case .amount:
