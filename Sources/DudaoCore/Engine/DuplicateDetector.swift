@@ -1,69 +1,82 @@
 /// Finds rows repeating an earlier row's values in the declared duplicate columns.
 ///
-/// Keeps one compact key per distinct row (up to four 64-bit components) and the line of
-/// its first occurrence; text values are interned per column so a key holds no strings.
+/// Each row is reduced to a 128-bit hash of its parsed date and the trimmed bytes of the
+/// other columns (two independent 64-bit hashes; a false match among 10^8 rows has a
+/// probability below 10^-20), kept with the line of its first occurrence in an
+/// open-addressing table: 20 bytes a distinct row, no strings.
 struct DuplicateDetector {
-    struct Key: Hashable {
-        var a: Int64 = 0, b: Int64 = 0, c: Int64 = 0, d: Int64 = 0
-    }
-
     let columns: [Int]
     let dateColumns: Set<Int>
-    private var texts: [ByteInterner]
-    private var first: [Key: Int32] = [:]
+    private var table = KeyTable()
 
     init(columns: [Int], dateColumns: Set<Int>) {
         self.columns = columns
         self.dateColumns = dateColumns
-        texts = Array(repeating: ByteInterner(capacity: 1024), count: columns.count)
     }
 
     /// The line of the earlier row this one repeats, or nil (then it is remembered).
     /// Rows whose date cannot be read take no part.
     mutating func check(_ values: RowValues, source: RowSource) -> Int? {
-        var key = Key()
-        for (i, col) in columns.enumerated() {
-            var part: Int64
+        var h1: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h2: UInt64 = 0x9e37_79b9_7f4a_7c15
+        for col in columns {
             if dateColumns.contains(col) {
                 let cell = values.cells[col]
                 guard cell.hasValue else { return nil }
-                part = cell.value
+                Self.mix(&h1, &h2, UInt64(bitPattern: cell.value))
             } else {
-                part = source.withField(col) { b in b.isEmpty ? -1 : Int64(texts[i].intern(b)) }
+                source.withField(col) { b in
+                    for byte in b { Self.mix(&h1, &h2, UInt64(byte)) }
+                }
             }
-            switch i {
-            case 0: key.a = part
-            case 1: key.b = part
-            case 2: key.c = part
-            default: key.d = part
-            }
+            Self.mix(&h1, &h2, 0x1f_0000)  // column separator, outside the byte range
         }
-        if let line = first[key] { return Int(line) }
-        first[key] = Int32(values.line)
-        return nil
+        return table.insertOrFind(h1, h2 | 1, line: Int32(values.line)).map(Int.init)
+    }
+
+    @inline(__always)
+    private static func mix(_ h1: inout UInt64, _ h2: inout UInt64, _ v: UInt64) {
+        h1 = (h1 ^ v) &* 0x0000_0100_0000_01b3
+        h2 = (h2 ^ v) &* 0xff51_afd7_ed55_8ccd
+        h2 ^= h2 >> 29
     }
 }
 
-/// Where a row's cell texts come from: the scanner's current row, or a row kept in memory.
-enum RowSource {
-    case scanned(CSVRow, RowDecoder)
-    case stored([String])
+/// An open-addressing set of 128-bit keys (the second half never zero) with a line each.
+struct KeyTable {
+    private var keys1: [UInt64] = Array(repeating: 0, count: 1024)
+    private var keys2: [UInt64] = Array(repeating: 0, count: 1024)
+    private var lines: [Int32] = Array(repeating: 0, count: 1024)
+    private(set) var count = 0
 
-    func withField<R>(_ column: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        switch self {
-        case .scanned(let row, let decoder):
-            return body(row.field(decoder.columns[column].header))
-        case .stored(let texts):
-            var bytes = Array(texts[column].utf8)
-            return bytes.withUnsafeMutableBytes { body(UnsafeRawBufferPointer($0)) }
+    /// The stored line when the key is present; otherwise stores it and returns nil.
+    mutating func insertOrFind(_ k1: UInt64, _ k2: UInt64, line: Int32) -> Int32? {
+        if (count + 1) * 10 > keys2.count * 7 { grow() }
+        let mask = keys2.count - 1
+        var i = Int(truncatingIfNeeded: (k1 ^ (k1 >> 31)) &* 0x9e37_79b9_7f4a_7c15) & mask
+        while true {
+            let k = keys2[i]
+            if k == 0 {
+                keys1[i] = k1
+                keys2[i] = k2
+                lines[i] = line
+                count += 1
+                return nil
+            }
+            if k == k2 && keys1[i] == k1 { return lines[i] }
+            i = (i + 1) & mask
         }
     }
 
-    /// The trimmed texts of the declared columns, in schema order.
-    var texts: [String] {
-        switch self {
-        case .scanned(let row, let decoder): decoder.columns.map { row.string($0.header) }
-        case .stored(let texts): texts
+    private mutating func grow() {
+        let old1 = keys1, old2 = keys2, oldLines = lines
+        let size = keys2.count * 2
+        keys1 = Array(repeating: 0, count: size)
+        keys2 = Array(repeating: 0, count: size)
+        lines = Array(repeating: 0, count: size)
+        count = 0
+        for i in old2.indices where old2[i] != 0 {
+            _ = insertOrFind(old1[i], old2[i], line: oldLines[i])
         }
     }
 }
