@@ -119,7 +119,8 @@ struct RunOptions: ParsableArguments {
         }
         let dataset: Dataset = data.map { .directory($0) } ?? Builtins.demoDataset
         let options = AuditOptions(asOf: asOfDay, parameters: pack.parameterValues, offices: offices,
-                                   exemptions: exemptionList, english: english)
+                                   exemptions: exemptionList, english: english,
+                                   progress: ProgressLine.callback(english: english))
         do {
             return try Audit.run(pack: loaded, dataset: dataset, options: options)
         } catch {

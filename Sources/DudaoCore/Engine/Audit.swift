@@ -6,14 +6,27 @@ public struct AuditOptions: Sendable {
     public var offices: [String]
     public var exemptions: [Exemption]
     public var english: Bool
+    /// Called now and then while a ledger streams (the CLI draws a progress line from it).
+    public var progress: (@Sendable (ScanProgress) -> Void)?
 
-    public init(asOf: Day, parameters: [String: String] = [:], offices: [String] = [], exemptions: [Exemption] = [], english: Bool = false) {
+    public init(asOf: Day, parameters: [String: String] = [:], offices: [String] = [], exemptions: [Exemption] = [],
+                english: Bool = false, progress: (@Sendable (ScanProgress) -> Void)? = nil) {
         self.asOf = asOf
         self.parameters = parameters
         self.offices = offices
         self.exemptions = exemptions
         self.english = english
+        self.progress = progress
     }
+}
+
+/// How far the scan of one ledger file has come.
+public struct ScanProgress: Sendable {
+    public var file: String
+    public var rows: Int
+    public var bytesDone: Int
+    public var bytesTotal: Int
+    public var finished: Bool
 }
 
 /// Evaluates a dataset against a pack: the library's one entry point for audits.

@@ -199,9 +199,16 @@ extension AuditRun {
             columns: t.duplicates.compactMap(t.columnIndex),
             dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
         let asOfRaw = Int64(asOf.rawValue)
+        let progress = options.progress
         _ = try withRows(ti, intern: false) { (scanner, row, decoder) throws(CSVError) in
             var values = RowValues(columns: t.columns.count)
+            var rows = 0
+            defer { progress?(ScanProgress(file: t.file, rows: rows, bytesDone: scanner.bytes.count, bytesTotal: scanner.bytes.count, finished: true)) }
             while try scanner.next(&row) {
+                rows += 1
+                if rows & 0xFFFF == 0, let progress {
+                    progress(ScanProgress(file: t.file, rows: rows, bytesDone: scanner.position.offset, bytesTotal: scanner.bytes.count, finished: false))
+                }
                 if row.isBlank { continue }
                 decoder.decode(row, into: &values, ids: &ctx.ids)
                 if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw { continue }
