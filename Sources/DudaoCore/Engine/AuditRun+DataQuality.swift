@@ -1,8 +1,8 @@
 /// The data-quality findings of one row, from the table's declarations (PACK-SPEC section 5).
 extension AuditRun {
     /// Reports the row's data-quality findings; true when the row is valid and counts.
-    func qualityChecks(_ ti: Int, _ values: inout RowValues, source: RowSource, duplicates: inout DuplicateDetector?) -> Bool {
-        let t = pack.tables[ti]
+    func qualityChecks(_ plan: TablePlan, _ values: inout RowValues, source: RowSource, duplicates: inout DuplicateDetector?) -> Bool {
+        let ti = plan.index
         var valid = values.invalid.isEmpty && !values.unknownInvalidates
         var texts: [String]?
         func text() -> [String] {
@@ -11,6 +11,7 @@ extension AuditRun {
             return texts!
         }
         if !values.invalid.isEmpty {
+            let t = plan.schema
             let names = values.invalid.map { t.columns[$0].name }
             let shown = values.invalid.map { c -> String in
                 let v = text()[c]
@@ -23,6 +24,7 @@ extension AuditRun {
                              details: [("fields", .texts(names))])
         }
         if !values.unknown.isEmpty {
+            let t = plan.schema
             let names = values.unknown.map { t.columns[$0].name }
             let shown = values.unknown.map { c -> String in
                 let targets = t.columns[c].references?.tables.compactMap { pack.table(named: $0)?.title } ?? []
@@ -33,8 +35,7 @@ extension AuditRun {
             addRecordFinding(.unknownReference, table: ti, values: values, texts: text(),
                              message: shown.joined(separator: english ? "; " : "；"), details: [("fields", .texts(names))])
         }
-        if let w = t.window, let dc = t.dateColumn.flatMap(t.columnIndex), values.cells[dc].hasValue,
-           let span = calendar.periods[w]?.first {
+        if let span = plan.window, let dc = plan.dateColumn, values.cells[dc].hasValue {
             let day = Day(rawValue: Int32(values.cells[dc].value))
             if !span.range.contains(day) {
                 valid = false
@@ -44,8 +45,9 @@ extension AuditRun {
                                  details: [("date", .text(day.iso))])
             }
         }
-        if let c = t.consistency { checkConsistency(c, ti, values, text) }
+        if plan.consistencyColumn != nil { checkConsistency(plan, values, text) }
         if duplicates != nil, let first = duplicates!.check(values, source: source) {
+            let t = plan.schema
             let message = english ? "repeats the record on line \(first) (\(t.duplicates.joined(separator: ", ")))"
                 : "与第\(first)行记录重复（\(t.duplicates.joined(separator: "、"))相同）"
             addRecordFinding(.duplicateRecord, table: ti, values: values, texts: text(), message: message,
@@ -55,33 +57,29 @@ extension AuditRun {
     }
 
     /// `data.office-mismatch`: the row disagrees with the roster row it references.
-    private func checkConsistency(_ c: Consistency, _ ti: Int, _ values: RowValues, _ text: () -> [String]) {
-        let t = pack.tables[ti]
-        guard let refCol = t.columnIndex(c.reference), values.cells[refCol].hasValue,
-              let targets = t.column(c.reference)?.references?.tables else { return }
-        for target in targets {
-            guard let rti = tableIndex[target], let rr = ctx.ids.row(of: values.cells[refCol].value, in: rti),
-                  let other = ctx.tables[rti]?.rows[rr], other.isEntity else { continue }
-            let rt = pack.tables[rti]
-            var expected: String?, actual: String?
-            for name in c.same {
-                guard let mine = t.columnIndex(name), let theirs = rt.columnIndex(name) else { continue }
+    private func checkConsistency(_ plan: TablePlan, _ values: RowValues, _ text: () -> [String]) {
+        guard let refCol = plan.consistencyColumn, values.cells[refCol].hasValue else { return }
+        for target in plan.consistencyTargets {
+            guard let rr = ctx.ids.row(of: values.cells[refCol].value, in: target.table),
+                  let other = ctx.tables[target.table]?.rows[rr], other.isEntity else { continue }
+            var mismatch = false
+            for (mine, theirs) in target.same {
                 let cell = values.cells[mine]
-                guard cell.hasValue, !values.unknown.contains(mine), values.cells[mine] != other.cells[theirs] else { continue }
-                expected = other.texts[theirs]
-                actual = text()[mine]
+                if cell.hasValue, !values.unknown.contains(mine), cell != other.cells[theirs] { mismatch = true }
             }
             var outside = false
-            if c.dateWithinActive, let dc = t.dateColumn.flatMap(t.columnIndex), values.cells[dc].hasValue {
+            if plan.dateWithinActive, let dc = plan.dateColumn, values.cells[dc].hasValue {
                 let day = Day(rawValue: Int32(values.cells[dc].value))
                 outside = !(other.active?.contains(day) ?? false)
             }
-            guard expected != nil || outside else { return }
+            guard mismatch || outside else { return }
+            let t = plan.schema, rt = pack.tables[target.table], ti = plan.index
+            guard let c = t.consistency else { return }
             let sameName = c.same.first ?? ""
             let mineText = t.columnIndex(sameName).map { text()[$0] } ?? ""
             let theirsText = rt.columnIndex(sameName).map { other.texts[$0] } ?? ""
             var parts: [String] = []
-            if expected != nil {
+            if mismatch {
                 parts.append(english ? "\(sameName) is \(mineText), but \(c.reference) \(text()[refCol]) belongs to \(theirsText) in the roster"
                              : "\(sameName)为\(mineText)，但\(c.reference) \(text()[refCol]) 在名册中属于\(theirsText)")
             }

@@ -137,6 +137,7 @@ extension AuditRun {
     private func checkMaterialized(_ ti: Int, decoder: RowDecoder) {
         guard var table = ctx.tables[ti] else { return }
         let t = table.schema
+        let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar)
         let dateCol = t.dateColumn.flatMap(t.columnIndex)
         var duplicates = t.duplicates.isEmpty ? nil : DuplicateDetector(
             columns: t.duplicates.compactMap(t.columnIndex),
@@ -146,7 +147,7 @@ extension AuditRun {
             if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(asOf.rawValue) { continue }
             var values = RowValues(cells: row.cells, line: row.line)
             decoder.check(&values, context: ctx)
-            table.rows[r].valid = qualityChecks(ti, &values, source: .stored(row.texts), duplicates: &duplicates)
+            table.rows[r].valid = qualityChecks(plan, &values, source: .stored(row.texts), duplicates: &duplicates)
         }
         ctx.tables[ti] = table
     }
@@ -199,6 +200,7 @@ extension AuditRun {
             columns: t.duplicates.compactMap(t.columnIndex),
             dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
         let asOfRaw = Int64(asOf.rawValue)
+        let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar)
         let progress = options.progress
         _ = try withRows(ti, intern: false) { (scanner, row, decoder) throws(CSVError) in
             var values = RowValues(columns: t.columns.count)
@@ -214,7 +216,7 @@ extension AuditRun {
                 if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw { continue }
                 decoder.check(&values, context: ctx)
                 let source = RowSource.scanned(row, decoder)
-                guard qualityChecks(ti, &values, source: source, duplicates: &duplicates) else { continue }
+                guard qualityChecks(plan, &values, source: source, duplicates: &duplicates) else { continue }
                 for c in myCounts { c.feed(values, active: nil, ctx: ctx) }
                 for d in myDeadlines { d.feed(values, ctx: ctx) }
                 for j in myJudges where j.violates(values, ctx: ctx) {

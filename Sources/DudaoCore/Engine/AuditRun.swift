@@ -40,7 +40,7 @@ final class AuditRun {
             due = due.filter { !wanted.isDisjoint(with: $0.offices) }
         }
         let outcomes = ExemptionMatcher.apply(options.exemptions, to: &findings, asOf: asOf)
-        findings.sort(by: AuditRun.findingOrder)
+        findings = AuditRun.sorted(findings)
         due.sort(by: AuditRun.dueOrder)
         var officeList: [(id: String, name: String)] = []
         if let oi = tableIndex[pack.attribution.officeTable], let ot = ctx.tables[oi],
@@ -55,11 +55,18 @@ final class AuditRun {
                            officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: outcomes)
     }
 
-    static func findingOrder(_ a: Finding, _ b: Finding) -> Bool {
-        let ka = (a.rule, a.subject.id ?? "", a.period?.start.rawValue ?? Int32.min, a.subject.file ?? "", a.subject.line ?? 0)
-        let kb = (b.rule, b.subject.id ?? "", b.period?.start.rawValue ?? Int32.min, b.subject.file ?? "", b.subject.line ?? 0)
-        if ka != kb { return ka < kb }
-        return a.fingerprint < b.fingerprint
+    /// Findings in the order of CLI.md (rule, subject id, period start, file, line), sorted
+    /// through small keys so the large finding values move once.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        let keys = findings.map { f in
+            (f.rule, f.subject.id ?? "", f.period?.start.rawValue ?? Int32.min, f.subject.file ?? "", f.subject.line ?? 0, f.fingerprint)
+        }
+        let order = keys.indices.sorted { a, b in
+            let ka = keys[a], kb = keys[b]
+            if (ka.0, ka.1, ka.2, ka.3, ka.4) != (kb.0, kb.1, kb.2, kb.3, kb.4) { return (ka.0, ka.1, ka.2, ka.3, ka.4) < (kb.0, kb.1, kb.2, kb.3, kb.4) }
+            return ka.5 < kb.5
+        }
+        return order.map { findings[$0] }
     }
 
     static func dueOrder(_ a: DueItem, _ b: DueItem) -> Bool {

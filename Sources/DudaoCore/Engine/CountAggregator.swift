@@ -122,11 +122,18 @@ final class DeadlineAggregator {
 }
 
 /// Judges every matching valid row of one `each_record` requirement.
-struct RecordJudge {
+final class RecordJudge {
     let rule: Rule
     let table: Int
     let filter: CompiledCondition?
     let require: CompiledCondition
+
+    init(rule: Rule, table: Int, filter: CompiledCondition?, require: CompiledCondition) {
+        self.rule = rule
+        self.table = table
+        self.filter = filter
+        self.require = require
+    }
 
     func violates(_ row: RowValues, ctx: EvaluationContext) -> Bool {
         if let f = filter, !f.evaluate(row, ctx) { return false }

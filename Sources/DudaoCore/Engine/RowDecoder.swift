@@ -37,15 +37,11 @@ struct RowDecoder {
     /// Decodes the row's cells (no checks yet).
     func decode(_ row: CSVRow, into values: inout RowValues, ids: inout IdSpace) {
         values.reset(line: row.line)
-        for c in columns {
-            let bytes = row.field(c.header)
-            var cell: Cell
-            if bytes.isEmpty {
-                cell = c.defaultCell ?? .empty
-            } else {
-                cell = Self.parse(bytes, c, ids: &ids)
+        columns.withUnsafeBufferPointer { cols in
+            for i in cols.indices {
+                let bytes = row.field(cols[i].header)
+                values.cells[cols[i].schemaIndex] = bytes.isEmpty ? (cols[i].defaultCell ?? .empty) : Self.parse(bytes, cols[i], ids: &ids)
             }
-            values.cells[c.schemaIndex] = cell
         }
     }
 
