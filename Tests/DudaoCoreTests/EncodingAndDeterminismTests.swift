@@ -72,4 +72,15 @@ let busyFixture = Fixture([
         let r = try busyFixture.audit(asOf: "2023-04-30")
         #expect(Set(r.findings.map(\.fingerprint)).count == r.findings.count)
     }
+
+    @Test func rowsSharingARecordIdGetDistinctFingerprints() throws {
+        let rows = ["A1,2022-07-05,O1,P1,接访,,,,,,", "A1,2022-07-05,O1,P1,接访,,,,,,", "A1,2022-07-05,O1,P1,接访,,,,,,"]
+        let r = try Fixture(["activities.csv": rows]).audit(asOf: "2023-04-30")
+        #expect(r.findings("outcome-recorded").count == 3)
+        #expect(r.findings("data.duplicate-record").count == 2)
+        #expect(Set(r.findings.map(\.fingerprint)).count == r.findings.count)
+        // The first row keeps the fingerprint it has when its id is unique.
+        let single = try Fixture(["activities.csv": [rows[0]]]).audit(asOf: "2023-04-30")
+        #expect(r.byLine("outcome-recorded").first?.fingerprint == single.findings("outcome-recorded").first?.fingerprint)
+    }
 }
