@@ -29,7 +29,7 @@ struct MarkedText {
 /// expected diagnostic points. Returns the edited source and the marked position.
 func editedPack(_ fileSuffix: String, replacing old: String, with new: String) -> (source: PackSource, mark: Mark) {
     var files = realPackSource.files
-    guard let i = files.firstIndex(where: { $0.path.hasSuffix("/" + fileSuffix) }) else {
+    guard let i = files.firstIndex(where: { $0.path == rulesFolder + "/" + fileSuffix }) else {
         fatalError("no pack file \(fileSuffix)")
     }
     let original = String(decoding: files[i].bytes, as: UTF8.self)
