@@ -33,6 +33,7 @@ final class AuditRun {
 
     func result() -> AuditResult {
         var findings = self.findings
+        Self.disambiguateFingerprints(&findings)
         var due = self.due
         if !options.offices.isEmpty {
             let wanted = Set(options.offices)
@@ -53,6 +54,19 @@ final class AuditRun {
         return AuditResult(asOf: asOf, checkDate: calendar.checkDate, packID: pack.id,
                            packTitle: english ? (pack.titleEN ?? pack.title) : pack.title, offices: officeList,
                            officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: outcomes)
+    }
+
+    /// Record findings are fingerprinted by record id; rows that share an id (a copied
+    /// 记录编号) would share a fingerprint, so every one after the first gets its line added.
+    static func disambiguateFingerprints(_ findings: inout [Finding]) {
+        var groups: [String: [Int]] = [:]
+        for i in findings.indices { groups[findings[i].fingerprint, default: []].append(i) }
+        for (_, group) in groups where group.count > 1 {
+            let ordered = group.sorted { (findings[$0].subject.file ?? "", findings[$0].subject.line ?? 0) < (findings[$1].subject.file ?? "", findings[$1].subject.line ?? 0) }
+            for i in ordered.dropFirst() {
+                findings[i].fingerprint = Fingerprint.of([findings[i].fingerprint, "line \(findings[i].subject.line ?? 0)"])
+            }
+        }
     }
 
     /// Findings in the order of CLI.md (rule, subject id, period start, file, line), sorted

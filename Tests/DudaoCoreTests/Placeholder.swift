@@ -1,4 +1,0 @@
-import Testing
-@testable import DudaoCore
-
-@Test func placeholder() {}
