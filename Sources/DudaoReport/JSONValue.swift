@@ -12,61 +12,74 @@ enum JSONValue {
 
     /// Pretty-printed with two-space indentation and a final newline.
     func serialized() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(to: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private static func indent(_ n: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(0x20, count: n))
+    }
+
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .number(let n): out += n
+        case .null: JSONValue.append("null", to: &out)
+        case .bool(let b): b ? JSONValue.append("true", to: &out) : JSONValue.append("false", to: &out)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): JSONValue.writeQuoted(s, to: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { JSONValue.append("[]", to: &out); return }
+            JSONValue.append("[\n", to: &out)
             for (i, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                JSONValue.indent(indent + 2, &out)
                 item.write(to: &out, indent: indent + 2)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                i == items.count - 1 ? JSONValue.append("\n", to: &out) : JSONValue.append(",\n", to: &out)
             }
-            out += String(repeating: " ", count: indent) + "]"
+            JSONValue.indent(indent, &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !members.isEmpty else { JSONValue.append("{}", to: &out); return }
+            JSONValue.append("{\n", to: &out)
             for (i, (key, value)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                JSONValue.indent(indent + 2, &out)
                 JSONValue.writeQuoted(key, to: &out)
-                out += ": "
+                JSONValue.append(": ", to: &out)
                 value.write(to: &out, indent: indent + 2)
-                out += i == members.count - 1 ? "\n" : ",\n"
+                i == members.count - 1 ? JSONValue.append("\n", to: &out) : JSONValue.append(",\n", to: &out)
             }
-            out += String(repeating: " ", count: indent) + "}"
+            JSONValue.indent(indent, &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// RFC 8259 string escaping; everything outside the control range stays as UTF-8.
-    private static func writeQuoted(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// RFC 8259 string escaping over UTF-8 bytes; everything outside the control range stays as UTF-8.
+    private static func writeQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): append("\\\"", to: &out)
+            case UInt8(ascii: "\\"): append("\\\\", to: &out)
+            case 0x0A: append("\\n", to: &out)
+            case 0x0D: append("\\r", to: &out)
+            case 0x09: append("\\t", to: &out)
+            case 0x08: append("\\b", to: &out)
+            case 0x0C: append("\\f", to: &out)
+            case 0x00...0x1F:
+                let hex = Array("0123456789abcdef".utf8)
+                append("\\u00", to: &out)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            default: out.append(b)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -6,6 +6,7 @@ extension AuditRun {
         for (i, t) in pack.tables.enumerated() where !t.isStreamed {
             decoders[i] = try loadMaterialized(i, keyFirst: &keyFirst)
         }
+        ctx.ids.keyRows = Array(repeating: [], count: pack.tables.count)
         for (i, firsts) in keyFirst {
             var dense = Array(repeating: Int32(-1), count: ctx.ids.interner.count)
             for (code, row) in firsts { dense[Int(code)] = row }
@@ -114,7 +115,7 @@ extension AuditRun {
 
     private func loadMaterialized(_ ti: Int, keyFirst: inout [Int: [Int64: Int32]]) throws(RunError) -> RowDecoder {
         let t = pack.tables[ti]
-        var table = MaterializedTable(schema: t)
+        let table = MaterializedTable(schema: t)
         let keyCol = t.key.flatMap(t.columnIndex)
         var firsts: [Int64: Int32] = [:]
         let decoder = try withRows(ti, intern: true) { (scanner, row, decoder) throws(CSVError) in
@@ -135,7 +136,7 @@ extension AuditRun {
     }
 
     private func checkMaterialized(_ ti: Int, decoder: RowDecoder) {
-        guard var table = ctx.tables[ti] else { return }
+        guard let table = ctx.tables[ti] else { return }
         let t = table.schema
         let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar)
         let dateCol = t.dateColumn.flatMap(t.columnIndex)
@@ -149,23 +150,21 @@ extension AuditRun {
             decoder.check(&values, context: ctx)
             table.rows[r].valid = qualityChecks(plan, &values, source: .stored(row.texts), duplicates: &duplicates)
         }
-        ctx.tables[ti] = table
     }
 
     private func markEntitiesAndIntervals() {
         for (ti, t) in pack.tables.enumerated() {
-            guard var table = ctx.tables[ti], let kc = t.key.flatMap(t.columnIndex) else { continue }
+            guard let table = ctx.tables[ti], let kc = t.key.flatMap(t.columnIndex) else { continue }
             for r in table.rows.indices where table.rows[r].valid {
                 let key = table.rows[r].cells[kc]
                 table.rows[r].isEntity = key.hasValue && ctx.ids.row(of: key.value, in: ti) == r
             }
-            ctx.tables[ti] = table
         }
         // Intervals of tables that depend on no other table's interval first.
         let order = pack.tables.indices.sorted { (pack.tables[$0].active?.within != nil ? 1 : 0) < (pack.tables[$1].active?.within != nil ? 1 : 0) }
         for ti in order {
             let t = pack.tables[ti]
-            guard var table = ctx.tables[ti], let a = t.active,
+            guard let table = ctx.tables[ti], let a = t.active,
                   let fc = t.columnIndex(a.from), let tc = t.columnIndex(a.to) else { continue }
             let within = a.within.flatMap { w in t.columnIndex(w).map { ($0, t.column(w)?.references?.tables.compactMap { tableIndex[$0] } ?? []) } }
             for r in table.rows.indices {
@@ -184,7 +183,6 @@ extension AuditRun {
                 }
                 if !range.isEmpty { table.rows[r].active = range }
             }
-            ctx.tables[ti] = table
         }
     }
 

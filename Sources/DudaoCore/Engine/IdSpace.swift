@@ -4,12 +4,14 @@
 /// a reference is then an array lookup per target table.
 struct IdSpace {
     var interner = ByteInterner(capacity: 1024)
-    /// Per roster table index: global code → first row with that key (-1 for none).
-    var keyRows: [Int: [Int32]] = [:]
+    /// Per table index: global code → first row with that key (-1 for none); empty for
+    /// tables without a key.
+    var keyRows: [[Int32]] = []
 
+    @inline(__always)
     func row(of code: Int64, in table: Int) -> Int? {
-        guard code >= 0, let rows = keyRows[table], Int(code) < rows.count else { return nil }
-        let r = rows[Int(code)]
+        guard code >= 0, table < keyRows.count, Int(code) < keyRows[table].count else { return nil }
+        let r = keyRows[table][Int(code)]
         return r >= 0 ? Int(r) : nil
     }
 

@@ -1,5 +1,6 @@
-/// A table kept in memory: rosters, assignments and other small tables.
-struct MaterializedTable {
+/// A table kept in memory: rosters, assignments and other small tables. A class, so the
+/// per-row lookups of references share it instead of copying it.
+final class MaterializedTable {
     struct Row {
         var cells: [Cell]
         var line: Int
@@ -14,4 +15,6 @@ struct MaterializedTable {
 
     let schema: TableSchema
     var rows: [Row] = []
+
+    init(schema: TableSchema) { self.schema = schema }
 }

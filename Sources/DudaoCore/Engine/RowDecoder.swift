@@ -78,21 +78,26 @@ struct RowDecoder {
 
     /// Fills `values.invalid` and `values.unknown` (references need the rosters loaded).
     func check(_ values: inout RowValues, context: EvaluationContext) {
-        for c in columns {
-            let cell = values.cells[c.schemaIndex]
+        for i in columns.indices {
+            let index = columns[i].schemaIndex
+            let cell = values.cells[index]
             switch cell.state {
             case .invalid:
-                values.invalid.append(c.schemaIndex)
+                values.invalid.append(index)
             case .empty:
-                if !c.optional { values.invalid.append(c.schemaIndex) }
-                else if let rw = c.requiredWhen, rw.evaluate(values, context) { values.invalid.append(c.schemaIndex) }
+                if !columns[i].optional { values.invalid.append(index) }
+                else if let rw = columns[i].requiredWhen, rw.evaluate(values, context) { values.invalid.append(index) }
             case .value:
-                guard !c.references.isEmpty else { continue }
-                if let w = c.referenceWhen, !w.evaluate(values, context) { continue }
-                let known = c.references.contains { context.ids.row(of: cell.value, in: $0) != nil }
+                guard !columns[i].references.isEmpty else { continue }
+                if let w = columns[i].referenceWhen, !w.evaluate(values, context) { continue }
+                var known = false
+                for t in columns[i].references where context.ids.row(of: cell.value, in: t) != nil {
+                    known = true
+                    break
+                }
                 if !known {
-                    values.unknown.append(c.schemaIndex)
-                    if c.referenceInvalidates { values.unknownInvalidates = true }
+                    values.unknown.append(index)
+                    if columns[i].referenceInvalidates { values.unknownInvalidates = true }
                 }
             }
         }

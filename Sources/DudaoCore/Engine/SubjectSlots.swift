@@ -7,7 +7,8 @@ struct SubjectSlots {
     init(tables: [Int], ctx: EvaluationContext) {
         slotOfCode = Array(repeating: -1, count: ctx.ids.interner.count)
         for t in tables {
-            guard let rows = ctx.ids.keyRows[t] else { continue }
+            guard t < ctx.ids.keyRows.count else { continue }
+            let rows = ctx.ids.keyRows[t]
             for (code, row) in rows.enumerated() where row >= 0 && slotOfCode[code] < 0 {
                 slotOfCode[code] = Int32(entities.count)
                 entities.append((t, Int(row)))
