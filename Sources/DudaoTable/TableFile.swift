@@ -27,8 +27,10 @@ public final class TableFile: @unchecked Sendable {
         case deallocate(UnsafeMutableRawBufferPointer)
     }
 
-    /// Maps and decodes the file at `path`.
-    public init(path: String) throws(TableFileError) {
+    /// Maps and decodes the file at `path`. With `assumeUTF8`, a large file is mapped without
+    /// the upfront validation pass: the caller checks the text itself (with `TextInspector`,
+    /// chunk by chunk) and opens the file again without it when the text is not UTF-8.
+    public init(path: String, assumeUTF8: Bool = false) throws(TableFileError) {
         name = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -49,6 +51,13 @@ public final class TableFile: @unchecked Sendable {
         }
         _ = madvise(address, size, MADV_SEQUENTIAL)
         let mapped = UnsafeRawBufferPointer(start: address, count: size)
+        if assumeUTF8 {
+            let offset = mapped.starts(with: TableFile.utf8BOM) ? 3 : 0
+            encoding = offset == 0 ? .utf8 : .utf8BOM
+            text = UnsafeRawBufferPointer(rebasing: mapped[offset...])
+            release = .unmap(mapped)
+            return
+        }
         switch TableFile.decode(mapped) {
         case .utf8(let offset):
             encoding = offset == 0 ? .utf8 : .utf8BOM
@@ -97,6 +106,18 @@ public final class TableFile: @unchecked Sendable {
 
     /// The number of UTF-8 bytes handed to `withBytes`.
     public var count: Int { text.count }
+
+    /// Gives back the memory of a stretch of a mapped file already read (the pages stay in
+    /// the page cache and come back if read again), so a scan's resident memory stays small.
+    public func releasePages(_ range: Range<Int>) {
+        guard case .unmap(let mapped) = release, let textBase = text.baseAddress, let mapBase = mapped.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let startInMap = (textBase - mapBase) + range.lowerBound
+        let first = (startInMap + page - 1) / page * page
+        let last = min((textBase - mapBase) + range.upperBound, mapped.count) / page * page
+        guard last > first else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: mapBase + first), last - first, MADV_DONTNEED)
+    }
 
     private static func copy(_ bytes: UnsafeRawBufferPointer) -> (UnsafeRawBufferPointer, Release) {
         let owned = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)

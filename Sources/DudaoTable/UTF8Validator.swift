@@ -29,7 +29,7 @@ enum UTF8Validator {
 
     /// The length of the well-formed multi-byte sequence at `i`, or nil.
     @inline(__always)
-    private static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int? {
+    static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int? {
         @inline(__always) func continuation(_ k: Int) -> Bool { k < n && p[k] & 0xC0 == 0x80 }
         @inline(__always) func inRange(_ k: Int, _ low: UInt8, _ high: UInt8) -> Bool {
             k < n && p[k] >= low && p[k] <= high

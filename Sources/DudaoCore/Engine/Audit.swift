@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a run is asked to do besides the pack and the data.
 public struct AuditOptions: Sendable {
     public var asOf: Day
@@ -8,15 +10,21 @@ public struct AuditOptions: Sendable {
     public var english: Bool
     /// Called now and then while a ledger streams (the CLI draws a progress line from it).
     public var progress: (@Sendable (ScanProgress) -> Void)?
+    /// Threads for scanning ledgers; results are the same for any number.
+    public var threads: Int
+    /// A ledger is split for threads only into chunks at least this large.
+    var minimumChunkBytes = 4 << 20
 
     public init(asOf: Day, parameters: [String: String] = [:], offices: [String] = [], exemptions: [Exemption] = [],
-                english: Bool = false, progress: (@Sendable (ScanProgress) -> Void)? = nil) {
+                english: Bool = false, progress: (@Sendable (ScanProgress) -> Void)? = nil,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.asOf = asOf
         self.parameters = parameters
         self.offices = offices
         self.exemptions = exemptions
         self.english = english
         self.progress = progress
+        self.threads = threads
     }
 }
 

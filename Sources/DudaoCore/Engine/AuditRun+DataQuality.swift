@@ -1,7 +1,8 @@
 /// The data-quality findings of one row, from the table's declarations (PACK-SPEC section 5).
 extension AuditRun {
     /// Reports the row's data-quality findings; true when the row is valid and counts.
-    func qualityChecks(_ plan: TablePlan, _ values: inout RowValues, source: RowSource, duplicates: inout DuplicateDetector?) -> Bool {
+    func qualityChecks(_ plan: TablePlan, _ values: inout RowValues, source: RowSource, duplicates: inout DuplicateDetector?,
+                       into sink: inout [Finding]) -> Bool {
         let ti = plan.index
         var valid = values.invalid.isEmpty && !values.unknownInvalidates
         var texts: [String]?
@@ -21,7 +22,7 @@ extension AuditRun {
             let message = english ? "invalid or missing value: \(shown.joined(separator: ", "))"
                 : "取值无效或缺失：\(shown.joined(separator: "，"))"
             addRecordFinding(.invalidValue, table: ti, values: values, texts: text(), message: message,
-                             details: [("fields", .texts(names))])
+                             details: [("fields", .texts(names))], into: &sink)
         }
         if !values.unknown.isEmpty {
             let t = plan.schema
@@ -33,7 +34,7 @@ extension AuditRun {
                     : "\(t.columns[c].name)“\(v)”不在\(targets.joined(separator: "、"))中"
             }
             addRecordFinding(.unknownReference, table: ti, values: values, texts: text(),
-                             message: shown.joined(separator: english ? "; " : "；"), details: [("fields", .texts(names))])
+                             message: shown.joined(separator: english ? "; " : "；"), details: [("fields", .texts(names))], into: &sink)
         }
         if let span = plan.window, let dc = plan.dateColumn, values.cells[dc].hasValue {
             let day = Day(rawValue: Int32(values.cells[dc].value))
@@ -42,22 +43,18 @@ extension AuditRun {
                 let message = english ? "dated \(day.iso), outside \(PeriodText.describe(span, english: true))"
                     : "日期\(day.chinese)不在\(PeriodText.describe(span, english: false))（\(span.start.chinese)至\(span.end.chinese)）内"
                 addRecordFinding(.dateOutOfWindow, table: ti, values: values, texts: text(), message: message,
-                                 details: [("date", .text(day.iso))])
+                                 details: [("date", .text(day.iso))], into: &sink)
             }
         }
-        if plan.consistencyColumn != nil { checkConsistency(plan, values, text) }
+        if plan.consistencyColumn != nil { checkConsistency(plan, values, text, into: &sink) }
         if duplicates != nil, let first = duplicates!.check(values, source: source) {
-            let t = plan.schema
-            let message = english ? "repeats the record on line \(first) (\(t.duplicates.joined(separator: ", ")))"
-                : "与第\(first)行记录重复（\(t.duplicates.joined(separator: "、"))相同）"
-            addRecordFinding(.duplicateRecord, table: ti, values: values, texts: text(), message: message,
-                             details: [("duplicateOf", .int(first))])
+            addDuplicateFinding(plan, values, texts: text(), first: first, into: &sink)
         }
         return valid
     }
 
     /// `data.office-mismatch`: the row disagrees with the roster row it references.
-    private func checkConsistency(_ plan: TablePlan, _ values: RowValues, _ text: () -> [String]) {
+    private func checkConsistency(_ plan: TablePlan, _ values: RowValues, _ text: () -> [String], into sink: inout [Finding]) {
         guard let refCol = plan.consistencyColumn, values.cells[refCol].hasValue else { return }
         for target in plan.consistencyTargets {
             guard let rr = ctx.ids.row(of: values.cells[refCol].value, in: target.table),
@@ -90,8 +87,19 @@ extension AuditRun {
             addRecordFinding(.officeMismatch, table: ti, values: values, texts: text(),
                              message: parts.joined(separator: english ? "; " : "；"),
                              expected: .text(theirsText), actual: .text(mineText),
-                             details: [("outsideActiveInterval", .bool(outside))])
+                             details: [("outsideActiveInterval", .bool(outside))], into: &sink)
             return
         }
+    }
+
+    /// `data.duplicate-record` for a row repeating the row on line `first`.
+    func addDuplicateFinding(_ plan: TablePlan, _ values: RowValues, texts: [String], first: Int, into sink: inout [Finding]) {
+        addRecordFinding(.duplicateRecord, table: plan.index, values: values, texts: texts,
+                         message: duplicateMessage(plan, first: first), details: [("duplicateOf", .int(first))], into: &sink)
+    }
+
+    func duplicateMessage(_ plan: TablePlan, first: Int) -> String {
+        english ? "repeats the record on line \(first) (\(plan.schema.duplicates.joined(separator: ", ")))"
+            : "与第\(first)行记录重复（\(plan.schema.duplicates.joined(separator: "、"))相同）"
     }
 }

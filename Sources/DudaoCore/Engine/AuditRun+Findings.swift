@@ -62,17 +62,17 @@ extension AuditRun {
 
     func addRecordFinding(_ dq: DataQualityRule, table ti: Int, values: RowValues, texts: [String], message: String,
                           expected: FindingValue? = nil, actual: FindingValue? = nil,
-                          details: [(key: String, value: DetailValue)]) {
+                          details: [(key: String, value: DetailValue)], into sink: inout [Finding]) {
         let subject = recordSubject(table: ti, texts: texts, line: values.line)
         let offices = officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx)
-        findings.append(Finding(
+        sink.append(Finding(
             rule: dq.rawValue, title: dq.title(english: english), severity: dq.severity, subject: subject, offices: offices,
             period: nil, expected: expected, actual: actual, message: "\(describe(subject))：\(message)",
             evidence: [Evidence(file: subject.file ?? "", line: values.line)], details: details,
             fingerprint: recordFingerprint(dq.rawValue, subject)))
     }
 
-    func recordRuleFinding(_ j: RecordJudge, _ values: RowValues, table ti: Int, texts: [String]) {
+    func recordRuleFinding(_ j: RecordJudge, _ values: RowValues, table ti: Int, texts: [String], into sink: inout [Finding]) {
         let t = pack.tables[ti]
         let subject = recordSubject(table: ti, texts: texts, line: values.line)
         var expected: FindingValue?, actual: FindingValue?
@@ -83,7 +83,7 @@ extension AuditRun {
         }
         var fields: [String: String] = ["record": describe(subject), "expected": display(expected), "actual": display(actual)]
         for (i, c) in t.columns.enumerated() { fields["record.\(c.name)"] = texts[i] }
-        findings.append(Finding(
+        sink.append(Finding(
             rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
             offices: officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx), period: nil,
             expected: expected, actual: actual, message: render(j.rule, fields),

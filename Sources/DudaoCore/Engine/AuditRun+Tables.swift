@@ -26,7 +26,7 @@ extension AuditRun {
 
     // MARK: opening
 
-    private func withRows(_ ti: Int, intern: Bool,
+    func withRows(_ ti: Int, intern: Bool,
                           _ body: (inout CSVScanner, inout CSVRow, RowDecoder) throws(CSVError) -> Void) throws(RunError) -> RowDecoder {
         let t = pack.tables[ti]
         let file = try dataset.open(t)
@@ -57,21 +57,23 @@ extension AuditRun {
         }
     }
 
-    private func makeDecoder(_ ti: Int, header: HeaderIndex, intern: Bool) -> RowDecoder {
+    func makeDecoder(_ ti: Int, header: HeaderIndex, intern: Bool) -> RowDecoder {
         let t = pack.tables[ti]
         var columns: [RowDecoder.Column] = []
+        var rules: [RowDecoder.ColumnRules] = []
         let compared = intern ? [] : comparedColumns(ti)
         for (i, c) in t.columns.enumerated() {
             var col = RowDecoder.Column(
-                schemaIndex: i, header: header.column(c.name) ?? -1, type: c.type,
-                enumBytes: c.values.map { Array($0.utf8) }, optional: c.optional, defaultCell: nil,
-                requiredWhen: c.requiredWhen.map { compiler.compile($0, row: t, ids: &ctx.ids) },
-                references: c.references?.tables.compactMap { tableIndex[$0] } ?? [],
-                referenceWhen: c.references?.when.map { compiler.compile($0, row: t, ids: &ctx.ids) },
+                schemaIndex: i, header: header.column(c.name) ?? -1, type: c.type, optional: c.optional, defaultCell: nil,
                 referenceInvalidates: c.references?.invalidatesRow ?? true,
                 codes: intern ? .intern : (c.references != nil || compared.contains(c.name) ? .lookup : .presence))
-            if let d = c.defaultValue { col.defaultCell = RowDecoder.parse(text: d, col, ids: &ctx.ids) }
+            if let d = c.defaultValue { col.defaultCell = RowDecoder.parse(text: d, col, enumValues: c.values, ids: &ctx.ids) }
             columns.append(col)
+            rules.append(RowDecoder.ColumnRules(
+                enumBytes: c.values.map { Array($0.utf8) },
+                requiredWhen: c.requiredWhen.map { compiler.compile($0, row: t, ids: &ctx.ids) },
+                references: c.references?.tables.compactMap { tableIndex[$0] } ?? [],
+                referenceWhen: c.references?.when.map { compiler.compile($0, row: t, ids: &ctx.ids) }))
         }
         var checks: [(when: CompiledCondition?, require: CompiledCondition, field: Int)] = []
         for check in t.checks {
@@ -79,7 +81,7 @@ extension AuditRun {
             checks.append((check.when.map { compiler.compile($0, row: t, ids: &ctx.ids) },
                            compiler.compile(check.require, row: t, ids: &ctx.ids), field))
         }
-        return RowDecoder(table: t, tableIndex: ti, columns: columns, checks: checks)
+        return RowDecoder(table: t, tableIndex: ti, columns: columns, rules: rules, checks: checks)
     }
 
     static func fields(of c: Condition) -> [String] {
@@ -148,7 +150,7 @@ extension AuditRun {
             if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(asOf.rawValue) { continue }
             var values = RowValues(cells: row.cells, line: row.line)
             decoder.check(&values, context: ctx)
-            table.rows[r].valid = qualityChecks(plan, &values, source: .stored(row.texts), duplicates: &duplicates)
+            table.rows[r].valid = qualityChecks(plan, &values, source: .stored(row.texts), duplicates: &duplicates, into: &findings)
         }
     }
 
@@ -186,44 +188,6 @@ extension AuditRun {
         }
     }
 
-    // MARK: streamed tables
-
-    private func stream(_ ti: Int) throws(RunError) {
-        let t = pack.tables[ti]
-        let dateCol = t.dateColumn.flatMap(t.columnIndex)
-        let myCounts = counts.filter { $0.table == ti }
-        let myDeadlines = deadlines.filter { $0.table == ti }
-        let myJudges = judges.filter { $0.table == ti }
-        var duplicates = t.duplicates.isEmpty ? nil : DuplicateDetector(
-            columns: t.duplicates.compactMap(t.columnIndex),
-            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
-        let asOfRaw = Int64(asOf.rawValue)
-        let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar)
-        let progress = options.progress
-        _ = try withRows(ti, intern: false) { (scanner, row, decoder) throws(CSVError) in
-            var values = RowValues(columns: t.columns.count)
-            var rows = 0
-            defer { progress?(ScanProgress(file: t.file, rows: rows, bytesDone: scanner.bytes.count, bytesTotal: scanner.bytes.count, finished: true)) }
-            while try scanner.next(&row) {
-                rows += 1
-                if rows & 0xFFFF == 0, let progress {
-                    progress(ScanProgress(file: t.file, rows: rows, bytesDone: scanner.position.offset, bytesTotal: scanner.bytes.count, finished: false))
-                }
-                if row.isBlank { continue }
-                decoder.decode(row, into: &values, ids: &ctx.ids)
-                if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw { continue }
-                decoder.check(&values, context: ctx)
-                let source = RowSource.scanned(row, decoder)
-                guard qualityChecks(plan, &values, source: source, duplicates: &duplicates) else { continue }
-                for c in myCounts { c.feed(values, active: nil, ctx: ctx) }
-                for d in myDeadlines { d.feed(values, ctx: ctx) }
-                for j in myJudges where j.violates(values, ctx: ctx) {
-                    recordRuleFinding(j, values, table: ti, texts: source.texts)
-                }
-            }
-        }
-    }
-
     /// Rules over materialized tables (assignments) and record rules on them.
     private func feedMaterialized() {
         for (ti, t) in pack.tables.enumerated() where !t.isStreamed {
@@ -239,7 +203,7 @@ extension AuditRun {
                 }
                 for d in myDeadlines { d.feed(values, ctx: ctx) }
                 for j in myJudges where j.violates(values, ctx: ctx) {
-                    recordRuleFinding(j, values, table: ti, texts: row.texts)
+                    recordRuleFinding(j, values, table: ti, texts: row.texts, into: &findings)
                 }
             }
         }

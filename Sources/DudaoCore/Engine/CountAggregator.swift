@@ -61,6 +61,28 @@ final class CountAggregator {
         counts[i] += 1
     }
 
+    /// A fresh aggregator for the same requirement (one per chunk of a parallel scan).
+    func emptyCopy() -> CountAggregator {
+        CountAggregator(rule: rule, requirement: requirement, table: table, binding: binding, filter: filter,
+                        distinct: distinct, dateColumn: dateColumn, periods: periods, slots: slots)
+    }
+
+    /// Adds the counts of a later chunk of the same table (file order is kept for evidence).
+    func merge(_ other: CountAggregator) {
+        if distinct != nil {
+            for key in other.seen where seen.insert(key).inserted {
+                let i = Int(key >> 32)
+                if counts[i] == 0 { evidence[i] = other.evidence[i] }
+                counts[i] += 1
+            }
+            return
+        }
+        for i in counts.indices where other.counts[i] > 0 {
+            if counts[i] == 0 { evidence[i] = other.evidence[i] }
+            counts[i] += other.counts[i]
+        }
+    }
+
     func count(slot: Int, period: Int) -> (count: Int, firstLine: Int) {
         let i = slot * periods.count + period
         return (Int(counts[i]), Int(evidence[i]))
@@ -112,6 +134,19 @@ final class DeadlineAggregator {
                 earliest[i] = Int32(date.value)
                 lines[i] = Int32(row.line)
             }
+        }
+    }
+
+    func emptyCopy() -> DeadlineAggregator {
+        DeadlineAggregator(rule: rule, requirement: requirement, table: table, binding: binding, periodColumn: periodColumn,
+                           filter: filter, dateColumn: dateColumn, periods: periods, labelCodes: labelCodes, slots: slots)
+    }
+
+    /// Takes the earlier dates of a later chunk of the same table (ties keep the earlier line).
+    func merge(_ other: DeadlineAggregator) {
+        for i in earliest.indices where other.earliest[i] < earliest[i] {
+            earliest[i] = other.earliest[i]
+            lines[i] = other.lines[i]
         }
     }
 

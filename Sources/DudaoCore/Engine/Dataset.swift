@@ -14,13 +14,14 @@ public enum Dataset: Sendable {
     }
 
     /// Opens one table file; a missing file is an error naming the columns it should have.
-    func open(_ table: TableSchema) throws(RunError) -> TableFile {
+    /// With `assumeUTF8` a file on disk is mapped unchecked (the caller validates it).
+    func open(_ table: TableSchema, assumeUTF8: Bool = false) throws(RunError) -> TableFile {
         let columns = table.columns.map(\.name)
         switch self {
         case .directory(let dir):
             let path = URL(fileURLWithPath: dir).appendingPathComponent(table.file).path
             do {
-                return try TableFile(path: path)
+                return try TableFile(path: path, assumeUTF8: assumeUTF8)
             } catch {
                 switch error {
                 case .notFound: throw .missingFile(path: path, table: table.title, columns: columns)

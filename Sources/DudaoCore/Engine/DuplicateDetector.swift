@@ -17,6 +17,18 @@ struct DuplicateDetector {
     /// The line of the earlier row this one repeats, or nil (then it is remembered).
     /// Rows whose date cannot be read take no part.
     mutating func check(_ values: RowValues, source: RowSource) -> Int? {
+        guard let (k1, k2) = key(values, source: source) else { return nil }
+        lastKey = (k1, k2)
+        return table.insertOrFind(k1, k2, line: Int32(values.line)).map(Int.init)
+    }
+
+    /// The key of the last row checked (to follow a duplicate across chunks of a file).
+    private(set) var lastKey: (UInt64, UInt64) = (0, 0)
+
+    /// The distinct rows seen, as (key, first line).
+    var entries: KeyTable { table }
+
+    private func key(_ values: RowValues, source: RowSource) -> (UInt64, UInt64)? {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325
         var h2: UInt64 = 0x9e37_79b9_7f4a_7c15
         for col in columns {
@@ -31,7 +43,7 @@ struct DuplicateDetector {
             }
             Self.mix(&h1, &h2, 0x1f_0000)  // column separator, outside the byte range
         }
-        return table.insertOrFind(h1, h2 | 1, line: Int32(values.line)).map(Int.init)
+        return (h1, h2 | 1)
     }
 
     @inline(__always)
@@ -48,6 +60,26 @@ struct KeyTable {
     private var keys2: [UInt64] = Array(repeating: 0, count: 1024)
     private var lines: [Int32] = Array(repeating: 0, count: 1024)
     private(set) var count = 0
+
+    /// The stored line of a key, if present.
+    func find(_ k1: UInt64, _ k2: UInt64) -> Int32? {
+        let mask = keys2.count - 1
+        var i = Int(truncatingIfNeeded: (k1 ^ (k1 >> 31)) &* 0x9e37_79b9_7f4a_7c15) & mask
+        while true {
+            let k = keys2[i]
+            if k == 0 { return nil }
+            if k == k2 && keys1[i] == k1 { return lines[i] }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Slots of the table, for splitting a walk over its entries.
+    var capacity: Int { keys2.count }
+
+    /// Calls `body` with every stored (key, line) whose slot is in `slots`.
+    func forEach(slots: Range<Int>, _ body: (UInt64, UInt64, Int32) -> Void) {
+        for i in slots where keys2[i] != 0 { body(keys1[i], keys2[i], lines[i]) }
+    }
 
     /// The stored line when the key is present; otherwise stores it and returns nil.
     mutating func insertOrFind(_ k1: UInt64, _ k2: UInt64, line: Int32) -> Int32? {

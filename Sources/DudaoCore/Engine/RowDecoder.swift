@@ -1,19 +1,25 @@
 /// Decodes the cells of one table's rows from bytes into `RowValues`, and finds the
 /// data-quality problems a row carries on its own: bad values, missing required values,
 /// unknown references and failed row checks.
-struct RowDecoder {
+final class RowDecoder {
+    /// The per-row facts of one column, plain values only, so reading one costs no reference
+    /// counting on the hot path.
     struct Column {
         var schemaIndex: Int
         var header: Int
         var type: ColumnSchema.ValueType
-        var enumBytes: [[UInt8]]
         var optional: Bool
         var defaultCell: Cell?
+        var referenceInvalidates: Bool
+        var codes: CodeMode
+    }
+
+    /// What a column needs only now and then: declared values, conditions, reference targets.
+    struct ColumnRules {
+        var enumBytes: [[UInt8]]
         var requiredWhen: CompiledCondition?
         var references: [Int]
         var referenceWhen: CompiledCondition?
-        var referenceInvalidates: Bool
-        var codes: CodeMode
     }
 
     /// How an id or text cell gets its code.
@@ -28,8 +34,18 @@ struct RowDecoder {
 
     let table: TableSchema
     let tableIndex: Int
-    var columns: [Column]
-    var checks: [(when: CompiledCondition?, require: CompiledCondition, field: Int)]
+    let columns: [Column]
+    let rules: [ColumnRules]
+    let checks: [(when: CompiledCondition?, require: CompiledCondition, field: Int)]
+
+    init(table: TableSchema, tableIndex: Int, columns: [Column], rules: [ColumnRules],
+         checks: [(when: CompiledCondition?, require: CompiledCondition, field: Int)]) {
+        self.table = table
+        self.tableIndex = tableIndex
+        self.columns = columns
+        self.rules = rules
+        self.checks = checks
+    }
 
     static let yes = Array("是".utf8)
     static let no = Array("否".utf8)
@@ -40,7 +56,8 @@ struct RowDecoder {
         columns.withUnsafeBufferPointer { cols in
             for i in cols.indices {
                 let bytes = row.field(cols[i].header)
-                values.cells[cols[i].schemaIndex] = bytes.isEmpty ? (cols[i].defaultCell ?? .empty) : Self.parse(bytes, cols[i], ids: &ids)
+                values.cells[cols[i].schemaIndex] = bytes.isEmpty ? (cols[i].defaultCell ?? .empty)
+                    : cols[i].type == .enumeration ? enumCell(bytes, i) : Self.parse(bytes, cols[i], ids: &ids)
             }
         }
     }
@@ -65,13 +82,19 @@ struct RowDecoder {
             if ValueParser.bytesEqual(bytes, no) { return .of(0) }
             return .invalid
         case .enumeration:
-            for (i, v) in c.enumBytes.enumerated() where ValueParser.bytesEqual(bytes, v) { return .of(Int64(i)) }
-            return .invalid
+            return .invalid  // enum cells are decoded by `enumCell`, which knows the declared values
         }
     }
 
+    private func enumCell(_ bytes: UnsafeRawBufferPointer, _ column: Int) -> Cell {
+        let values = rules[column].enumBytes
+        for i in values.indices where ValueParser.bytesEqual(bytes, values[i]) { return .of(Int64(i)) }
+        return .invalid
+    }
+
     /// Decodes a default value written in the pack.
-    static func parse(text: String, _ c: Column, ids: inout IdSpace) -> Cell {
+    static func parse(text: String, _ c: Column, enumValues: [String], ids: inout IdSpace) -> Cell {
+        if c.type == .enumeration { return enumValues.firstIndex(of: text).map { .of(Int64($0)) } ?? .invalid }
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBytes { p in parse(UnsafeRawBufferPointer(p), c, ids: &ids) }
     }
@@ -86,12 +109,13 @@ struct RowDecoder {
                 values.invalid.append(index)
             case .empty:
                 if !columns[i].optional { values.invalid.append(index) }
-                else if let rw = columns[i].requiredWhen, rw.evaluate(values, context) { values.invalid.append(index) }
+                else if let rw = rules[i].requiredWhen, rw.evaluate(values, context) { values.invalid.append(index) }
             case .value:
-                guard !columns[i].references.isEmpty else { continue }
-                if let w = columns[i].referenceWhen, !w.evaluate(values, context) { continue }
+                guard columns[i].type == .id || columns[i].type == .text, columns[i].codes != .presence,
+                      !rules[i].references.isEmpty else { continue }
+                if let w = rules[i].referenceWhen, !w.evaluate(values, context) { continue }
                 var known = false
-                for t in columns[i].references where context.ids.row(of: cell.value, in: t) != nil {
+                for t in rules[i].references where context.ids.row(of: cell.value, in: t) != nil {
                     known = true
                     break
                 }

@@ -1,0 +1,161 @@
+import Dispatch
+
+/// Streaming a ledger: the file is split at line ends into one chunk per thread, each chunk
+/// is checked (UTF-8) and its lines counted first, so every worker knows the line it starts
+/// on; then the workers scan in parallel and their results are merged in file order.
+///
+/// A split is a guess that a line end is a row end; it is wrong only inside a quoted field
+/// that spans lines. The worker before a split confirms it by stopping exactly there; when
+/// it does not, the file is scanned again by one worker. Either way the findings are the
+/// same as a one-thread run, byte for byte.
+extension AuditRun {
+    func stream(_ ti: Int) throws(RunError) {
+        let t = pack.tables[ti]
+        let file = try dataset.open(t, assumeUTF8: true)
+        if try !stream(ti, file: file) {
+            // Not UTF-8: open it again, decoding GB18030 (or failing with the reason).
+            guard try stream(ti, file: dataset.open(t)) else { throw .undecodable(file: dataset.location + "/" + t.file) }
+        }
+    }
+
+    /// False when the text turned out not to be UTF-8.
+    private func stream(_ ti: Int, file: TableFile) throws(RunError) -> Bool {
+        let t = pack.tables[ti]
+        let shown = dataset.location + "/" + t.file
+        let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar)
+        let threads = max(1, options.threads)
+        return try file.withBytes { (bytes) throws(RunError) -> Bool in
+            // The header.
+            var scanner = CSVScanner(bytes: bytes)
+            var row = CSVRow()
+            var header = HeaderIndex(names: [])
+            do throws(CSVError) {
+                if try scanner.next(&row) { header = HeaderIndex(row: row) }
+            } catch {
+                throw csvError(error, file: shown)
+            }
+            let dataStart = scanner.position
+            // Chunks, their encoding and their first lines.
+            let bounds = Self.chunkBounds(bytes, from: dataStart.offset, parts: min(threads, max(1, (bytes.count - dataStart.offset) / max(options.minimumChunkBytes, 1))))
+            let parts = bounds.count - 1
+            var inspected = [TextInspector.Result](repeating: .init(validUTF8: true, lineEnds: 0), count: parts)
+            let text = UnsafeSendable(bytes)
+            inspected.withUnsafeMutableBufferPointer { results in
+                let out = UnsafeSendable(results)
+                DispatchQueue.concurrentPerform(iterations: parts) { i in
+                    let bytes = text.value
+                    let lo = i == 0 ? 0 : bounds[i], hi = bounds[i + 1]
+                    out.value[i] = TextInspector.inspect(UnsafeRawBufferPointer(rebasing: bytes[lo..<hi]),
+                                                         nextByte: hi < bytes.count ? bytes[hi] : nil)
+                }
+            }
+            guard inspected.allSatisfy(\.validUTF8) else { return false }
+            let missing = header.missing(t.columns.map(\.name))
+            if !missing.isEmpty { throw .missingColumns(file: shown, missing: missing, expected: t.columns.map(\.name)) }
+            let decoder = makeDecoder(ti, header: header, intern: false)
+            var starts = [dataStart]
+            var line = 1 + inspected[0].lineEnds
+            for i in 1..<max(parts, 1) {
+                starts.append(CSVRowStart(offset: bounds[i], line: line))
+                line += inspected[i].lineEnds
+            }
+            let counter = options.progress.map { ProgressCounter(file: t.file, total: bytes.count, report: $0) }
+            defer { counter?.finish() }
+            var workers = (0..<parts).map { i in
+                LedgerWorker(run: self, plan: plan, decoder: decoder, file: file, start: starts[i], end: bounds[i + 1], progress: counter)
+            }
+            let running = UnsafeSendable(workers)
+            DispatchQueue.concurrentPerform(iterations: parts) { running.value[$0].scan() }
+            // Each split must be where the worker before it stopped; otherwise scan as one.
+            for i in 0..<parts {
+                if i > 0, workers[i - 1].stop != starts[i] {
+                    let single = LedgerWorker(run: self, plan: plan, decoder: decoder, file: file, start: dataStart,
+                                              end: bytes.count, progress: nil)
+                    single.scan()
+                    workers = [single]
+                    break
+                }
+            }
+            for w in workers {
+                if let e = w.error { throw csvError(e, file: shown) }
+            }
+            merge(workers, plan: plan)
+            return true
+        }
+    }
+
+    /// Offsets that split `bytes[from...]` into about `parts` chunks, each after a line end.
+    static func chunkBounds(_ bytes: UnsafeRawBufferPointer, from: Int, parts: Int) -> [Int] {
+        var bounds = [from]
+        let n = bytes.count
+        for i in 1..<max(parts, 1) {
+            var j = max(from + (n - from) / parts * i, bounds.last!)
+            while j < n, bytes[j] != 0x0A, bytes[j] != 0x0D { j += 1 }
+            if j < n, bytes[j] == 0x0D, j + 1 < n, bytes[j + 1] == 0x0A { j += 1 }
+            j = min(j + 1, n)
+            if j < n, j > bounds.last! { bounds.append(j) }
+        }
+        bounds.append(n)
+        return bounds
+    }
+
+    private func csvError(_ e: CSVError, file: String) -> RunError {
+        guard case .unterminatedQuote(let line, let column) = e else { return .unreadableFile(file: file, detail: "\(e)") }
+        return .malformedCSV(file: file, line: line, column: column,
+                             detail: english ? "quoted field is never closed (expected a closing \")" : "引号内的字段没有结束（缺少右引号 \"）")
+    }
+
+    /// Adds the workers' results in file order; a row of a later chunk that repeats a row of an
+    /// earlier one becomes a duplicate of that row.
+    private func merge(_ workers: [LedgerWorker], plan: TablePlan) {
+        for w in workers {
+            for (mine, theirs) in zip(counts.filter { $0.table == plan.index }, w.counts) { mine.merge(theirs) }
+            for (mine, theirs) in zip(deadlines.filter { $0.table == plan.index }, w.deadlines) { mine.merge(theirs) }
+        }
+        for (k, w) in workers.enumerated() {
+            var found: [(k1: UInt64, k2: UInt64, line: Int32, first: Int32)] = []
+            if k > 0, let table = w.duplicates?.entries {
+                let earlier = workers[..<k].compactMap { $0.duplicates?.entries }
+                let slices = 16
+                var hits = [[(k1: UInt64, k2: UInt64, line: Int32, first: Int32)]](repeating: [], count: slices)
+                hits.withUnsafeMutableBufferPointer { out in
+                    let sink = UnsafeSendable(out)
+                    DispatchQueue.concurrentPerform(iterations: slices) { s in
+                        let lo = table.capacity * s / slices, hi = table.capacity * (s + 1) / slices
+                        table.forEach(slots: lo..<hi) { k1, k2, line in
+                            for e in earlier {
+                                if let first = e.find(k1, k2) {
+                                    sink.value[s].append((k1, k2, line, first))
+                                    break
+                                }
+                            }
+                        }
+                    }
+                }
+                found = hits.flatMap { $0 }.sorted { $0.line < $1.line }
+            }
+            var local = w.findings
+            if !found.isEmpty {
+                var firstOf: [UInt64: [(UInt64, Int32)]] = [:]
+                for f in found { firstOf[f.k1, default: []].append((f.k2, f.first)) }
+                for (index, k1, k2) in w.localDuplicates {
+                    guard let first = firstOf[k1]?.first(where: { $0.0 == k2 })?.1 else { continue }
+                    local[index].message = "\(describe(local[index].subject))：\(duplicateMessage(plan, first: Int(first)))"
+                    local[index].details = [("duplicateOf", .int(Int(first)))]
+                }
+                for f in found {
+                    w.reread(line: Int(f.line)) { values, source in
+                        addDuplicateFinding(plan, values, texts: source.texts, first: Int(f.first), into: &local)
+                    }
+                }
+            }
+            findings += local
+        }
+    }
+}
+
+/// Hands a value to concurrent workers that touch disjoint parts of it.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}

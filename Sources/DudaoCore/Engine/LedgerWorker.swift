@@ -1,0 +1,154 @@
+import Foundation
+
+/// One thread's share of a streamed ledger: the rows that start in `start..<end`, decoded,
+/// checked and counted into the worker's own aggregators and findings, merged afterwards in
+/// file order.
+final class LedgerWorker: @unchecked Sendable {
+    let run: AuditRun
+    let plan: TablePlan
+    let decoder: RowDecoder
+    let file: TableFile
+    let start: CSVRowStart
+    let end: Int
+    let ctx = EvaluationContext()
+    let counts: [CountAggregator]
+    let deadlines: [DeadlineAggregator]
+    let judges: [RecordJudge]
+    let progress: ProgressCounter?
+    var findings: [Finding] = []
+    var duplicates: DuplicateDetector?
+    /// Duplicate findings raised inside this chunk, with their key (a chunk before may hold an
+    /// earlier copy, which then becomes what they duplicate).
+    var localDuplicates: [(finding: Int, k1: UInt64, k2: UInt64)] = []
+    /// Every 1,024th row start, to find a row again by its line.
+    var checkpoints: [CSVRowStart] = []
+    private(set) var stop: CSVRowStart
+    private(set) var error: CSVError?
+
+    init(run: AuditRun, plan: TablePlan, decoder: RowDecoder, file: TableFile, start: CSVRowStart, end: Int,
+         progress: ProgressCounter?) {
+        self.run = run
+        self.plan = plan
+        self.decoder = decoder
+        self.file = file
+        self.start = start
+        self.end = end
+        self.progress = progress
+        stop = start
+        ctx.ids = run.ctx.ids
+        ctx.tables = run.ctx.tables
+        counts = run.counts.filter { $0.table == plan.index }.map { $0.emptyCopy() }
+        deadlines = run.deadlines.filter { $0.table == plan.index }.map { $0.emptyCopy() }
+        judges = run.judges.filter { $0.table == plan.index }
+        let t = plan.schema
+        duplicates = t.duplicates.isEmpty ? nil : DuplicateDetector(
+            columns: t.duplicates.compactMap(t.columnIndex),
+            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
+    }
+
+    func scan() {
+        let asOfRaw = Int64(run.asOf.rawValue)
+        let dateCol = plan.dateColumn
+        let scanned = ScannedRow(decoder: decoder)
+        file.withBytes { bytes in
+            var scanner = CSVScanner(bytes: bytes, from: start)
+            var values = RowValues(columns: plan.schema.columns.count)
+            var rows = 0
+            var reported = start.offset
+            var released = start.offset
+            do throws(CSVError) {
+                while scanner.position.offset < end {
+                    let rowStart = scanner.position
+                    guard try scanner.next(&scanned.row) else { break }
+                    if rows & 1023 == 0 { checkpoints.append(rowStart) }
+                    rows &+= 1
+                    if rows & 0xFFFF == 0 {
+                        let at = scanner.position.offset
+                        progress?.add(rows: 0x10000, bytes: at - reported)
+                        reported = at
+                        if at - released > 64 << 20 {
+                            file.releasePages(released..<(at - (1 << 20)))
+                            released = at - (1 << 20)
+                        }
+                    }
+                    if scanned.row.isBlank { continue }
+                    decoder.decode(scanned.row, into: &values, ids: &ctx.ids)
+                    if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw { continue }
+                    decoder.check(&values, context: ctx)
+                    let before = findings.count
+                    let source = RowSource.scanned(scanned)
+                    let valid = run.qualityChecks(plan, &values, source: source, duplicates: &duplicates, into: &findings)
+                    if let d = duplicates, findings.count > before,
+                       findings[findings.count - 1].rule == DataQualityRule.duplicateRecord.rawValue {
+                        localDuplicates.append((findings.count - 1, d.lastKey.0, d.lastKey.1))
+                    }
+                    guard valid else { continue }
+                    for c in counts { c.feed(values, active: nil, ctx: ctx) }
+                    for d in deadlines { d.feed(values, ctx: ctx) }
+                    for j in judges where j.violates(values, ctx: ctx) {
+                        run.recordRuleFinding(j, values, table: plan.index, texts: source.texts, into: &findings)
+                    }
+                }
+            } catch {
+                self.error = error
+            }
+            progress?.add(rows: rows & 0xFFFF, bytes: scanner.position.offset - reported)
+            stop = scanner.position
+        }
+    }
+
+    /// Decodes again the row that starts on `line` (for a duplicate found across chunks).
+    func reread(line: Int, _ body: (RowValues, RowSource) -> Void) {
+        guard let from = checkpoints.last(where: { $0.line <= line }) else { return }
+        let scanned = ScannedRow(decoder: decoder)
+        var ids = ctx.ids
+        file.withBytes { bytes in
+            var scanner = CSVScanner(bytes: bytes, from: from)
+            var values = RowValues(columns: plan.schema.columns.count)
+            while scanner.position.line <= line, (try? scanner.next(&scanned.row)) == true {
+                guard scanned.row.line == line else { continue }
+                decoder.decode(scanned.row, into: &values, ids: &ids)
+                decoder.check(&values, context: ctx)
+                body(values, .scanned(scanned))
+                return
+            }
+        }
+    }
+}
+
+/// The row a scanner fills, kept in a class so a `RowSource` can refer to it without copying.
+final class ScannedRow {
+    var row = CSVRow()
+    let decoder: RowDecoder
+
+    init(decoder: RowDecoder) { self.decoder = decoder }
+}
+
+/// Rows and bytes read so far across the workers of a scan, for the progress callback.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rows = 0
+    private var bytes = 0
+    let total: Int
+    let file: String
+    let report: @Sendable (ScanProgress) -> Void
+
+    init(file: String, total: Int, report: @escaping @Sendable (ScanProgress) -> Void) {
+        self.file = file
+        self.total = total
+        self.report = report
+    }
+
+    func add(rows r: Int, bytes b: Int) {
+        lock.lock()
+        rows += r
+        bytes += b
+        let p = ScanProgress(file: file, rows: rows, bytesDone: bytes, bytesTotal: total, finished: false)
+        lock.unlock()
+        report(p)
+    }
+
+    func finish() {
+        report(ScanProgress(file: file, rows: rows, bytesDone: total, bytesTotal: total, finished: true))
+    }
+}

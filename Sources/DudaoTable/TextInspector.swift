@@ -1,0 +1,54 @@
+/// One pass over a stretch of text that checks it is strict UTF-8 and counts the physical
+/// lines it ends (LF, CRLF and a lone CR each end one), eight bytes at a time on ASCII.
+///
+/// The parallel ledger scan runs it on each chunk first, so every chunk knows the line it
+/// starts on, and the file's encoding is checked without a separate sequential pass.
+public enum TextInspector {
+    public struct Result: Equatable, Sendable {
+        public var validUTF8: Bool
+        public var lineEnds: Int
+
+        public init(validUTF8: Bool, lineEnds: Int) {
+            self.validUTF8 = validUTF8
+            self.lineEnds = lineEnds
+        }
+    }
+
+    /// Inspects `bytes`; a CR as the last byte counts as a line end only when `nextByte` (the
+    /// byte after the stretch, if any) is not LF, so adjacent stretches add up exactly.
+    public static func inspect(_ bytes: UnsafeRawBufferPointer, nextByte: UInt8? = nil) -> Result {
+        guard let base = bytes.baseAddress else { return Result(validUTF8: true, lineEnds: 0) }
+        let n = bytes.count
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var lines = 0
+        var i = 0
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+        @inline(__always) func byteAt(_ j: Int) -> UInt8? { j < n ? p[j] : nextByte }
+        while i < n {
+            while i &+ 8 <= n {
+                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if w & high != 0 { break }
+                lines &+= zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
+                var cr = zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+                while cr != 0 {
+                    let j = i &+ (cr.trailingZeroBitCount >> 3)
+                    if byteAt(j &+ 1) != 0x0A { lines &+= 1 }
+                    cr &= cr &- 1
+                }
+                i &+= 8
+            }
+            guard i < n else { break }
+            let b = p[i]
+            if b < 0x80 {
+                if b == 0x0A { lines &+= 1 } else if b == 0x0D, byteAt(i &+ 1) != 0x0A { lines &+= 1 }
+                i &+= 1
+                continue
+            }
+            guard let length = UTF8Validator.sequenceLength(p, i, n) else { return Result(validUTF8: false, lineEnds: lines) }
+            i &+= length
+        }
+        return Result(validUTF8: true, lineEnds: lines)
+    }
+}
