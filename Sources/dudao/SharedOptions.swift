@@ -94,7 +94,11 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: "何时以退出码 1 结束：error（默认）、warning、never")
     var failOn: FailOn = .error
 
+    @Option(name: .customLong("threads"), help: ArgumentHelp("读台账用的线程数（默认：CPU 核数；结果与单线程完全相同）", valueName: "n"))
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
+        if threads < 1 { throw ValidationError("--threads 至少为 1") }
         if let a = asOf, Day(iso: a) == nil {
             throw ValidationError("--as-of 应为 YYYY-MM-DD 格式的日期，实际为“\(a)”")
         }
@@ -120,7 +124,7 @@ struct RunOptions: ParsableArguments {
         let dataset: Dataset = data.map { .directory($0) } ?? Builtins.demoDataset
         let options = AuditOptions(asOf: asOfDay, parameters: pack.parameterValues, offices: offices,
                                    exemptions: exemptionList, english: english,
-                                   progress: ProgressLine.callback(english: english))
+                                   progress: ProgressLine.callback(english: english), threads: threads)
         do {
             return try Audit.run(pack: loaded, dataset: dataset, options: options)
         } catch {
