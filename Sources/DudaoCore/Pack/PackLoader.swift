@@ -6,15 +6,17 @@ public enum PackLoader {
     public static func load(_ source: PackSource) -> (pack: Pack?, diagnostics: [Diagnostic]) {
         let reader = PackReader()
         var decoder = PackDecoder(reader: reader)
+        var unparsed = false
         for file in source.files {
             do {
                 guard let root = try YAMLLoader.load(file.bytes, file: file.path) else { continue }
                 decoder.file(root, path: file.path)
             } catch {
                 reader.report(error.mark, .yaml(error))
+                unparsed = true
             }
         }
-        var pack = decoder.finish(location: source.location, files: source.files.map(\.path))
+        var pack = decoder.finish(location: source.location, files: source.files.map(\.path), unparsed: unparsed)
         if let p = pack, let sourceFile = decoder.sourceFile {
             pack?.sourceText = source.attachments[sourceFile].map { String(decoding: $0, as: UTF8.self) }
             if pack?.sourceText == nil {
@@ -42,6 +44,8 @@ struct PackDecoder {
     var rules: [Rule] = []
     var tests: [PackTestCase] = []
     var seen: [String: [String: Mark]] = [:]
+    /// A `pack` section was written, even if it was invalid.
+    var packKeySeen = false
 
     init(reader: PackReader) { self.reader = reader }
 
@@ -56,7 +60,10 @@ struct PackDecoder {
 
     mutating func file(_ root: YAMLNode, path: String) {
         guard let f = reader.fields(root, PackSchema.file) else { return }
-        if let n = f["pack"] { packHeader(n) }
+        if let n = f["pack"] {
+            packKeySeen = true
+            packHeader(n)
+        }
         if let n = f["parameters"] {
             for e in reader.entries(n, context: "parameters") where claim("parameter", e.name, e.mark) {
                 if let p = parameter(e.name, e.value) { parameters.append(p) }
@@ -119,8 +126,12 @@ struct PackDecoder {
                             data: data, findings: findings, due: due, mark: node.mark)
     }
 
-    func finish(location: String, files: [String]) -> Pack? {
+    /// The pack, when its header was read. A missing header is reported only when no file
+    /// has a `pack` section and every file parsed: a broken header, or a file that failed to
+    /// parse (the header may be in it), has already been reported.
+    func finish(location: String, files: [String], unparsed: Bool = false) -> Pack? {
         guard let h = header else {
+            if unparsed || packKeySeen { return nil }
             reader.report(.init(file: files.first ?? location, line: 1, column: 1), .missingKey(key: "pack", context: "规则包"))
             return nil
         }
