@@ -25,7 +25,9 @@ public enum PackLoader {
             }
             _ = p
         }
-        if let p = pack { PackValidator(pack: p, reader: reader).validate() }
+        if let p = pack {
+            PackValidator(pack: p, reader: reader, declared: decoder.seen, testedRules: decoder.testedRules).validate()
+        }
         let diagnostics = reader.diagnostics.sorted()
         if diagnostics.contains(where: { $0.level == .error }) { return (nil, diagnostics) }
         return (pack, diagnostics)
@@ -44,6 +46,8 @@ struct PackDecoder {
     var rules: [Rule] = []
     var tests: [PackTestCase] = []
     var seen: [String: [String: Mark]] = [:]
+    /// Rules named by test cases, including cases that are themselves invalid.
+    var testedRules: Set<String> = []
     /// A `pack` section was written, even if it was invalid.
     var packKeySeen = false
 
@@ -92,7 +96,11 @@ struct PackDecoder {
     }
 
     private mutating func testCase(_ node: YAMLNode) -> PackTestCase? {
-        guard let f = reader.fields(node, PackSchema.testCase), let name = f.string("name") else { return nil }
+        guard let f = reader.fields(node, PackSchema.testCase) else { return nil }
+        if let n = f["rule"], let names = n.scalar.map({ [$0] }) ?? n.sequence?.compactMap(\.scalar) {
+            testedRules.formUnion(names)
+        }
+        guard let name = f.string("name") else { return nil }
         guard claim("test", name, f.mark("name")) else { return nil }
         guard let asOfText = f.string("as_of") else { return nil }
         guard let asOf = Day(iso: asOfText) else {
@@ -212,11 +220,11 @@ struct PackDecoder {
         return PeriodDefinition(name: name, title: title, label: f.string("label"), shape: shape, mark: node.mark)
     }
 
-    private func table(_ name: String, _ node: YAMLNode, mark: Mark) -> TableSchema? {
+    private mutating func table(_ name: String, _ node: YAMLNode, mark: Mark) -> TableSchema? {
         guard let f = reader.fields(node, PackSchema.table), let title = f.string("title"),
               let file = f.string("file"), let colsNode = f["columns"] else { return nil }
         var columns: [ColumnSchema] = []
-        for e in reader.entries(colsNode, context: "columns") {
+        for e in reader.entries(colsNode, context: "columns") where claim("column", "\(name).\(e.name)", e.mark) {
             if let c = column(e.name, e.value, mark: e.mark) { columns.append(c) }
         }
         var office: OfficeSource?

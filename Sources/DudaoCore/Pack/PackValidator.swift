@@ -5,6 +5,14 @@ import DudaoYAML
 struct PackValidator {
     let pack: Pack
     let reader: PackReader
+    /// Every name written in the pack by kind (`rule`, `table`, `column` as `table.column`,
+    /// `period`, `parameter`), including those whose declaration was invalid and left out of
+    /// `pack`: that problem is already reported, so using the name is not also "undeclared".
+    var declared: [String: [String: Mark]] = [:]
+    /// Rules named by test cases, including invalid ones (not also "has no tests").
+    var testedRules: Set<String> = []
+
+    private func isDeclared(_ kind: String, _ name: String) -> Bool { declared[kind]?[name] != nil }
 
     func validate() {
         let attribution = pack.table(named: pack.attribution.officeTable)
@@ -22,23 +30,23 @@ struct PackValidator {
 
     private func validateTests() {
         let ruleIDs = pack.rules.map(\.id) + DataQualityRule.allCases.map(\.rawValue)
-        var tested = Set<String>()
+        var tested = testedRules
         for t in pack.tests {
             for r in t.rules {
                 tested.insert(r)
-                if !ruleIDs.contains(r) {
+                if !ruleIDs.contains(r), !isDeclared("rule", r) {
                     reader.report(t.mark, .undeclared(kind: "rule", name: r, suggestion: suggestion(for: r, among: ruleIDs)))
                 }
             }
             for name in t.data.keys.sorted() where pack.table(named: name) == nil {
                 reportTable(name, at: t.mark)
             }
-            for name in t.parameters.keys.sorted() where pack.parameter(named: name) == nil {
+            for name in t.parameters.keys.sorted() where pack.parameter(named: name) == nil && !isDeclared("parameter", name) {
                 reader.report(t.mark, .undeclared(kind: "parameter", name: name, suggestion: suggestion(for: name, among: pack.parameters.map(\.name))))
             }
             for x in t.findings + t.due {
                 tested.insert(x.rule)
-                if !ruleIDs.contains(x.rule) {
+                if !ruleIDs.contains(x.rule), !isDeclared("rule", x.rule) {
                     reader.report(Mark(file: t.mark.file, line: x.line, column: t.mark.column),
                                   .undeclared(kind: "rule", name: x.rule, suggestion: suggestion(for: x.rule, among: ruleIDs)))
                 }
@@ -79,6 +87,7 @@ struct PackValidator {
     // MARK: helpers
 
     private func reportTable(_ name: String, at mark: Mark) {
+        guard !isDeclared("table", name) else { return }
         reader.report(mark, .undeclared(kind: "table", name: name, suggestion: suggestion(for: name, among: pack.tables.map(\.name))))
     }
 
@@ -92,6 +101,7 @@ struct PackValidator {
     @discardableResult
     private func column(_ name: String, in t: TableSchema, at mark: Mark) -> ColumnSchema? {
         if let c = t.column(name) { return c }
+        guard !isDeclared("column", "\(t.name).\(name)") else { return nil }
         reader.report(mark, .undeclared(kind: "column", name: "\(t.name).\(name)",
                                         suggestion: suggestion(for: name, among: t.columns.map(\.name)).map { "\(t.name).\($0)" }))
         return nil
@@ -108,6 +118,7 @@ struct PackValidator {
 
     private func period(_ name: String, at mark: Mark) -> PeriodDefinition? {
         if let p = pack.period(named: name) { return p }
+        guard !isDeclared("period", name) else { return nil }
         reader.report(mark, .undeclared(kind: "period", name: name, suggestion: suggestion(for: name, among: pack.periods.map(\.name))))
         return nil
     }
@@ -356,7 +367,7 @@ struct PackValidator {
         switch v {
         case .literal: break
         case .parameter(let name, let mark):
-            if pack.parameter(named: name) == nil {
+            if pack.parameter(named: name) == nil, !isDeclared("parameter", name) {
                 reader.report(mark, .undeclared(kind: "parameter", name: name, suggestion: suggestion(for: name, among: pack.parameters.map(\.name))))
             }
         case .subject(let name, let mark):
