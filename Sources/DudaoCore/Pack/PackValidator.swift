@@ -160,8 +160,8 @@ struct PackValidator {
         }
         for c in t.columns { validateColumn(c, in: t) }
         for check in t.checks {
-            if let w = check.when { validateCondition(w, rowTable: t, subjectTables: [], periodDefined: false) }
-            validateCondition(check.require, rowTable: t, subjectTables: [], periodDefined: false)
+            if let w = check.when { validateCondition(w, rowTable: t, subjectTables: nil, periodDefined: false) }
+            validateCondition(check.require, rowTable: t, subjectTables: nil, periodDefined: false)
         }
         if t.duplicates.count > 4 {
             reader.report(m("duplicates"), .wrongType(context: "duplicates", expected: "至多 4 列", found: "\(t.duplicates.count) 列"))
@@ -191,9 +191,9 @@ struct PackValidator {
     private func validateColumn(_ c: ColumnSchema, in t: TableSchema) {
         if let ref = c.references {
             for name in ref.tables { roster(name, at: ref.mark) }
-            if let w = ref.when { validateCondition(w, rowTable: t, subjectTables: [], periodDefined: false) }
+            if let w = ref.when { validateCondition(w, rowTable: t, subjectTables: nil, periodDefined: false) }
         }
-        if let r = c.requiredWhen { validateCondition(r, rowTable: t, subjectTables: [], periodDefined: false) }
+        if let r = c.requiredWhen { validateCondition(r, rowTable: t, subjectTables: nil, periodDefined: false) }
         if let d = c.defaultValue {
             switch c.type {
             case .amount where ValueParser.amount(d) == nil,
@@ -213,8 +213,8 @@ struct PackValidator {
     private func validatePeriod(_ p: PeriodDefinition) {
         switch p.shape {
         case .span(let a, let b):
-            validateValue(a, rowTable: nil, subjectTables: [], periodDefined: false)
-            validateValue(b, rowTable: nil, subjectTables: [], periodDefined: false)
+            validateValue(a, rowTable: nil, subjectTables: nil, periodDefined: false)
+            validateValue(b, rowTable: nil, subjectTables: nil, periodDefined: false)
         case .each(let names):
             for n in names {
                 if let q = period(n, at: p.mark), case .span = q.shape {} else if pack.period(named: n) != nil {
@@ -225,7 +225,7 @@ struct PackValidator {
             spanPeriod(of, from: p)
         case .quarters(let of, let align):
             spanPeriod(of, from: p)
-            if let align { validateValue(align, rowTable: nil, subjectTables: [], periodDefined: false) }
+            if let align { validateValue(align, rowTable: nil, subjectTables: nil, periodDefined: false) }
             if case .literal(let s, let m)? = align, s != "aligned", s != "calendar" {
                 reader.report(m, .invalidValue(context: "align", value: s, expected: ["aligned", "calendar"],
                                                suggestion: suggestion(for: s, among: ["aligned", "calendar"])))
@@ -243,7 +243,7 @@ struct PackValidator {
 
     private func validateRule(_ r: Rule) {
         let m = { (key: String) in r.marks[key] ?? r.mark }
-        var subjectTables: [TableSchema] = []
+        var subjectTables: [TableSchema]?
         var rowTable: TableSchema?
         var fields = ["subject", "period", "expected", "actual", "due", "param"]
         switch r.kind {
@@ -259,12 +259,12 @@ struct PackValidator {
                     reader.report(m("count.table"), .missingKey(key: "date 或 active", context: "计数表 \(t.name)"))
                 }
             }
-            validateValue(c.atLeast, rowTable: nil, subjectTables: [], periodDefined: false)
+            validateValue(c.atLeast, rowTable: nil, subjectTables: nil, periodDefined: false)
         case .eachRecord(let e):
             rowTable = table(e.table, at: m("records.table"))
             if let t = rowTable {
-                if let f = e.filter { validateCondition(f, rowTable: t, subjectTables: [], periodDefined: false) }
-                validateCondition(e.require, rowTable: t, subjectTables: [], periodDefined: false)
+                if let f = e.filter { validateCondition(f, rowTable: t, subjectTables: nil, periodDefined: false) }
+                validateCondition(e.require, rowTable: t, subjectTables: nil, periodDefined: false)
             }
             fields = ["record", "expected", "actual", "param"]
         case .deadline(let d):
@@ -277,7 +277,7 @@ struct PackValidator {
                 if d.filter.periodBinding == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "期间（{field: 列, eq: {period: label}}）")) }
                 if t.dateColumn == nil { reader.report(m("records.table"), .missingKey(key: "date", context: "记录表 \(t.name)")) }
             }
-            validateValue(d.graceDays, rowTable: nil, subjectTables: [], periodDefined: false)
+            validateValue(d.graceDays, rowTable: nil, subjectTables: nil, periodDefined: false)
             fields += ["days_late"]
         }
         for (template, key) in [(r.message, "message"), (r.messageEN, "message_en")] {
@@ -310,17 +310,17 @@ struct PackValidator {
             if s.activeEveryDay, t.active == nil { reader.report(mark, .missingKey(key: "active", context: "名册 \(name)")) }
             out.append(t)
         }
-        if let f = s.filter, out.count == 1 { validateCondition(f, rowTable: out[0], subjectTables: [], periodDefined: false) }
+        if let f = s.filter, out.count == 1 { validateCondition(f, rowTable: out[0], subjectTables: nil, periodDefined: false) }
         if let a = s.assignments, let t = table(a.table, at: mark) {
             if t.assignment == nil { reader.report(mark, .missingKey(key: "assignment", context: "关系表 \(a.table)")) }
-            if let f = a.filter { validateCondition(f, rowTable: t, subjectTables: [], periodDefined: false) }
+            if let f = a.filter { validateCondition(f, rowTable: t, subjectTables: nil, periodDefined: false) }
         }
         return out
     }
 
     // MARK: conditions
 
-    private func validateCondition(_ c: Condition, rowTable t: TableSchema, subjectTables: [TableSchema], periodDefined: Bool) {
+    private func validateCondition(_ c: Condition, rowTable t: TableSchema, subjectTables: [TableSchema]?, periodDefined: Bool) {
         switch c {
         case .all(let parts), .any(let parts):
             for p in parts { validateCondition(p, rowTable: t, subjectTables: subjectTables, periodDefined: periodDefined) }
@@ -363,7 +363,7 @@ struct PackValidator {
         }
     }
 
-    private func validateValue(_ v: ValueExpression, rowTable: TableSchema?, subjectTables: [TableSchema], periodDefined: Bool) {
+    private func validateValue(_ v: ValueExpression, rowTable: TableSchema?, subjectTables: [TableSchema]?, periodDefined: Bool) {
         switch v {
         case .literal: break
         case .parameter(let name, let mark):
@@ -371,9 +371,12 @@ struct PackValidator {
                 reader.report(mark, .undeclared(kind: "parameter", name: name, suggestion: suggestion(for: name, among: pack.parameters.map(\.name))))
             }
         case .subject(let name, let mark):
-            if subjectTables.isEmpty {
+            // nil: no subjects here; empty: the rule's subjects are invalid, already reported.
+            guard let subjectTables else {
                 reader.report(mark, .undeclared(kind: "subject", name: name, suggestion: nil))
-            } else if name != "key" {
+                return
+            }
+            if name != "key" {
                 for t in subjectTables { column(name, in: t, at: mark) }
             }
         case .period(let name, let mark):
