@@ -272,6 +272,22 @@ struct PackDecoder {
         if type == .enumeration, values.isEmpty {
             reader.report(node.mark, .missingKey(key: "values", context: "enum 列 \(name)"))
         }
+        // The default is checked here, where its own position is known (the column's name is
+        // lines away in a block mapping).
+        let defaultValue = f.string("default")
+        if let d = defaultValue {
+            let at = f.mark("default")
+            switch type {
+            case .amount where ValueParser.amount(d) == nil,
+                 .integer where Int(d) == nil:
+                reader.report(at, .wrongType(context: "列 \(name) 的 default", expected: type.rawValue, found: "“\(d)”"))
+            case .yesNo where d != "是" && d != "否":
+                reader.report(at, .invalidValue(context: "列 \(name) 的 default", value: d, expected: ["是", "否"], suggestion: nil))
+            case .enumeration where !values.isEmpty && !values.contains(d):
+                reader.report(at, .valueNotInEnum(column: name, value: d, suggestion: suggestion(for: d, among: values)))
+            default: break
+            }
+        }
         var reference: Reference?
         if let r = f["references"] {
             if r.mapping != nil {
@@ -285,7 +301,7 @@ struct PackDecoder {
         }
         return ColumnSchema(name: name, type: type, values: values, optional: f.boolean("optional") ?? false,
                             requiredWhen: f["required_when"].flatMap { condition($0) },
-                            defaultValue: f.string("default"), references: reference, mark: mark)
+                            defaultValue: defaultValue, references: reference, mark: mark)
     }
 
     private mutating func rule(_ node: YAMLNode, file: String) -> Rule? {

@@ -194,18 +194,6 @@ struct PackValidator {
             if let w = ref.when { validateCondition(w, rowTable: t, subjectTables: nil, periodDefined: false) }
         }
         if let r = c.requiredWhen { validateCondition(r, rowTable: t, subjectTables: nil, periodDefined: false) }
-        if let d = c.defaultValue {
-            switch c.type {
-            case .amount where ValueParser.amount(d) == nil,
-                 .integer where Int(d) == nil:
-                reader.report(c.mark, .wrongType(context: "列 \(c.name) 的 default", expected: c.type.rawValue, found: "“\(d)”"))
-            case .yesNo where d != "是" && d != "否":
-                reader.report(c.mark, .invalidValue(context: "列 \(c.name) 的 default", value: d, expected: ["是", "否"], suggestion: nil))
-            case .enumeration where !c.values.contains(d):
-                reader.report(c.mark, .valueNotInEnum(column: c.name, value: d, suggestion: suggestion(for: d, among: c.values)))
-            default: break
-            }
-        }
     }
 
     // MARK: periods
