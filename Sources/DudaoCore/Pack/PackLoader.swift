@@ -26,7 +26,8 @@ public enum PackLoader {
             _ = p
         }
         if let p = pack {
-            PackValidator(pack: p, reader: reader, declared: decoder.seen, testedRules: decoder.testedRules).validate()
+            PackValidator(pack: p, reader: reader, declared: decoder.seen, testedRules: decoder.testedRules,
+                          testReferences: decoder.testReferences).validate()
         }
         let diagnostics = reader.diagnostics.sorted()
         if diagnostics.contains(where: { $0.level == .error }) { return (nil, diagnostics) }
@@ -46,6 +47,8 @@ struct PackDecoder {
     var rules: [Rule] = []
     var tests: [PackTestCase] = []
     var seen: [String: [String: Mark]] = [:]
+    /// Rules, tables and parameters named by test cases, where each name is written.
+    var testReferences: [NameUse] = []
     /// Rules named by test cases, including cases that are themselves invalid.
     var testedRules: Set<String> = []
     /// A `pack` section was written, even if it was invalid.
@@ -107,15 +110,23 @@ struct PackDecoder {
             reader.report(f.mark("as_of"), .invalidDate(value: asOfText))
             return nil
         }
+        var uses: [NameUse] = []
+        if let n = f["rule"] {
+            for (r, m) in n.scalar.map({ [($0, n.mark)] }) ?? n.sequence?.compactMap({ i in i.scalar.map { ($0, i.mark) } }) ?? [] {
+                uses.append(NameUse(kind: "rule", name: r, mark: m))
+            }
+        }
         var params: [String: String] = [:]
         if let p = f["params"] {
             for e in reader.entries(p, context: "params") {
+                uses.append(NameUse(kind: "parameter", name: e.name, mark: e.mark))
                 if let v = reader.scalar(e.value, context: "params.\(e.name)") { params[e.name] = v }
             }
         }
         var data: [String: String] = [:]
         if let d = f["data"] {
             for e in reader.entries(d, context: "data") {
+                uses.append(NameUse(kind: "table", name: e.name, mark: e.mark))
                 if let v = reader.scalar(e.value, context: "data.\(e.name)") { data[e.name] = v }
             }
         }
@@ -124,12 +135,14 @@ struct PackDecoder {
             for (key, isDue) in [("findings", false), ("due", true)] {
                 for item in ef.list(key) ?? [] {
                     guard let xf = reader.fields(item, PackSchema.expectedItem), let rule = xf.string("rule") else { continue }
+                    uses.append(NameUse(kind: "rule", name: rule, mark: xf.mark("rule")))
                     let x = PackTestCase.Expected(rule: rule, subject: xf.string("subject"), period: xf.string("period"), line: item.mark.line)
                     if let p = x.period, Day(iso: p) == nil { reader.report(xf.mark("period"), .invalidDate(value: p)) }
                     if isDue { due.append(x) } else { findings.append(x) }
                 }
             }
         }
+        testReferences += uses
         return PackTestCase(name: name, rules: f.strings("rule")?.map(\.0) ?? [], asOf: asOf, parameters: params,
                             data: data, findings: findings, due: due, mark: node.mark)
     }

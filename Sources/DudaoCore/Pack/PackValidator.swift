@@ -1,5 +1,12 @@
 import DudaoYAML
 
+/// A name written in the pack (by a test case), and where.
+struct NameUse: Sendable {
+    var kind: String
+    var name: String
+    var mark: Mark
+}
+
 /// Cross-reference checks of a decoded pack: every table, column, parameter, period and
 /// template field a rule names must exist, and comparisons must make sense.
 struct PackValidator {
@@ -11,6 +18,9 @@ struct PackValidator {
     var declared: [String: [String: Mark]] = [:]
     /// Rules named by test cases, including invalid ones (not also "has no tests").
     var testedRules: Set<String> = []
+
+    /// Names used by test cases, at the place each is written.
+    var testReferences: [NameUse] = []
 
     private func isDeclared(_ kind: String, _ name: String) -> Bool { declared[kind]?[name] != nil }
 
@@ -32,24 +42,19 @@ struct PackValidator {
         let ruleIDs = pack.rules.map(\.id) + DataQualityRule.allCases.map(\.rawValue)
         var tested = testedRules
         for t in pack.tests {
-            for r in t.rules {
-                tested.insert(r)
-                if !ruleIDs.contains(r), !isDeclared("rule", r) {
-                    reader.report(t.mark, .undeclared(kind: "rule", name: r, suggestion: suggestion(for: r, among: ruleIDs)))
-                }
-            }
-            for name in t.data.keys.sorted() where pack.table(named: name) == nil {
-                reportTable(name, at: t.mark)
-            }
-            for name in t.parameters.keys.sorted() where pack.parameter(named: name) == nil && !isDeclared("parameter", name) {
-                reader.report(t.mark, .undeclared(kind: "parameter", name: name, suggestion: suggestion(for: name, among: pack.parameters.map(\.name))))
-            }
-            for x in t.findings + t.due {
-                tested.insert(x.rule)
-                if !ruleIDs.contains(x.rule), !isDeclared("rule", x.rule) {
-                    reader.report(Mark(file: t.mark.file, line: x.line, column: t.mark.column),
-                                  .undeclared(kind: "rule", name: x.rule, suggestion: suggestion(for: x.rule, among: ruleIDs)))
-                }
+            tested.formUnion(t.rules)
+            tested.formUnion((t.findings + t.due).map(\.rule))
+        }
+        for use in testReferences {
+            switch use.kind {
+            case "rule" where !ruleIDs.contains(use.name) && !isDeclared("rule", use.name):
+                reader.report(use.mark, .undeclared(kind: "rule", name: use.name, suggestion: suggestion(for: use.name, among: ruleIDs)))
+            case "table" where pack.table(named: use.name) == nil:
+                reportTable(use.name, at: use.mark)
+            case "parameter" where pack.parameter(named: use.name) == nil && !isDeclared("parameter", use.name):
+                reader.report(use.mark, .undeclared(kind: "parameter", name: use.name,
+                                                    suggestion: suggestion(for: use.name, among: pack.parameters.map(\.name))))
+            default: break
             }
         }
         for r in pack.rules where !tested.contains(r.id) {
