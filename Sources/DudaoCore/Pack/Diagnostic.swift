@@ -56,6 +56,7 @@ public enum PackProblem: Equatable, Sendable {
             switch e.reason {
             case .duplicateKey: "duplicate-key"
             case .aliasLimitExceeded: "alias-limit"
+            case .invalidEncoding: "encoding"
             default: "yaml-syntax"
             }
         case .notUTF8: "encoding"

@@ -6,15 +6,17 @@ public enum PackLoader {
     public static func load(_ source: PackSource) -> (pack: Pack?, diagnostics: [Diagnostic]) {
         let reader = PackReader()
         var decoder = PackDecoder(reader: reader)
+        var unparsed = false
         for file in source.files {
             do {
                 guard let root = try YAMLLoader.load(file.bytes, file: file.path) else { continue }
                 decoder.file(root, path: file.path)
             } catch {
                 reader.report(error.mark, .yaml(error))
+                unparsed = true
             }
         }
-        var pack = decoder.finish(location: source.location, files: source.files.map(\.path))
+        var pack = decoder.finish(location: source.location, files: source.files.map(\.path), unparsed: unparsed)
         if let p = pack, let sourceFile = decoder.sourceFile {
             pack?.sourceText = source.attachments[sourceFile].map { String(decoding: $0, as: UTF8.self) }
             if pack?.sourceText == nil {
@@ -23,7 +25,10 @@ public enum PackLoader {
             }
             _ = p
         }
-        if let p = pack { PackValidator(pack: p, reader: reader).validate() }
+        if let p = pack {
+            PackValidator(pack: p, reader: reader, declared: decoder.seen, testedRules: decoder.testedRules,
+                          testReferences: decoder.testReferences).validate()
+        }
         let diagnostics = reader.diagnostics.sorted()
         if diagnostics.contains(where: { $0.level == .error }) { return (nil, diagnostics) }
         return (pack, diagnostics)
@@ -42,6 +47,12 @@ struct PackDecoder {
     var rules: [Rule] = []
     var tests: [PackTestCase] = []
     var seen: [String: [String: Mark]] = [:]
+    /// Rules, tables and parameters named by test cases, where each name is written.
+    var testReferences: [NameUse] = []
+    /// Rules named by test cases, including cases that are themselves invalid.
+    var testedRules: Set<String> = []
+    /// A `pack` section was written, even if it was invalid.
+    var packKeySeen = false
 
     init(reader: PackReader) { self.reader = reader }
 
@@ -56,7 +67,10 @@ struct PackDecoder {
 
     mutating func file(_ root: YAMLNode, path: String) {
         guard let f = reader.fields(root, PackSchema.file) else { return }
-        if let n = f["pack"] { packHeader(n) }
+        if let n = f["pack"] {
+            packKeySeen = true
+            packHeader(n)
+        }
         if let n = f["parameters"] {
             for e in reader.entries(n, context: "parameters") where claim("parameter", e.name, e.mark) {
                 if let p = parameter(e.name, e.value) { parameters.append(p) }
@@ -85,22 +99,34 @@ struct PackDecoder {
     }
 
     private mutating func testCase(_ node: YAMLNode) -> PackTestCase? {
-        guard let f = reader.fields(node, PackSchema.testCase), let name = f.string("name") else { return nil }
+        guard let f = reader.fields(node, PackSchema.testCase) else { return nil }
+        if let n = f["rule"], let names = n.scalar.map({ [$0] }) ?? n.sequence?.compactMap(\.scalar) {
+            testedRules.formUnion(names)
+        }
+        guard let name = f.string("name") else { return nil }
         guard claim("test", name, f.mark("name")) else { return nil }
         guard let asOfText = f.string("as_of") else { return nil }
         guard let asOf = Day(iso: asOfText) else {
             reader.report(f.mark("as_of"), .invalidDate(value: asOfText))
             return nil
         }
+        var uses: [NameUse] = []
+        if let n = f["rule"] {
+            for (r, m) in n.scalar.map({ [($0, n.mark)] }) ?? n.sequence?.compactMap({ i in i.scalar.map { ($0, i.mark) } }) ?? [] {
+                uses.append(NameUse(kind: "rule", name: r, mark: m))
+            }
+        }
         var params: [String: String] = [:]
         if let p = f["params"] {
             for e in reader.entries(p, context: "params") {
+                uses.append(NameUse(kind: "parameter", name: e.name, mark: e.mark))
                 if let v = reader.scalar(e.value, context: "params.\(e.name)") { params[e.name] = v }
             }
         }
         var data: [String: String] = [:]
         if let d = f["data"] {
             for e in reader.entries(d, context: "data") {
+                uses.append(NameUse(kind: "table", name: e.name, mark: e.mark))
                 if let v = reader.scalar(e.value, context: "data.\(e.name)") { data[e.name] = v }
             }
         }
@@ -109,18 +135,24 @@ struct PackDecoder {
             for (key, isDue) in [("findings", false), ("due", true)] {
                 for item in ef.list(key) ?? [] {
                     guard let xf = reader.fields(item, PackSchema.expectedItem), let rule = xf.string("rule") else { continue }
+                    uses.append(NameUse(kind: "rule", name: rule, mark: xf.mark("rule")))
                     let x = PackTestCase.Expected(rule: rule, subject: xf.string("subject"), period: xf.string("period"), line: item.mark.line)
                     if let p = x.period, Day(iso: p) == nil { reader.report(xf.mark("period"), .invalidDate(value: p)) }
                     if isDue { due.append(x) } else { findings.append(x) }
                 }
             }
         }
+        testReferences += uses
         return PackTestCase(name: name, rules: f.strings("rule")?.map(\.0) ?? [], asOf: asOf, parameters: params,
                             data: data, findings: findings, due: due, mark: node.mark)
     }
 
-    func finish(location: String, files: [String]) -> Pack? {
+    /// The pack, when its header was read. A missing header is reported only when no file
+    /// has a `pack` section and every file parsed: a broken header, or a file that failed to
+    /// parse (the header may be in it), has already been reported.
+    func finish(location: String, files: [String], unparsed: Bool = false) -> Pack? {
         guard let h = header else {
+            if unparsed || packKeySeen { return nil }
             reader.report(.init(file: files.first ?? location, line: 1, column: 1), .missingKey(key: "pack", context: "规则包"))
             return nil
         }
@@ -201,11 +233,11 @@ struct PackDecoder {
         return PeriodDefinition(name: name, title: title, label: f.string("label"), shape: shape, mark: node.mark)
     }
 
-    private func table(_ name: String, _ node: YAMLNode, mark: Mark) -> TableSchema? {
+    private mutating func table(_ name: String, _ node: YAMLNode, mark: Mark) -> TableSchema? {
         guard let f = reader.fields(node, PackSchema.table), let title = f.string("title"),
               let file = f.string("file"), let colsNode = f["columns"] else { return nil }
         var columns: [ColumnSchema] = []
-        for e in reader.entries(colsNode, context: "columns") {
+        for e in reader.entries(colsNode, context: "columns") where claim("column", "\(name).\(e.name)", e.mark) {
             if let c = column(e.name, e.value, mark: e.mark) { columns.append(c) }
         }
         var office: OfficeSource?
@@ -253,6 +285,22 @@ struct PackDecoder {
         if type == .enumeration, values.isEmpty {
             reader.report(node.mark, .missingKey(key: "values", context: "enum 列 \(name)"))
         }
+        // The default is checked here, where its own position is known (the column's name is
+        // lines away in a block mapping).
+        let defaultValue = f.string("default")
+        if let d = defaultValue {
+            let at = f.mark("default")
+            switch type {
+            case .amount where ValueParser.amount(d) == nil,
+                 .integer where Int(d) == nil:
+                reader.report(at, .wrongType(context: "列 \(name) 的 default", expected: type.rawValue, found: "“\(d)”"))
+            case .yesNo where d != "是" && d != "否":
+                reader.report(at, .invalidValue(context: "列 \(name) 的 default", value: d, expected: ["是", "否"], suggestion: nil))
+            case .enumeration where !values.isEmpty && !values.contains(d):
+                reader.report(at, .valueNotInEnum(column: name, value: d, suggestion: suggestion(for: d, among: values)))
+            default: break
+            }
+        }
         var reference: Reference?
         if let r = f["references"] {
             if r.mapping != nil {
@@ -266,7 +314,7 @@ struct PackDecoder {
         }
         return ColumnSchema(name: name, type: type, values: values, optional: f.boolean("optional") ?? false,
                             requiredWhen: f["required_when"].flatMap { condition($0) },
-                            defaultValue: f.string("default"), references: reference, mark: mark)
+                            defaultValue: defaultValue, references: reference, mark: mark)
     }
 
     private mutating func rule(_ node: YAMLNode, file: String) -> Rule? {

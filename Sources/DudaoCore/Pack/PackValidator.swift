@@ -1,10 +1,28 @@
 import DudaoYAML
 
+/// A name written in the pack (by a test case), and where.
+struct NameUse: Sendable {
+    var kind: String
+    var name: String
+    var mark: Mark
+}
+
 /// Cross-reference checks of a decoded pack: every table, column, parameter, period and
 /// template field a rule names must exist, and comparisons must make sense.
 struct PackValidator {
     let pack: Pack
     let reader: PackReader
+    /// Every name written in the pack by kind (`rule`, `table`, `column` as `table.column`,
+    /// `period`, `parameter`), including those whose declaration was invalid and left out of
+    /// `pack`: that problem is already reported, so using the name is not also "undeclared".
+    var declared: [String: [String: Mark]] = [:]
+    /// Rules named by test cases, including invalid ones (not also "has no tests").
+    var testedRules: Set<String> = []
+
+    /// Names used by test cases, at the place each is written.
+    var testReferences: [NameUse] = []
+
+    private func isDeclared(_ kind: String, _ name: String) -> Bool { declared[kind]?[name] != nil }
 
     func validate() {
         let attribution = pack.table(named: pack.attribution.officeTable)
@@ -25,26 +43,21 @@ struct PackValidator {
         // tests against the rules only once the rules themselves are sound.
         guard !reader.diagnostics.contains(where: { $0.level == .error }) else { return }
         let ruleIDs = pack.rules.map(\.id) + DataQualityRule.allCases.map(\.rawValue)
-        var tested = Set<String>()
+        var tested = testedRules
         for t in pack.tests {
-            for r in t.rules {
-                tested.insert(r)
-                if !ruleIDs.contains(r) {
-                    reader.report(t.mark, .undeclared(kind: "rule", name: r, suggestion: suggestion(for: r, among: ruleIDs)))
-                }
-            }
-            for name in t.data.keys.sorted() where pack.table(named: name) == nil {
-                reportTable(name, at: t.mark)
-            }
-            for name in t.parameters.keys.sorted() where pack.parameter(named: name) == nil {
-                reader.report(t.mark, .undeclared(kind: "parameter", name: name, suggestion: suggestion(for: name, among: pack.parameters.map(\.name))))
-            }
-            for x in t.findings + t.due {
-                tested.insert(x.rule)
-                if !ruleIDs.contains(x.rule) {
-                    reader.report(Mark(file: t.mark.file, line: x.line, column: t.mark.column),
-                                  .undeclared(kind: "rule", name: x.rule, suggestion: suggestion(for: x.rule, among: ruleIDs)))
-                }
+            tested.formUnion(t.rules)
+            tested.formUnion((t.findings + t.due).map(\.rule))
+        }
+        for use in testReferences {
+            switch use.kind {
+            case "rule" where !ruleIDs.contains(use.name) && !isDeclared("rule", use.name):
+                reader.report(use.mark, .undeclared(kind: "rule", name: use.name, suggestion: suggestion(for: use.name, among: ruleIDs)))
+            case "table" where pack.table(named: use.name) == nil:
+                reportTable(use.name, at: use.mark)
+            case "parameter" where pack.parameter(named: use.name) == nil && !isDeclared("parameter", use.name):
+                reader.report(use.mark, .undeclared(kind: "parameter", name: use.name,
+                                                    suggestion: suggestion(for: use.name, among: pack.parameters.map(\.name))))
+            default: break
             }
         }
         for r in pack.rules where !tested.contains(r.id) {
@@ -82,6 +95,7 @@ struct PackValidator {
     // MARK: helpers
 
     private func reportTable(_ name: String, at mark: Mark) {
+        guard !isDeclared("table", name) else { return }
         reader.report(mark, .undeclared(kind: "table", name: name, suggestion: suggestion(for: name, among: pack.tables.map(\.name))))
     }
 
@@ -95,6 +109,7 @@ struct PackValidator {
     @discardableResult
     private func column(_ name: String, in t: TableSchema, at mark: Mark) -> ColumnSchema? {
         if let c = t.column(name) { return c }
+        guard !isDeclared("column", "\(t.name).\(name)") else { return nil }
         reader.report(mark, .undeclared(kind: "column", name: "\(t.name).\(name)",
                                         suggestion: suggestion(for: name, among: t.columns.map(\.name)).map { "\(t.name).\($0)" }))
         return nil
@@ -111,6 +126,7 @@ struct PackValidator {
 
     private func period(_ name: String, at mark: Mark) -> PeriodDefinition? {
         if let p = pack.period(named: name) { return p }
+        guard !isDeclared("period", name) else { return nil }
         reader.report(mark, .undeclared(kind: "period", name: name, suggestion: suggestion(for: name, among: pack.periods.map(\.name))))
         return nil
     }
@@ -152,8 +168,8 @@ struct PackValidator {
         }
         for c in t.columns { validateColumn(c, in: t) }
         for check in t.checks {
-            if let w = check.when { validateCondition(w, rowTable: t, subjectTables: [], periodDefined: false) }
-            validateCondition(check.require, rowTable: t, subjectTables: [], periodDefined: false)
+            if let w = check.when { validateCondition(w, rowTable: t, subjectTables: nil, periodDefined: false) }
+            validateCondition(check.require, rowTable: t, subjectTables: nil, periodDefined: false)
         }
         if t.duplicates.count > 4 {
             reader.report(m("duplicates"), .wrongType(context: "duplicates", expected: "至多 4 列", found: "\(t.duplicates.count) 列"))
@@ -183,21 +199,9 @@ struct PackValidator {
     private func validateColumn(_ c: ColumnSchema, in t: TableSchema) {
         if let ref = c.references {
             for name in ref.tables { roster(name, at: ref.mark) }
-            if let w = ref.when { validateCondition(w, rowTable: t, subjectTables: [], periodDefined: false) }
+            if let w = ref.when { validateCondition(w, rowTable: t, subjectTables: nil, periodDefined: false) }
         }
-        if let r = c.requiredWhen { validateCondition(r, rowTable: t, subjectTables: [], periodDefined: false) }
-        if let d = c.defaultValue {
-            switch c.type {
-            case .amount where ValueParser.amount(d) == nil,
-                 .integer where Int(d) == nil:
-                reader.report(c.mark, .wrongType(context: "列 \(c.name) 的 default", expected: c.type.rawValue, found: "“\(d)”"))
-            case .yesNo where d != "是" && d != "否":
-                reader.report(c.mark, .invalidValue(context: "列 \(c.name) 的 default", value: d, expected: ["是", "否"], suggestion: nil))
-            case .enumeration where !c.values.contains(d):
-                reader.report(c.mark, .valueNotInEnum(column: c.name, value: d, suggestion: suggestion(for: d, among: c.values)))
-            default: break
-            }
-        }
+        if let r = c.requiredWhen { validateCondition(r, rowTable: t, subjectTables: nil, periodDefined: false) }
     }
 
     // MARK: periods
@@ -205,8 +209,8 @@ struct PackValidator {
     private func validatePeriod(_ p: PeriodDefinition) {
         switch p.shape {
         case .span(let a, let b):
-            validateValue(a, rowTable: nil, subjectTables: [], periodDefined: false)
-            validateValue(b, rowTable: nil, subjectTables: [], periodDefined: false)
+            validateValue(a, rowTable: nil, subjectTables: nil, periodDefined: false)
+            validateValue(b, rowTable: nil, subjectTables: nil, periodDefined: false)
         case .each(let names):
             for n in names {
                 if let q = period(n, at: p.mark), case .span = q.shape {} else if pack.period(named: n) != nil {
@@ -217,7 +221,7 @@ struct PackValidator {
             spanPeriod(of, from: p)
         case .quarters(let of, let align):
             spanPeriod(of, from: p)
-            if let align { validateValue(align, rowTable: nil, subjectTables: [], periodDefined: false) }
+            if let align { validateValue(align, rowTable: nil, subjectTables: nil, periodDefined: false) }
             if case .literal(let s, let m)? = align, s != "aligned", s != "calendar" {
                 reader.report(m, .invalidValue(context: "align", value: s, expected: ["aligned", "calendar"],
                                                suggestion: suggestion(for: s, among: ["aligned", "calendar"])))
@@ -235,7 +239,7 @@ struct PackValidator {
 
     private func validateRule(_ r: Rule) {
         let m = { (key: String) in r.marks[key] ?? r.mark }
-        var subjectTables: [TableSchema] = []
+        var subjectTables: [TableSchema]?
         var rowTable: TableSchema?
         var fields = ["subject", "period", "expected", "actual", "due", "param"]
         switch r.kind {
@@ -251,12 +255,12 @@ struct PackValidator {
                     reader.report(m("count.table"), .missingKey(key: "date 或 active", context: "计数表 \(t.name)"))
                 }
             }
-            validateValue(c.atLeast, rowTable: nil, subjectTables: [], periodDefined: false)
+            validateValue(c.atLeast, rowTable: nil, subjectTables: nil, periodDefined: false)
         case .eachRecord(let e):
             rowTable = table(e.table, at: m("records.table"))
             if let t = rowTable {
-                if let f = e.filter { validateCondition(f, rowTable: t, subjectTables: [], periodDefined: false) }
-                validateCondition(e.require, rowTable: t, subjectTables: [], periodDefined: false)
+                if let f = e.filter { validateCondition(f, rowTable: t, subjectTables: nil, periodDefined: false) }
+                validateCondition(e.require, rowTable: t, subjectTables: nil, periodDefined: false)
             }
             fields = ["record", "expected", "actual", "param"]
         case .deadline(let d):
@@ -269,7 +273,7 @@ struct PackValidator {
                 if d.filter.periodBinding == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "期间（{field: 列, eq: {period: label}}）")) }
                 if t.dateColumn == nil { reader.report(m("records.table"), .missingKey(key: "date", context: "记录表 \(t.name)")) }
             }
-            validateValue(d.graceDays, rowTable: nil, subjectTables: [], periodDefined: false)
+            validateValue(d.graceDays, rowTable: nil, subjectTables: nil, periodDefined: false)
             fields += ["days_late"]
         }
         for (template, key) in [(r.message, "message"), (r.messageEN, "message_en")] {
@@ -302,17 +306,17 @@ struct PackValidator {
             if s.activeEveryDay, t.active == nil { reader.report(mark, .missingKey(key: "active", context: "名册 \(name)")) }
             out.append(t)
         }
-        if let f = s.filter, out.count == 1 { validateCondition(f, rowTable: out[0], subjectTables: [], periodDefined: false) }
+        if let f = s.filter, out.count == 1 { validateCondition(f, rowTable: out[0], subjectTables: nil, periodDefined: false) }
         if let a = s.assignments, let t = table(a.table, at: mark) {
             if t.assignment == nil { reader.report(mark, .missingKey(key: "assignment", context: "关系表 \(a.table)")) }
-            if let f = a.filter { validateCondition(f, rowTable: t, subjectTables: [], periodDefined: false) }
+            if let f = a.filter { validateCondition(f, rowTable: t, subjectTables: nil, periodDefined: false) }
         }
         return out
     }
 
     // MARK: conditions
 
-    private func validateCondition(_ c: Condition, rowTable t: TableSchema, subjectTables: [TableSchema], periodDefined: Bool) {
+    private func validateCondition(_ c: Condition, rowTable t: TableSchema, subjectTables: [TableSchema]?, periodDefined: Bool) {
         switch c {
         case .all(let parts), .any(let parts):
             for p in parts { validateCondition(p, rowTable: t, subjectTables: subjectTables, periodDefined: periodDefined) }
@@ -355,17 +359,20 @@ struct PackValidator {
         }
     }
 
-    private func validateValue(_ v: ValueExpression, rowTable: TableSchema?, subjectTables: [TableSchema], periodDefined: Bool) {
+    private func validateValue(_ v: ValueExpression, rowTable: TableSchema?, subjectTables: [TableSchema]?, periodDefined: Bool) {
         switch v {
         case .literal: break
         case .parameter(let name, let mark):
-            if pack.parameter(named: name) == nil {
+            if pack.parameter(named: name) == nil, !isDeclared("parameter", name) {
                 reader.report(mark, .undeclared(kind: "parameter", name: name, suggestion: suggestion(for: name, among: pack.parameters.map(\.name))))
             }
         case .subject(let name, let mark):
-            if subjectTables.isEmpty {
+            // nil: no subjects here; empty: the rule's subjects are invalid, already reported.
+            guard let subjectTables else {
                 reader.report(mark, .undeclared(kind: "subject", name: name, suggestion: nil))
-            } else if name != "key" {
+                return
+            }
+            if name != "key" {
                 for t in subjectTables { column(name, in: t, at: mark) }
             }
         case .period(let name, let mark):
