@@ -106,6 +106,11 @@ struct EventReader: ~Copyable {
             return YAMLError(mark: location.mark, reason: .syntax(problem: problem, context: nil))
         default:
             let context = state.context.map { String(cString: $0) }
+            // A quote that never closes is found only where the text runs out; the place to
+            // mend is where the quoted scalar began, which libyaml keeps as the context mark.
+            if context == "while scanning a quoted scalar" {
+                return YAMLError(mark: mark(state.context_mark), reason: .syntax(problem: "quoted scalar is never closed (\(problem))", context: nil))
+            }
             return YAMLError(mark: mark(state.problem_mark), reason: .syntax(problem: problem, context: context))
         }
     }

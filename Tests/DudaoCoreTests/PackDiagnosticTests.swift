@@ -62,12 +62,8 @@ import Testing
         let tables = d.filter { $0.problem.code == "undeclared-table" }
         #expect(tables.map(\.problem) == [.undeclared(kind: "table", name: "enterprize", suggestion: "enterprises")])
         #expect(tables.map(\.mark.line) == [mark.line])
-        withKnownIssue("PackLoader marks the `subjects` mapping, not the table name (fix belongs in Sources/DudaoCore/Pack)") {
-            #expect(tables.map(\.mark) == [mark])
-        }
-        withKnownIssue("the undeclared table also gives one undeclared-subject error per {subject: …} in the rule") {
-            #expect(d.count == 1)
-        }
+        #expect(tables.map(\.mark) == [mark])
+        #expect(d.count == 1)
     }
 
     @Test func referenceToAnUndeclaredColumn() {
@@ -76,9 +72,7 @@ import Testing
         let d = diagnostics(source)
         #expect(d.map(\.problem) == [.undeclared(kind: "column", name: "activities.处理结过", suggestion: "activities.处理结果")])
         #expect(d.map(\.mark.line) == [mark.line])
-        withKnownIssue("a condition's mark is its operator key (`empty`), not the field value (fix belongs in Sources/DudaoCore/Pack)") {
-            #expect(d.map(\.mark) == [mark])
-        }
+        #expect(d.map(\.mark) == [mark])
     }
 
     @Test func enumValueOutsideItsSet() {

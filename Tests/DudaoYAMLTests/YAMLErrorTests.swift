@@ -75,11 +75,11 @@ import Testing
             reason: .syntax(problem: "did not find expected key", context: "while parsing a block mapping")))
     }
 
-    @Test func reportsAnUnclosedQuoteAtTheEndOfTheStream() throws {
-        let source = MarkedYAML("title: \"未闭合\nnext: 1\n↓")
+    @Test func reportsAnUnclosedQuoteWhereItOpens() throws {
+        let source = MarkedYAML("title: ↓\"未闭合\nnext: 1\n")
         #expect(source.error() == YAMLError(
             mark: source.marks[0],
-            reason: .syntax(problem: "found unexpected end of stream", context: "while scanning a quoted scalar")))
+            reason: .syntax(problem: "quoted scalar is never closed (found unexpected end of stream)", context: nil)))
     }
 
     @Test func reportsTabIndentation() throws {

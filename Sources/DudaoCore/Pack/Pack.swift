@@ -65,16 +65,22 @@ public enum ValueExpression: Sendable, Equatable {
     }
 }
 
+/// Where a condition names its column, and where its operator stands.
+public struct ConditionMarks: Sendable, Equatable {
+    public var field: Mark
+    public var op: Mark
+}
+
 /// A structured condition over one row.
 public indirect enum Condition: Sendable, Equatable {
     case all([Condition])
     case any([Condition])
     case not(Condition)
-    case compare(field: String, op: Comparison, value: ValueExpression, mark: Mark)
-    case oneOf(field: String, values: [ValueExpression], negated: Bool, mark: Mark)
-    case isEmpty(field: String, expected: Bool, mark: Mark)
+    case compare(field: String, op: Comparison, value: ValueExpression, mark: ConditionMarks)
+    case oneOf(field: String, values: [ValueExpression], negated: Bool, mark: ConditionMarks)
+    case isEmpty(field: String, expected: Bool, mark: ConditionMarks)
     /// The field's value is a key of one of the tables.
-    case inTable(field: String, tables: [String], mark: Mark)
+    case inTable(field: String, tables: [String], mark: ConditionMarks)
 
     public enum Comparison: String, Sendable, CaseIterable {
         case eq, ne, lt, le, gt, ge

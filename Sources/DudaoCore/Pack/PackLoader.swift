@@ -370,14 +370,16 @@ struct PackDecoder {
 
     private func subjects(_ node: YAMLNode) -> SubjectSelection? {
         guard let f = reader.fields(node, PackSchema.subjects) else { return nil }
-        let tables = f.string("table").map { [$0] } ?? f.strings("tables")?.map(\.0) ?? []
+        let named = f.has("table") ? f.strings("table") : f.strings("tables")
+        let tables = named?.map(\.0) ?? []
         var cover: AssignmentCover?
         if let a = f["assignments"], let af = reader.fields(a, PackSchema.assignmentCover),
            let t = af.string("table"), let c = af.choice("cover"), let kind = AssignmentCover.Cover(rawValue: c) {
             cover = AssignmentCover(table: t, filter: af["where"].flatMap { condition($0) }, cover: kind)
         }
-        return SubjectSelection(tables: tables, filter: f["where"].flatMap { condition($0) },
-                                activeEveryDay: f.choice("active") == "every_day", assignments: cover)
+        return SubjectSelection(tables: tables, tableMarks: named?.map(\.1) ?? [], filter: f["where"].flatMap { condition($0) },
+                                activeEveryDay: f.choice("active") == "every_day", assignments: cover,
+                                assignmentsMark: f["assignments"]?.mark)
     }
 
     // MARK: conditions and values
@@ -403,7 +405,7 @@ struct PackDecoder {
             reader.report(mark, .exclusiveKeys(context: "条件（field: \(field)）", keys: PackSchema.operators))
             return nil
         }
-        let mark = f.keyMarks[op] ?? node.mark
+        let mark = ConditionMarks(field: f.mark("field"), op: f.keyMarks[op] ?? node.mark)
         switch op {
         case "in", "not_in":
             guard let items = f.list(op) else { return nil }

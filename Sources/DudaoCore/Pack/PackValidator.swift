@@ -300,15 +300,16 @@ struct PackValidator {
 
     private func validateSubjects(_ s: SubjectSelection, at mark: Mark) -> [TableSchema] {
         var out: [TableSchema] = []
-        for name in s.tables {
-            guard let t = roster(name, at: mark) else { continue }
-            if t.entity == nil { reader.report(mark, .notAnEntityTable(table: name)) }
-            if s.activeEveryDay, t.active == nil { reader.report(mark, .missingKey(key: "active", context: "名册 \(name)")) }
+        for (i, name) in s.tables.enumerated() {
+            let at = i < s.tableMarks.count ? s.tableMarks[i] : mark
+            guard let t = roster(name, at: at) else { continue }
+            if t.entity == nil { reader.report(at, .notAnEntityTable(table: name)) }
+            if s.activeEveryDay, t.active == nil { reader.report(at, .missingKey(key: "active", context: "名册 \(name)")) }
             out.append(t)
         }
         if let f = s.filter, out.count == 1 { validateCondition(f, rowTable: out[0], subjectTables: nil, periodDefined: false) }
-        if let a = s.assignments, let t = table(a.table, at: mark) {
-            if t.assignment == nil { reader.report(mark, .missingKey(key: "assignment", context: "关系表 \(a.table)")) }
+        if let a = s.assignments, let t = table(a.table, at: s.assignmentsMark ?? mark) {
+            if t.assignment == nil { reader.report(s.assignmentsMark ?? mark, .missingKey(key: "assignment", context: "关系表 \(a.table)")) }
             if let f = a.filter { validateCondition(f, rowTable: t, subjectTables: nil, periodDefined: false) }
         }
         return out
@@ -323,23 +324,23 @@ struct PackValidator {
         case .not(let p):
             validateCondition(p, rowTable: t, subjectTables: subjectTables, periodDefined: periodDefined)
         case .compare(let field, let op, let v, let mark):
-            guard let col = column(field, in: t, at: mark) else { return }
+            guard let col = column(field, in: t, at: mark.field) else { return }
             validateValue(v, rowTable: t, subjectTables: subjectTables, periodDefined: periodDefined)
             checkLiteral(v, against: col)
             if op != .eq, op != .ne, ![.amount, .date, .integer].contains(col.type) {
-                reader.report(mark, .incompatibleComparison(field: field, detail: "\(op.rawValue) 只能用于金额、日期或整数列"))
+                reader.report(mark.op, .incompatibleComparison(field: field, detail: "\(op.rawValue) 只能用于金额、日期或整数列"))
             }
         case .oneOf(let field, let values, _, let mark):
-            guard let col = column(field, in: t, at: mark) else { return }
+            guard let col = column(field, in: t, at: mark.field) else { return }
             for v in values {
                 validateValue(v, rowTable: t, subjectTables: subjectTables, periodDefined: periodDefined)
                 checkLiteral(v, against: col)
             }
         case .isEmpty(let field, _, let mark):
-            column(field, in: t, at: mark)
+            column(field, in: t, at: mark.field)
         case .inTable(let field, let tables, let mark):
-            column(field, in: t, at: mark)
-            for name in tables { roster(name, at: mark) }
+            column(field, in: t, at: mark.field)
+            for name in tables { roster(name, at: mark.op) }
         }
     }
 

@@ -31,10 +31,13 @@ public struct Rule: Sendable {
 /// Which entities a requirement is about.
 public struct SubjectSelection: Sendable {
     public var tables: [String]
+    /// Where each table name is written.
+    public var tableMarks: [Mark]
     public var filter: Condition?
     /// The entity must be active on every day of the period.
     public var activeEveryDay: Bool
     public var assignments: AssignmentCover?
+    public var assignmentsMark: Mark?
 }
 
 /// Subjects that hold assignments (union of active assignment intervals).
