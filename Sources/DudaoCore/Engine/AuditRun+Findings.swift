@@ -76,7 +76,7 @@ extension AuditRun {
         let t = pack.tables[ti]
         let subject = recordSubject(table: ti, texts: texts, line: values.line)
         var expected: FindingValue?, actual: FindingValue?
-        if let cmp = j.comparison(values, ctx: ctx) {
+        if let cmp = values.withCells({ j.comparison($0) }) {
             let col = t.columns[cmp.column]
             expected = value(cmp.expected, column: col)
             actual = value(cmp.actual, column: col) ?? (col.type == .amount ? .amount(Amount(micros: 0)) : nil)

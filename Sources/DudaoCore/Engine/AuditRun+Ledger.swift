@@ -53,6 +53,7 @@ extension AuditRun {
             let missing = header.missing(t.columns.map(\.name))
             if !missing.isEmpty { throw .missingColumns(file: shown, missing: missing, expected: t.columns.map(\.name)) }
             let decoder = makeDecoder(ti, header: header, intern: false)
+            let checker = makeChecker(ti)
             var starts = [dataStart]
             var line = 1 + inspected[0].lineEnds
             for i in 1..<max(parts, 1) {
@@ -62,14 +63,14 @@ extension AuditRun {
             let counter = options.progress.map { ProgressCounter(file: t.file, total: bytes.count, report: $0) }
             defer { counter?.finish() }
             var workers = (0..<parts).map { i in
-                LedgerWorker(run: self, plan: plan, decoder: decoder, file: file, start: starts[i], end: bounds[i + 1], progress: counter)
+                LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: starts[i], end: bounds[i + 1], progress: counter)
             }
             let running = UnsafeSendable(workers)
             DispatchQueue.concurrentPerform(iterations: parts) { running.value[$0].scan() }
             // Each split must be where the worker before it stopped; otherwise scan as one.
             for i in 0..<parts {
                 if i > 0, workers[i - 1].stop != starts[i] {
-                    let single = LedgerWorker(run: self, plan: plan, decoder: decoder, file: file, start: dataStart,
+                    let single = LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: dataStart,
                                               end: bytes.count, progress: nil)
                     single.scan()
                     workers = [single]

@@ -1,6 +1,7 @@
 /// Preparing the requirements before the ledgers stream, and judging them afterwards.
 extension AuditRun {
     func buildAggregators() {
+        let store = compiler.store
         for rule in pack.rules {
             switch rule.kind {
             case .count(let c):
@@ -8,11 +9,14 @@ extension AuditRun {
                       let binding = pack.tables[ti].columnIndex(bindingName) else { continue }
                 let t = pack.tables[ti]
                 let subjects = c.subjects.tables.compactMap { tableIndex[$0] }
-                let filter = compiler.compile(c.filter.withoutSubjectBinding, row: t, subjects: subjects, ids: &ctx.ids)
+                var columns = ConditionCompiler.SubjectColumns()
+                let filter = compiler.compile(c.filter.withoutSubjectBinding, row: t, subjectTables: subjects, subjects: &columns, ctx: ctx)
+                let slots = SubjectSlots(tables: subjects, ctx: ctx, store: store)
                 counts.append(CountAggregator(
                     rule: rule, requirement: c, table: ti, binding: binding, filter: filter,
+                    subjectCells: slots.subjectCells(columns, ctx: ctx, store: store), subjectWidth: columns.columns.count,
                     distinct: c.distinct.flatMap(t.columnIndex), dateColumn: t.dateColumn.flatMap(t.columnIndex),
-                    periods: calendar.periods[c.period] ?? [], slots: SubjectSlots(tables: subjects, ctx: ctx)))
+                    periods: calendar.periods[c.period] ?? [], slots: slots))
             case .deadline(let d):
                 guard let ti = tableIndex[d.table], let bindingName = d.filter.subjectBinding,
                       let periodName = d.filter.periodBinding else { continue }
@@ -22,38 +26,40 @@ extension AuditRun {
                 let subjects = d.subjects.tables.compactMap { tableIndex[$0] }
                 let periods = calendar.periods[d.period] ?? []
                 let labels = periods.map { p in
-                    p.label.flatMap { compiler.literal(.literal($0, rule.mark),
-                                                       column: t.columns[periodCol], ids: &ctx.ids) }
+                    p.label.flatMap { compiler.literal(.literal($0, rule.mark), column: t.columns[periodCol], ctx: ctx) }
                 }
-                let filter = compiler.compile(d.filter.withoutSubjectBinding, row: t, subjects: subjects, ids: &ctx.ids)
+                var columns = ConditionCompiler.SubjectColumns()
+                let filter = compiler.compile(d.filter.withoutSubjectBinding, row: t, subjectTables: subjects, subjects: &columns, ctx: ctx)
+                let slots = SubjectSlots(tables: subjects, ctx: ctx, store: store)
                 deadlines.append(DeadlineAggregator(
                     rule: rule, requirement: d, table: ti, binding: binding, periodColumn: periodCol, filter: filter,
-                    dateColumn: dateCol, periods: periods, labelCodes: labels, slots: SubjectSlots(tables: subjects, ctx: ctx)))
+                    subjectCells: slots.subjectCells(columns, ctx: ctx, store: store), subjectWidth: columns.columns.count,
+                    dateColumn: dateCol, periods: periods, labelCodes: labels, slots: slots))
             case .eachRecord(let e):
                 guard let ti = tableIndex[e.table] else { continue }
                 let t = pack.tables[ti]
                 judges.append(RecordJudge(
-                    rule: rule, table: ti, filter: e.filter.map { compiler.compile($0, row: t, ids: &ctx.ids) },
-                    require: compiler.compile(e.require, row: t, ids: &ctx.ids)))
+                    rule: rule, table: ti, filter: e.filter.map { compiler.compile($0, row: t, ctx: ctx) },
+                    require: compiler.compile(e.require, row: t, ctx: ctx)))
             }
         }
     }
 
     private func subjectFilter(_ s: SubjectSelection) -> SubjectFilter {
-        var filters: [Int: CompiledCondition] = [:]
+        var filters: [Int: Predicate] = [:]
         if let f = s.filter {
             for name in s.tables {
                 guard let ti = tableIndex[name] else { continue }
-                filters[ti] = compiler.compile(f, row: pack.tables[ti], ids: &ctx.ids)
+                filters[ti] = compiler.compile(f, row: pack.tables[ti], ctx: ctx)
             }
         }
         var intervals: [Int64: [DayRange]] = [:]
         if let a = s.assignments, let ai = tableIndex[a.table], let table = ctx.tables[ai],
            let objectName = table.schema.assignment?.object, let oc = table.schema.columnIndex(objectName) {
-            let filter = a.filter.map { compiler.compile($0, row: table.schema, ids: &ctx.ids) }
+            let filter = a.filter.map { compiler.compile($0, row: table.schema, ctx: ctx) }
             for row in table.rows where row.valid {
                 guard let active = row.active, row.cells[oc].hasValue else { continue }
-                if let f = filter, !f.evaluate(RowValues(cells: row.cells, line: row.line), ctx) { continue }
+                if let f = filter, !row.cells.withUnsafeBufferPointer({ f.evaluate($0.baseAddress!) }) { continue }
                 intervals[row.cells[oc].value, default: []].append(active)
             }
         }

@@ -12,9 +12,8 @@ extension AuditRun {
             for (code, row) in firsts { dense[Int(code)] = row }
             ctx.ids.keyRows[i] = dense
         }
-        for (i, t) in pack.tables.enumerated() where !t.isStreamed {
-            guard let decoder = decoders[i] else { continue }
-            checkMaterialized(i, decoder: decoder)
+        for (i, t) in pack.tables.enumerated() where !t.isStreamed && decoders[i] != nil {
+            checkMaterialized(i, checker: makeChecker(i))
         }
         markEntitiesAndIntervals()
         buildAggregators()
@@ -60,7 +59,6 @@ extension AuditRun {
     func makeDecoder(_ ti: Int, header: HeaderIndex, intern: Bool) -> RowDecoder {
         let t = pack.tables[ti]
         var columns: [RowDecoder.Column] = []
-        var rules: [RowDecoder.ColumnRules] = []
         let compared = intern ? [] : comparedColumns(ti)
         for (i, c) in t.columns.enumerated() {
             var col = RowDecoder.Column(
@@ -69,19 +67,29 @@ extension AuditRun {
                 codes: intern ? .intern : (c.references != nil || compared.contains(c.name) ? .lookup : .presence))
             if let d = c.defaultValue { col.defaultCell = RowDecoder.parse(text: d, col, enumValues: c.values, ids: &ctx.ids) }
             columns.append(col)
-            rules.append(RowDecoder.ColumnRules(
-                enumBytes: c.values.map { Array($0.utf8) },
-                requiredWhen: c.requiredWhen.map { compiler.compile($0, row: t, ids: &ctx.ids) },
-                references: c.references?.tables.compactMap { tableIndex[$0] } ?? [],
-                referenceWhen: c.references?.when.map { compiler.compile($0, row: t, ids: &ctx.ids) }))
         }
-        var checks: [(when: CompiledCondition?, require: CompiledCondition, field: Int)] = []
+        return RowDecoder(table: t, tableIndex: ti, columns: columns, enumBytes: t.columns.map { $0.values.map { Array($0.utf8) } })
+    }
+
+    /// The row checks of a table; needs the rosters' keys, so it is made after they load.
+    func makeChecker(_ ti: Int) -> RowChecker {
+        let t = pack.tables[ti]
+        var columns: [RowChecker.Column] = []
+        for c in t.columns {
+            let targets = c.references?.tables.compactMap { tableIndex[$0] } ?? []
+            let known = compiler.store.copy(compiler.membership(targets, ctx: ctx))
+            columns.append(RowChecker.Column(
+                optional: c.optional, requiredWhen: c.requiredWhen.map { compiler.compile($0, row: t, ctx: ctx) },
+                known: known, knownCount: targets.isEmpty ? 0 : ctx.ids.interner.count,
+                referenceWhen: c.references?.when.map { compiler.compile($0, row: t, ctx: ctx) },
+                referenceInvalidates: c.references?.invalidatesRow ?? true, hasReference: c.references != nil))
+        }
+        var checks: [(when: Predicate?, require: Predicate, field: Int)] = []
         for check in t.checks {
             guard let field = Self.fields(of: check.require).first.flatMap(t.columnIndex) else { continue }
-            checks.append((check.when.map { compiler.compile($0, row: t, ids: &ctx.ids) },
-                           compiler.compile(check.require, row: t, ids: &ctx.ids), field))
+            checks.append((check.when.map { compiler.compile($0, row: t, ctx: ctx) }, compiler.compile(check.require, row: t, ctx: ctx), field))
         }
-        return RowDecoder(table: t, tableIndex: ti, columns: columns, rules: rules, checks: checks)
+        return RowChecker(columns: columns, checks: checks)
     }
 
     static func fields(of c: Condition) -> [String] {
@@ -137,7 +145,7 @@ extension AuditRun {
         return decoder
     }
 
-    private func checkMaterialized(_ ti: Int, decoder: RowDecoder) {
+    private func checkMaterialized(_ ti: Int, checker: RowChecker) {
         guard let table = ctx.tables[ti] else { return }
         let t = table.schema
         let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar)
@@ -149,7 +157,7 @@ extension AuditRun {
             let row = table.rows[r]
             if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(asOf.rawValue) { continue }
             var values = RowValues(cells: row.cells, line: row.line)
-            decoder.check(&values, context: ctx)
+            checker.check(&values)
             table.rows[r].valid = qualityChecks(plan, &values, source: .stored(row.texts), duplicates: &duplicates, into: &findings)
         }
     }
@@ -198,12 +206,14 @@ extension AuditRun {
             if myCounts.isEmpty && myDeadlines.isEmpty && myJudges.isEmpty { continue }
             for row in table.rows where row.valid {
                 let values = RowValues(cells: row.cells, line: row.line)
-                for c in myCounts where t.dateColumn != nil || row.active != nil {
-                    c.feed(values, active: row.active, ctx: ctx)
-                }
-                for d in myDeadlines { d.feed(values, ctx: ctx) }
-                for j in myJudges where j.violates(values, ctx: ctx) {
-                    recordRuleFinding(j, values, table: ti, texts: row.texts, into: &findings)
+                values.withCells { cells in
+                    for c in myCounts where t.dateColumn != nil || row.active != nil {
+                        c.feed(cells, line: row.line, active: row.active)
+                    }
+                    for d in myDeadlines { d.feed(cells, line: row.line) }
+                    for j in myJudges where j.violates(cells) {
+                        recordRuleFinding(j, values, table: ti, texts: row.texts, into: &findings)
+                    }
                 }
             }
         }

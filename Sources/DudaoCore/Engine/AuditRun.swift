@@ -1,5 +1,5 @@
 /// The state of one audit while it runs: tables in memory, aggregators, findings so far.
-final class AuditRun {
+final class AuditRun: @unchecked Sendable {
     let pack: Pack
     let dataset: Dataset
     let options: AuditOptions
@@ -26,7 +26,7 @@ final class AuditRun {
         var index: [String: Int] = [:]
         for (i, t) in pack.tables.enumerated() { index[t.name] = i }
         tableIndex = index
-        compiler = ConditionCompiler(pack: pack, parameters: parameters, tableIndex: index)
+        compiler = ConditionCompiler(pack: pack, parameters: parameters, tableIndex: index, store: PredicateStore())
         officeResolver = OfficeResolver(pack: pack, tableIndex: index, officeTable: index[pack.attribution.officeTable] ?? 0)
         ctx.tables = Array(repeating: nil, count: pack.tables.count)
     }

@@ -1,48 +1,119 @@
-/// Resolves pack conditions into `CompiledCondition`s: column names to indexes, literals to
-/// cells of the column's type, table names to indexes. The pack was validated, so names resolve.
+/// Compiles pack conditions into `Predicate`s: column names to indexes, literals to cells of
+/// the column's type, references to other tables to arrays indexed by code. The pack was
+/// validated, so names resolve. Compile after the rosters are loaded (their keys are needed).
 struct ConditionCompiler {
     let pack: Pack
     let parameters: ParameterValues
     let tableIndex: [String: Int]
+    let store: PredicateStore
 
-    func compile(_ c: Condition, row t: TableSchema, subjects: [Int] = [], ids: inout IdSpace) -> CompiledCondition {
+    /// What a compiled condition compares with on the subject's side: per subject table, the
+    /// column of each subject slot the predicate reads (`subject[j]`).
+    struct SubjectColumns {
+        var columns: [[Int: Int]] = []
+    }
+
+    /// A predicate for rows of `t`; `{subject: …}` values are numbered into `subjects`.
+    func compile(_ c: Condition, row t: TableSchema, subjectTables: [Int] = [], subjects: inout SubjectColumns,
+                 ctx: EvaluationContext) -> Predicate {
+        var b = Builder()
+        _ = build(c, t, subjectTables, &subjects, ctx, &b)
+        return Predicate(nodes: store.copy(b.nodes), kids: store.copy(b.kids), values: store.copy(b.values),
+                         cells: store.copy(b.cells), bytes: store.copy(b.bytes))
+    }
+
+    /// A predicate that compares with no subject.
+    func compile(_ c: Condition, row t: TableSchema, ctx: EvaluationContext) -> Predicate {
+        var none = SubjectColumns()
+        return compile(c, row: t, subjects: &none, ctx: ctx)
+    }
+
+    private struct Builder {
+        var nodes: [Predicate.Node] = []
+        var kids: [Int32] = []
+        var values: [Int64] = []
+        var cells: [Cell] = []
+        var bytes: [UInt8] = []
+
+        mutating func add(_ kind: Predicate.Kind, op: Condition.Comparison = .eq, column: Int = 0, a: Int = 0, b: Int = 0, value: Int64 = 0) -> Int {
+            nodes.append(.init(kind: kind, op: op, column: Int32(column), a: Int32(a), b: Int32(b), value: value))
+            return nodes.count - 1
+        }
+    }
+
+    private func build(_ c: Condition, _ t: TableSchema, _ subjectTables: [Int], _ subjects: inout SubjectColumns,
+                       _ ctx: EvaluationContext, _ b: inout Builder) -> Int {
         switch c {
-        case .all(let parts):
-            return .all(parts.map { compile($0, row: t, subjects: subjects, ids: &ids) })
-        case .any(let parts):
-            return .any(parts.map { compile($0, row: t, subjects: subjects, ids: &ids) })
+        case .all(let parts), .any(let parts):
+            let me = b.add(c.isAll ? .all : .any)
+            let children = parts.map { build($0, t, subjectTables, &subjects, ctx, &b) }
+            b.nodes[me].a = Int32(b.kids.count)
+            b.nodes[me].b = Int32(children.count)
+            b.kids += children.map(Int32.init)
+            return me
         case .not(let p):
-            return .not(compile(p, row: t, subjects: subjects, ids: &ids))
+            let me = b.add(.not)
+            b.nodes[me].a = Int32(build(p, t, subjectTables, &subjects, ctx, &b))
+            return me
         case .compare(let field, let op, let value, _):
-            guard let col = t.columnIndex(field) else { return .constant(false) }
+            guard let col = t.columnIndex(field) else { return b.add(.constant, value: 0) }
             switch value {
             case .subject(let name, _):
                 var map: [Int: Int] = [:]
-                for s in subjects {
+                for s in subjectTables {
                     let st = pack.tables[s]
                     if let i = st.columnIndex(name == "key" ? (st.key ?? "") : name) { map[s] = i }
                 }
-                return .subject(column: col, op: op, subjectColumns: map)
+                subjects.columns.append(map)
+                return b.add(.subject, op: op, column: col, a: subjects.columns.count - 1)
             case .period:
-                return .constant(true)
+                return b.add(.constant, value: 1)
             case .lookup(let table, let by, let column, _):
                 guard let ti = tableIndex[table], let byCol = t.columnIndex(by),
-                      let vc = pack.tables[ti].columnIndex(column) else { return .constant(false) }
-                return .lookup(column: col, op: op, table: ti, by: byCol, value: vc)
+                      let vc = pack.tables[ti].columnIndex(column) else { return b.add(.constant, value: 0) }
+                let dense = lookupCells(table: ti, column: vc, ctx: ctx)
+                let offset = b.cells.count
+                b.cells += dense
+                return b.add(.lookup, op: op, column: col, a: offset, b: dense.count, value: Int64(byCol))
             default:
-                guard let v = literal(value, column: t.columns[col], ids: &ids) else { return .constant(op == .ne) }
-                return .literal(column: col, op: op, value: v)
+                guard let v = literal(value, column: t.columns[col], ctx: ctx) else { return b.add(.constant, value: op == .ne ? 1 : 0) }
+                return b.add(.literal, op: op, column: col, value: v)
             }
-        case .oneOf(let field, let values, let negated, _):
-            guard let col = t.columnIndex(field) else { return .constant(false) }
-            return .oneOf(column: col, values: values.compactMap { literal($0, column: t.columns[col], ids: &ids) }, negated: negated)
+        case .oneOf(let field, let list, let negated, _):
+            guard let col = t.columnIndex(field) else { return b.add(.constant, value: 0) }
+            let vs = list.compactMap { literal($0, column: t.columns[col], ctx: ctx) }
+            let offset = b.values.count
+            b.values += vs
+            return b.add(.oneOf, column: col, a: offset, b: vs.count, value: negated ? 1 : 0)
         case .isEmpty(let field, let expected, _):
-            guard let col = t.columnIndex(field) else { return .constant(false) }
-            return .empty(column: col, expected: expected)
+            guard let col = t.columnIndex(field) else { return b.add(.constant, value: 0) }
+            return b.add(.empty, column: col, value: expected ? 1 : 0)
         case .inTable(let field, let tables, _):
-            guard let col = t.columnIndex(field) else { return .constant(false) }
-            return .inTable(column: col, tables: tables.compactMap { tableIndex[$0] })
+            guard let col = t.columnIndex(field) else { return b.add(.constant, value: 0) }
+            let dense = membership(tables.compactMap { tableIndex[$0] }, ctx: ctx)
+            let offset = b.bytes.count
+            b.bytes += dense
+            return b.add(.member, column: col, a: offset, b: dense.count)
         }
+    }
+
+    /// 1 for every code that is a key of one of the tables (valid row or not: a key exists).
+    func membership(_ tables: [Int], ctx: EvaluationContext) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: ctx.ids.interner.count)
+        for t in tables where t < ctx.ids.keyRows.count {
+            for (code, row) in ctx.ids.keyRows[t].enumerated() where row >= 0 { out[code] = 1 }
+        }
+        return out
+    }
+
+    /// The column's cell in the row each code names, for usable (valid) rows; invalid elsewhere.
+    private func lookupCells(table: Int, column: Int, ctx: EvaluationContext) -> [Cell] {
+        var out = [Cell](repeating: .invalid, count: ctx.ids.interner.count)
+        guard table < ctx.ids.keyRows.count, let rows = ctx.tables[table]?.rows else { return out }
+        for (code, row) in ctx.ids.keyRows[table].enumerated() where row >= 0 && rows[Int(row)].valid {
+            out[code] = rows[Int(row)].cells[column]
+        }
+        return out
     }
 
     /// The text of a literal or parameter value.
@@ -55,11 +126,11 @@ struct ConditionCompiler {
     }
 
     /// A literal as a cell value of the column's type.
-    func literal(_ v: ValueExpression, column: ColumnSchema, ids: inout IdSpace) -> Int64? {
+    func literal(_ v: ValueExpression, column: ColumnSchema, ctx: EvaluationContext) -> Int64? {
         guard let s = text(v) else { return nil }
         switch column.type {
         case .id, .text:
-            return ids.intern(s)
+            return ctx.ids.intern(s)
         case .enumeration:
             return column.values.firstIndex(of: s).map(Int64.init)
         case .yesNo:
@@ -77,4 +148,17 @@ struct ConditionCompiler {
     func integer(_ v: ValueExpression) -> Int {
         text(v).flatMap { Int($0) } ?? 0
     }
+}
+
+extension Condition {
+    var isAll: Bool {
+        if case .all = self { return true }
+        return false
+    }
+}
+
+/// What conditions and the scan share: the code space and the materialized tables.
+final class EvaluationContext: @unchecked Sendable {
+    var ids = IdSpace()
+    var tables: [MaterializedTable?] = []
 }

@@ -1,70 +1,88 @@
 /// Counts matching rows per subject and period for one `count` requirement, in one pass.
 ///
 /// Memory is one counter (and the first evidence line) per subject × period, plus a set of
-/// (cell, value) pairs for `distinct` counts.
-final class CountAggregator {
+/// (cell, value) pairs for `distinct` counts. Counters are plain memory: the per-row path
+/// does no reference counting.
+final class CountAggregator: @unchecked Sendable {
     let rule: Rule
     let requirement: CountRequirement
     let table: Int
     let binding: Int
-    let filter: CompiledCondition
+    let filter: Predicate
+    let subjectCells: UnsafePointer<Cell>
+    let subjectWidth: Int
     let distinct: Int?
     let dateColumn: Int?
     let periods: [Period]
+    private let ranges: UnsafeMutablePointer<DayRange>
     let slots: SubjectSlots
-    private(set) var counts: [Int32]
-    private(set) var evidence: [Int32]
+    private let counts: UnsafeMutablePointer<Int32>
+    private let evidence: UnsafeMutablePointer<Int32>
+    private let cellCount: Int
     private var seen = Set<Int64>()
 
-    init(rule: Rule, requirement: CountRequirement, table: Int, binding: Int, filter: CompiledCondition,
-         distinct: Int?, dateColumn: Int?, periods: [Period], slots: SubjectSlots) {
+    init(rule: Rule, requirement: CountRequirement, table: Int, binding: Int, filter: Predicate, subjectCells: UnsafePointer<Cell>,
+         subjectWidth: Int, distinct: Int?, dateColumn: Int?, periods: [Period], slots: SubjectSlots) {
         self.rule = rule
         self.requirement = requirement
         self.table = table
         self.binding = binding
         self.filter = filter
+        self.subjectCells = subjectCells
+        self.subjectWidth = subjectWidth
         self.distinct = distinct
         self.dateColumn = dateColumn
         self.periods = periods
         self.slots = slots
-        counts = Array(repeating: 0, count: slots.count * periods.count)
-        evidence = Array(repeating: 0, count: slots.count * periods.count)
+        ranges = .allocate(capacity: max(periods.count, 1))
+        for (i, p) in periods.enumerated() { (ranges + i).initialize(to: p.range) }
+        cellCount = slots.count * periods.count
+        counts = .allocate(capacity: max(cellCount, 1))
+        counts.initialize(repeating: 0, count: max(cellCount, 1))
+        evidence = .allocate(capacity: max(cellCount, 1))
+        evidence.initialize(repeating: 0, count: max(cellCount, 1))
+    }
+
+    deinit {
+        ranges.deallocate()
+        counts.deallocate()
+        evidence.deallocate()
     }
 
     /// Feeds one valid row; `active` is the row's active interval for tables without a date.
-    func feed(_ row: RowValues, active: DayRange?, ctx: EvaluationContext) {
-        guard let slot = slots.slot(of: row.cells[binding]) else { return }
-        ctx.subject = slots.entities[slot]
-        defer { ctx.subject = nil }
-        guard filter.evaluate(row, ctx) else { return }
+    func feed(_ row: UnsafePointer<Cell>, line: Int, active: DayRange?) {
+        guard let slot = slots.slot(of: row[binding]) else { return }
+        guard filter.evaluate(row, subject: subjectWidth > 0 ? subjectCells + slot * subjectWidth : nil) else { return }
+        let n = periods.count
         if let dc = dateColumn {
-            let cell = row.cells[dc]
+            let cell = row[dc]
             guard cell.hasValue else { return }
             let day = Day(rawValue: Int32(cell.value))
-            for (p, period) in periods.enumerated() where period.range.contains(day) {
-                bump(slot, p, row)
+            for p in 0..<n where ranges[p].start <= day && day <= ranges[p].end {
+                bump(slot * n + p, row, line)
             }
         } else if let a = active {
-            for (p, period) in periods.enumerated() where a.start <= period.start && a.end >= period.end {
-                bump(slot, p, row)
+            for p in 0..<n where a.start <= ranges[p].start && a.end >= ranges[p].end {
+                bump(slot * n + p, row, line)
             }
         }
     }
 
-    private func bump(_ slot: Int, _ p: Int, _ row: RowValues) {
-        let i = slot * periods.count + p
+    @inline(__always)
+    private func bump(_ i: Int, _ row: UnsafePointer<Cell>, _ line: Int) {
         if let d = distinct {
-            let v = row.cells[d]
+            let v = row[d]
             guard v.hasValue, seen.insert(Int64(i) << 32 | (v.value & 0xffff_ffff)).inserted else { return }
         }
-        if counts[i] == 0 { evidence[i] = Int32(row.line) }
+        if counts[i] == 0 { evidence[i] = Int32(line) }
         counts[i] += 1
     }
 
     /// A fresh aggregator for the same requirement (one per chunk of a parallel scan).
     func emptyCopy() -> CountAggregator {
         CountAggregator(rule: rule, requirement: requirement, table: table, binding: binding, filter: filter,
-                        distinct: distinct, dateColumn: dateColumn, periods: periods, slots: slots)
+                        subjectCells: subjectCells, subjectWidth: subjectWidth, distinct: distinct, dateColumn: dateColumn,
+                        periods: periods, slots: slots)
     }
 
     /// Adds the counts of a later chunk of the same table (file order is kept for evidence).
@@ -77,7 +95,7 @@ final class CountAggregator {
             }
             return
         }
-        for i in counts.indices where other.counts[i] > 0 {
+        for i in 0..<cellCount where other.counts[i] > 0 {
             if counts[i] == 0 { evidence[i] = other.evidence[i] }
             counts[i] += other.counts[i]
         }
@@ -90,13 +108,15 @@ final class CountAggregator {
 }
 
 /// Tracks the earliest matching dated row per subject and period for one `deadline` requirement.
-final class DeadlineAggregator {
+final class DeadlineAggregator: @unchecked Sendable {
     let rule: Rule
     let requirement: DeadlineRequirement
     let table: Int
     let binding: Int
     let periodColumn: Int
-    let filter: CompiledCondition
+    let filter: Predicate
+    let subjectCells: UnsafePointer<Cell>
+    let subjectWidth: Int
     let dateColumn: Int
     let periods: [Period]
     /// Code of each period's label in the period column's code space.
@@ -105,14 +125,17 @@ final class DeadlineAggregator {
     private(set) var earliest: [Int32]
     private(set) var lines: [Int32]
 
-    init(rule: Rule, requirement: DeadlineRequirement, table: Int, binding: Int, periodColumn: Int,
-         filter: CompiledCondition, dateColumn: Int, periods: [Period], labelCodes: [Int64?], slots: SubjectSlots) {
+    init(rule: Rule, requirement: DeadlineRequirement, table: Int, binding: Int, periodColumn: Int, filter: Predicate,
+         subjectCells: UnsafePointer<Cell>, subjectWidth: Int, dateColumn: Int, periods: [Period], labelCodes: [Int64?],
+         slots: SubjectSlots) {
         self.rule = rule
         self.requirement = requirement
         self.table = table
         self.binding = binding
         self.periodColumn = periodColumn
         self.filter = filter
+        self.subjectCells = subjectCells
+        self.subjectWidth = subjectWidth
         self.dateColumn = dateColumn
         self.periods = periods
         self.labelCodes = labelCodes
@@ -121,25 +144,24 @@ final class DeadlineAggregator {
         lines = Array(repeating: 0, count: slots.count * periods.count)
     }
 
-    func feed(_ row: RowValues, ctx: EvaluationContext) {
-        guard let slot = slots.slot(of: row.cells[binding]) else { return }
-        let label = row.cells[periodColumn], date = row.cells[dateColumn]
+    func feed(_ row: UnsafePointer<Cell>, line: Int) {
+        guard let slot = slots.slot(of: row[binding]) else { return }
+        let label = row[periodColumn], date = row[dateColumn]
         guard label.hasValue, date.hasValue else { return }
-        ctx.subject = slots.entities[slot]
-        defer { ctx.subject = nil }
-        guard filter.evaluate(row, ctx) else { return }
+        guard filter.evaluate(row, subject: subjectWidth > 0 ? subjectCells + slot * subjectWidth : nil) else { return }
         for (p, code) in labelCodes.enumerated() where code == label.value {
             let i = slot * periods.count + p
             if Int32(date.value) < earliest[i] {
                 earliest[i] = Int32(date.value)
-                lines[i] = Int32(row.line)
+                lines[i] = Int32(line)
             }
         }
     }
 
     func emptyCopy() -> DeadlineAggregator {
         DeadlineAggregator(rule: rule, requirement: requirement, table: table, binding: binding, periodColumn: periodColumn,
-                           filter: filter, dateColumn: dateColumn, periods: periods, labelCodes: labelCodes, slots: slots)
+                           filter: filter, subjectCells: subjectCells, subjectWidth: subjectWidth, dateColumn: dateColumn,
+                           periods: periods, labelCodes: labelCodes, slots: slots)
     }
 
     /// Takes the earlier dates of a later chunk of the same table (ties keep the earlier line).
@@ -157,37 +179,33 @@ final class DeadlineAggregator {
 }
 
 /// Judges every matching valid row of one `each_record` requirement.
-final class RecordJudge {
+final class RecordJudge: @unchecked Sendable {
     let rule: Rule
     let table: Int
-    let filter: CompiledCondition?
-    let require: CompiledCondition
+    let filter: Predicate?
+    let require: Predicate
 
-    init(rule: Rule, table: Int, filter: CompiledCondition?, require: CompiledCondition) {
+    init(rule: Rule, table: Int, filter: Predicate?, require: Predicate) {
         self.rule = rule
         self.table = table
         self.filter = filter
         self.require = require
     }
 
-    func violates(_ row: RowValues, ctx: EvaluationContext) -> Bool {
-        if let f = filter, !f.evaluate(row, ctx) { return false }
-        return !require.evaluate(row, ctx)
+    @inline(__always)
+    func violates(_ row: UnsafePointer<Cell>) -> Bool {
+        if let f = filter, !f.evaluate(row) { return false }
+        return !require.evaluate(row)
     }
 
-    /// For a requirement that compares one field, the field, its value and what it should be.
-    func comparison(_ row: RowValues, ctx: EvaluationContext) -> (column: Int, expected: Cell?, actual: Cell)? {
-        switch require {
-        case .literal(let column, _, let value):
-            return (column, .of(value), row.cells[column])
-        case .lookup(let column, _, let table, let by, let value):
-            let key = row.cells[by]
-            let other = key.hasValue ? ctx.ids.row(of: key.value, in: table).flatMap { ctx.tables[table]?.rows[$0].cells[value] } : nil
-            return (column, other, row.cells[column])
-        case .empty(let column, _):
-            return (column, nil, row.cells[column])
-        default:
-            return nil
+    /// For a requirement that compares one field: the field, what it should be, what it is.
+    func comparison(_ row: UnsafePointer<Cell>) -> (column: Int, expected: Cell?, actual: Cell)? {
+        let node = require.root
+        switch node.kind {
+        case .literal: return (Int(node.column), .of(node.value), row[Int(node.column)])
+        case .lookup: return (Int(node.column), require.lookedUp(node, row), row[Int(node.column)])
+        case .empty: return (Int(node.column), nil, row[Int(node.column)])
+        default: return nil
         }
     }
 }

@@ -7,6 +7,7 @@ final class LedgerWorker: @unchecked Sendable {
     let run: AuditRun
     let plan: TablePlan
     let decoder: RowDecoder
+    let checker: RowChecker
     let file: TableFile
     let start: CSVRowStart
     let end: Int
@@ -25,11 +26,12 @@ final class LedgerWorker: @unchecked Sendable {
     private(set) var stop: CSVRowStart
     private(set) var error: CSVError?
 
-    init(run: AuditRun, plan: TablePlan, decoder: RowDecoder, file: TableFile, start: CSVRowStart, end: Int,
-         progress: ProgressCounter?) {
+    init(run: AuditRun, plan: TablePlan, decoder: RowDecoder, checker: RowChecker, file: TableFile, start: CSVRowStart,
+         end: Int, progress: ProgressCounter?) {
         self.run = run
         self.plan = plan
         self.decoder = decoder
+        self.checker = checker
         self.file = file
         self.start = start
         self.end = end
@@ -74,7 +76,7 @@ final class LedgerWorker: @unchecked Sendable {
                     if scanned.row.isBlank { continue }
                     decoder.decode(scanned.row, into: &values, ids: &ctx.ids)
                     if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw { continue }
-                    decoder.check(&values, context: ctx)
+                    checker.check(&values)
                     let before = findings.count
                     let source = RowSource.scanned(scanned)
                     let valid = run.qualityChecks(plan, &values, source: source, duplicates: &duplicates, into: &findings)
@@ -83,9 +85,12 @@ final class LedgerWorker: @unchecked Sendable {
                         localDuplicates.append((findings.count - 1, d.lastKey.0, d.lastKey.1))
                     }
                     guard valid else { continue }
-                    for c in counts { c.feed(values, active: nil, ctx: ctx) }
-                    for d in deadlines { d.feed(values, ctx: ctx) }
-                    for j in judges where j.violates(values, ctx: ctx) {
+                    let line = values.line
+                    values.withCells { cells in
+                        for c in counts { c.feed(cells, line: line, active: nil) }
+                        for d in deadlines { d.feed(cells, line: line) }
+                    }
+                    for j in judges where values.withCells({ j.violates($0) }) {
                         run.recordRuleFinding(j, values, table: plan.index, texts: source.texts, into: &findings)
                     }
                 }
@@ -108,7 +113,7 @@ final class LedgerWorker: @unchecked Sendable {
             while scanner.position.line <= line, (try? scanner.next(&scanned.row)) == true {
                 guard scanned.row.line == line else { continue }
                 decoder.decode(scanned.row, into: &values, ids: &ids)
-                decoder.check(&values, context: ctx)
+                checker.check(&values)
                 body(values, .scanned(scanned))
                 return
             }

@@ -1,6 +1,4 @@
-/// Decodes the cells of one table's rows from bytes into `RowValues`, and finds the
-/// data-quality problems a row carries on its own: bad values, missing required values,
-/// unknown references and failed row checks.
+/// Decodes the cells of one table's rows from bytes into `RowValues`.
 final class RowDecoder {
     /// The per-row facts of one column, plain values only, so reading one costs no reference
     /// counting on the hot path.
@@ -12,14 +10,6 @@ final class RowDecoder {
         var defaultCell: Cell?
         var referenceInvalidates: Bool
         var codes: CodeMode
-    }
-
-    /// What a column needs only now and then: declared values, conditions, reference targets.
-    struct ColumnRules {
-        var enumBytes: [[UInt8]]
-        var requiredWhen: CompiledCondition?
-        var references: [Int]
-        var referenceWhen: CompiledCondition?
     }
 
     /// How an id or text cell gets its code.
@@ -35,16 +25,14 @@ final class RowDecoder {
     let table: TableSchema
     let tableIndex: Int
     let columns: [Column]
-    let rules: [ColumnRules]
-    let checks: [(when: CompiledCondition?, require: CompiledCondition, field: Int)]
+    /// Declared values of each column (empty but for enums).
+    let enumBytes: [[[UInt8]]]
 
-    init(table: TableSchema, tableIndex: Int, columns: [Column], rules: [ColumnRules],
-         checks: [(when: CompiledCondition?, require: CompiledCondition, field: Int)]) {
+    init(table: TableSchema, tableIndex: Int, columns: [Column], enumBytes: [[[UInt8]]]) {
         self.table = table
         self.tableIndex = tableIndex
         self.columns = columns
-        self.rules = rules
-        self.checks = checks
+        self.enumBytes = enumBytes
     }
 
     static let yes = Array("是".utf8)
@@ -87,7 +75,7 @@ final class RowDecoder {
     }
 
     private func enumCell(_ bytes: UnsafeRawBufferPointer, _ column: Int) -> Cell {
-        let values = rules[column].enumBytes
+        let values = enumBytes[column]
         for i in values.indices where ValueParser.bytesEqual(bytes, values[i]) { return .of(Int64(i)) }
         return .invalid
     }
@@ -97,41 +85,5 @@ final class RowDecoder {
         if c.type == .enumeration { return enumValues.firstIndex(of: text).map { .of(Int64($0)) } ?? .invalid }
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBytes { p in parse(UnsafeRawBufferPointer(p), c, ids: &ids) }
-    }
-
-    /// Fills `values.invalid` and `values.unknown` (references need the rosters loaded).
-    func check(_ values: inout RowValues, context: EvaluationContext) {
-        for i in columns.indices {
-            let index = columns[i].schemaIndex
-            let cell = values.cells[index]
-            switch cell.state {
-            case .invalid:
-                values.invalid.append(index)
-            case .empty:
-                if !columns[i].optional { values.invalid.append(index) }
-                else if let rw = rules[i].requiredWhen, rw.evaluate(values, context) { values.invalid.append(index) }
-            case .value:
-                guard columns[i].type == .id || columns[i].type == .text, columns[i].codes != .presence,
-                      !rules[i].references.isEmpty else { continue }
-                if let w = rules[i].referenceWhen, !w.evaluate(values, context) { continue }
-                var known = false
-                for t in rules[i].references where context.ids.row(of: cell.value, in: t) != nil {
-                    known = true
-                    break
-                }
-                if !known {
-                    values.unknown.append(index)
-                    if columns[i].referenceInvalidates { values.unknownInvalidates = true }
-                }
-            }
-        }
-        for check in checks {
-            if values.invalid.contains(check.field) || values.unknown.contains(check.field) { continue }
-            if let w = check.when, !w.evaluate(values, context) { continue }
-            if !check.require.evaluate(values, context) {
-                values.invalid.append(check.field)
-            }
-        }
-        if values.invalid.count > 1 { values.invalid.sort() }
     }
 }

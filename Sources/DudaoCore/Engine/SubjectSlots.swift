@@ -1,40 +1,53 @@
 /// The entities of a requirement's subject tables, numbered densely, and the map from a
 /// key's code to its slot, so a row finds its subject with one array lookup.
-struct SubjectSlots {
-    var entities: [(table: Int, row: Int)] = []
-    private var slotOfCode: [Int32] = []
+struct SubjectSlots: @unchecked Sendable {
+    private(set) var entities: [(table: Int, row: Int)] = []
+    private let slotOfCode: UnsafePointer<Int32>
+    private let codes: Int
 
-    init(tables: [Int], ctx: EvaluationContext) {
-        slotOfCode = Array(repeating: -1, count: ctx.ids.interner.count)
-        for t in tables {
-            guard t < ctx.ids.keyRows.count else { continue }
-            let rows = ctx.ids.keyRows[t]
-            for (code, row) in rows.enumerated() where row >= 0 && slotOfCode[code] < 0 {
-                slotOfCode[code] = Int32(entities.count)
-                entities.append((t, Int(row)))
+    init(tables: [Int], ctx: EvaluationContext, store: PredicateStore) {
+        var slots = Array(repeating: Int32(-1), count: ctx.ids.interner.count)
+        var found: [(table: Int, row: Int, code: Int)] = []
+        for t in tables where t < ctx.ids.keyRows.count {
+            for (code, row) in ctx.ids.keyRows[t].enumerated() where row >= 0 && slots[code] < 0 {
+                slots[code] = 0
+                found.append((t, Int(row), code))
             }
         }
         // Slots in table then row order, so iteration follows the rosters.
-        let order = entities.indices.sorted { (entities[$0].table, entities[$0].row) < (entities[$1].table, entities[$1].row) }
-        var renumber = Array(repeating: Int32(0), count: entities.count)
-        for (new, old) in order.enumerated() { renumber[old] = Int32(new) }
-        entities = order.map { entities[$0] }
-        for i in slotOfCode.indices where slotOfCode[i] >= 0 { slotOfCode[i] = renumber[Int(slotOfCode[i])] }
+        found.sort { ($0.table, $0.row) < ($1.table, $1.row) }
+        for (i, f) in found.enumerated() { slots[f.code] = Int32(i) }
+        entities = found.map { ($0.table, $0.row) }
+        codes = slots.count
+        slotOfCode = store.copy(slots)
     }
 
     var count: Int { entities.count }
 
+    @inline(__always)
     func slot(of cell: Cell) -> Int? {
-        guard cell.hasValue, cell.value >= 0, Int(cell.value) < slotOfCode.count else { return nil }
+        guard cell.hasValue, cell.value >= 0, cell.value < Int64(codes) else { return nil }
         let s = slotOfCode[Int(cell.value)]
         return s >= 0 ? Int(s) : nil
+    }
+
+    /// For each slot, the subject's cells that a predicate compares with (`subject[j]`).
+    func subjectCells(_ columns: ConditionCompiler.SubjectColumns, ctx: EvaluationContext, store: PredicateStore) -> UnsafePointer<Cell> {
+        var out: [Cell] = []
+        for e in entities {
+            let row = ctx.tables[e.table]?.rows[e.row]
+            for map in columns.columns {
+                out.append(map[e.table].flatMap { row?.cells[$0] } ?? .invalid)
+            }
+        }
+        return store.copy(out)
     }
 }
 
 /// Decides which entities are subjects of a requirement in a period.
 struct SubjectFilter {
     let selection: SubjectSelection
-    let filters: [Int: CompiledCondition]
+    let filters: [Int: Predicate]
     /// Active intervals of matching assignments by the object's key code.
     let assignmentIntervals: [Int64: [DayRange]]
 
@@ -43,8 +56,7 @@ struct SubjectFilter {
         let row = t.rows[entity.row]
         guard row.isEntity else { return false }
         if let f = filters[entity.table] {
-            let values = RowValues(cells: row.cells, line: row.line)
-            if !f.evaluate(values, ctx) { return false }
+            if !row.cells.withUnsafeBufferPointer({ f.evaluate($0.baseAddress!) }) { return false }
         }
         if selection.activeEveryDay {
             guard let a = row.active, a.start <= period.start, a.end >= period.end else { return false }

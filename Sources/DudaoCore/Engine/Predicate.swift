@@ -1,0 +1,129 @@
+/// A pack condition compiled for the hot path: plain nodes in memory owned by a
+/// `PredicateStore`, evaluated over a row's cells with no reference counting. Column names
+/// are indexes, literals are cells of the column's type, and what a condition asks of other
+/// tables (is this a key of communities? what is the fee cap of this 事项?) is answered by
+/// arrays indexed by the value's code, built once when the rosters are in.
+struct Predicate: @unchecked Sendable {
+    enum Kind: UInt8 {
+        case all, any, not, constant, literal, subject, lookup, oneOf, empty, member
+    }
+
+    /// One node. `a`/`b` are, by kind: children (first, count); the subject column index;
+    /// lookup cells (offset, count) with `value` the column giving the key; values (offset,
+    /// count) with `value` 1 when negated; membership bytes (offset, count).
+    struct Node {
+        var kind: Kind
+        var op: Condition.Comparison
+        var column: Int32
+        var a: Int32
+        var b: Int32
+        var value: Int64
+    }
+
+    let nodes: UnsafePointer<Node>
+    let kids: UnsafePointer<Int32>
+    let values: UnsafePointer<Int64>
+    let cells: UnsafePointer<Cell>
+    let bytes: UnsafePointer<UInt8>
+
+    /// Whether the row satisfies the condition; `subject` holds the current subject's cells
+    /// for the columns the condition compares with (in the order the compiler numbered them).
+    @inline(__always)
+    func evaluate(_ row: UnsafePointer<Cell>, subject: UnsafePointer<Cell>? = nil) -> Bool {
+        eval(0, row, subject)
+    }
+
+    private func eval(_ n: Int, _ row: UnsafePointer<Cell>, _ subject: UnsafePointer<Cell>?) -> Bool {
+        let node = nodes[n]
+        switch node.kind {
+        case .all:
+            for i in 0..<Int(node.b) where !eval(Int(kids[Int(node.a) + i]), row, subject) { return false }
+            return true
+        case .any:
+            for i in 0..<Int(node.b) where eval(Int(kids[Int(node.a) + i]), row, subject) { return true }
+            return false
+        case .not:
+            return !eval(Int(node.a), row, subject)
+        case .constant:
+            return node.value != 0
+        case .literal:
+            return Predicate.compare(row[Int(node.column)], node.op, .of(node.value))
+        case .subject:
+            guard let subject else { return false }
+            return Predicate.compare(row[Int(node.column)], node.op, subject[Int(node.a)])
+        case .lookup:
+            // A value looked up in a missing or unusable row cannot be judged: the comparison holds.
+            let key = row[Int(node.value)]
+            guard key.hasValue, key.value >= 0, key.value < Int64(node.b) else { return true }
+            let other = cells[Int(node.a) + Int(key.value)]
+            guard other.hasValue else { return true }
+            return Predicate.compare(row[Int(node.column)], node.op, other)
+        case .oneOf:
+            let cell = row[Int(node.column)]
+            guard cell.hasValue else { return node.value != 0 && cell.state == .empty }
+            var found = false
+            for i in 0..<Int(node.b) where values[Int(node.a) + i] == cell.value {
+                found = true
+                break
+            }
+            return found != (node.value != 0)
+        case .empty:
+            return (row[Int(node.column)].state == .empty) == (node.value != 0)
+        case .member:
+            let cell = row[Int(node.column)]
+            guard cell.hasValue, cell.value >= 0, cell.value < Int64(node.b) else { return false }
+            return bytes[Int(node.a) + Int(cell.value)] != 0
+        }
+    }
+
+    static func compare(_ a: Cell, _ op: Condition.Comparison, _ b: Cell) -> Bool {
+        guard a.hasValue, b.hasValue else {
+            return op == .ne && a.state != .invalid && a.state != b.state
+        }
+        switch op {
+        case .eq: return a.value == b.value
+        case .ne: return a.value != b.value
+        case .lt: return a.value < b.value
+        case .le: return a.value <= b.value
+        case .gt: return a.value > b.value
+        case .ge: return a.value >= b.value
+        }
+    }
+
+    /// The root node (for reading expected/actual off a record requirement).
+    var root: Node { nodes[0] }
+
+    /// The cell a lookup node finds for a row, if any.
+    func lookedUp(_ node: Node, _ row: UnsafePointer<Cell>) -> Cell? {
+        let key = row[Int(node.value)]
+        guard key.hasValue, key.value >= 0, key.value < Int64(node.b) else { return nil }
+        let other = cells[Int(node.a) + Int(key.value)]
+        return other.hasValue ? other : nil
+    }
+}
+
+/// Owns the memory of a run's compiled predicates and lookup arrays.
+final class PredicateStore: @unchecked Sendable {
+    private var blocks: [UnsafeMutableRawPointer] = []
+
+    func copy<T>(_ values: [T]) -> UnsafePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+        values.withUnsafeBufferPointer { b in
+            if let base = b.baseAddress { p.initialize(from: base, count: b.count) }
+        }
+        blocks.append(UnsafeMutableRawPointer(p))
+        return UnsafePointer(p)
+    }
+
+    deinit {
+        for b in blocks { b.deallocate() }
+    }
+}
+
+extension RowValues {
+    /// Runs `body` with the cells as a pointer, for predicates.
+    @inline(__always)
+    func withCells<R>(_ body: (UnsafePointer<Cell>) -> R) -> R {
+        cells.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+}
