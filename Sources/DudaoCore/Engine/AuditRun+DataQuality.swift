@@ -55,41 +55,41 @@ extension AuditRun {
 
     /// `data.office-mismatch`: the row disagrees with the roster row it references.
     private func checkConsistency(_ plan: TablePlan, _ values: RowValues, _ text: () -> [String], into sink: inout [Finding]) {
-        guard let refCol = plan.consistencyColumn, values.cells[refCol].hasValue else { return }
-        for target in plan.consistencyTargets {
-            guard let rr = ctx.ids.row(of: values.cells[refCol].value, in: target.table),
-                  let other = ctx.tables[target.table]?.rows[rr], other.isEntity else { continue }
-            var mismatch = false
-            for (mine, theirs) in target.same {
-                let cell = values.cells[mine]
-                if cell.hasValue, !values.unknown.contains(mine), cell != other.cells[theirs] { mismatch = true }
-            }
-            var outside = false
-            if plan.dateWithinActive, let dc = plan.dateColumn, values.cells[dc].hasValue {
-                let day = Day(rawValue: Int32(values.cells[dc].value))
-                outside = !(other.active?.contains(day) ?? false)
-            }
-            guard mismatch || outside else { return }
-            let t = plan.schema, rt = pack.tables[target.table], ti = plan.index
-            guard let c = t.consistency else { return }
-            let sameName = c.same.first ?? ""
-            let mineText = t.columnIndex(sameName).map { text()[$0] } ?? ""
-            let theirsText = rt.columnIndex(sameName).map { other.texts[$0] } ?? ""
-            var parts: [String] = []
-            if mismatch {
-                parts.append(english ? "\(sameName) is \(mineText), but \(c.reference) \(text()[refCol]) belongs to \(theirsText) in the roster"
-                             : "\(sameName)为\(mineText)，但\(c.reference) \(text()[refCol]) 在名册中属于\(theirsText)")
-            }
-            if outside {
-                parts.append(english ? "dated outside the active interval of \(c.reference) \(text()[refCol])"
-                             : "日期不在\(c.reference) \(text()[refCol]) 的执业（有效）期间内")
-            }
-            addRecordFinding(.officeMismatch, table: ti, values: values, texts: text(),
-                             message: parts.joined(separator: english ? "; " : "；"),
-                             expected: .text(theirsText), actual: .text(mineText),
-                             details: [("outsideActiveInterval", .bool(outside))], into: &sink)
-            return
+        guard let refCol = plan.consistencyColumn else { return }
+        let ref = values.cells[refCol]
+        guard ref.hasValue, ref.value >= 0, ref.value < Int64(plan.codes) else { return }
+        let code = Int(ref.value)
+        guard plan.entityTable[code] >= 0 else { return }
+        var mismatch = false
+        for k in 0..<plan.sameCount {
+            let mine = plan.sameMine[k]
+            let cell = values.cells[mine]
+            if cell.hasValue, !values.unknown.contains(mine), cell != plan.sameCells[code * plan.sameCount + k] { mismatch = true }
         }
+        var outside = false
+        if plan.dateWithinActive, let dc = plan.dateColumn, values.cells[dc].hasValue {
+            let day = Int32(values.cells[dc].value)
+            outside = day < plan.activeStart[code] || day > plan.activeEnd[code]
+        }
+        guard mismatch || outside, let c = plan.schema.consistency,
+              let other = ctx.tables[Int(plan.entityTable[code])]?.rows[Int(plan.entityRow[code])] else { return }
+        let t = plan.schema, rt = pack.tables[Int(plan.entityTable[code])]
+        let sameName = c.same.first ?? ""
+        let mineText = t.columnIndex(sameName).map { text()[$0] } ?? ""
+        let theirsText = rt.columnIndex(sameName).map { other.texts[$0] } ?? ""
+        var parts: [String] = []
+        if mismatch {
+            parts.append(english ? "\(sameName) is \(mineText), but \(c.reference) \(text()[refCol]) belongs to \(theirsText) in the roster"
+                         : "\(sameName)为\(mineText)，但\(c.reference) \(text()[refCol]) 在名册中属于\(theirsText)")
+        }
+        if outside {
+            parts.append(english ? "dated outside the active interval of \(c.reference) \(text()[refCol])"
+                         : "日期不在\(c.reference) \(text()[refCol]) 的执业（有效）期间内")
+        }
+        addRecordFinding(.officeMismatch, table: plan.index, values: values, texts: text(),
+                         message: parts.joined(separator: english ? "; " : "；"),
+                         expected: .text(theirsText), actual: .text(mineText),
+                         details: [("outsideActiveInterval", .bool(outside))], into: &sink)
     }
 
     /// `data.duplicate-record` for a row repeating the row on line `first`.

@@ -22,7 +22,7 @@ extension AuditRun {
     private func stream(_ ti: Int, file: TableFile) throws(RunError) -> Bool {
         let t = pack.tables[ti]
         let shown = dataset.location + "/" + t.file
-        let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar)
+        let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar, ctx: ctx, store: compiler.store)
         let threads = max(1, options.threads)
         return try file.withBytes { (bytes) throws(RunError) -> Bool in
             // The header.

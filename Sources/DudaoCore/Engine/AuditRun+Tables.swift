@@ -148,7 +148,7 @@ extension AuditRun {
     private func checkMaterialized(_ ti: Int, checker: RowChecker) {
         guard let table = ctx.tables[ti] else { return }
         let t = table.schema
-        let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar)
+        let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar, ctx: ctx, store: compiler.store)
         let dateCol = t.dateColumn.flatMap(t.columnIndex)
         var duplicates = t.duplicates.isEmpty ? nil : DuplicateDetector(
             columns: t.duplicates.compactMap(t.columnIndex),

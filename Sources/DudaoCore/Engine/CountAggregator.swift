@@ -51,32 +51,18 @@ final class CountAggregator: @unchecked Sendable {
 
     /// Feeds one valid row; `active` is the row's active interval for tables without a date.
     func feed(_ row: UnsafePointer<Cell>, line: Int, active: DayRange?) {
-        guard let slot = slots.slot(of: row[binding]) else { return }
-        guard filter.evaluate(row, subject: subjectWidth > 0 ? subjectCells + slot * subjectWidth : nil) else { return }
-        let n = periods.count
-        if let dc = dateColumn {
-            let cell = row[dc]
-            guard cell.hasValue else { return }
-            let day = Day(rawValue: Int32(cell.value))
-            for p in 0..<n where ranges[p].start <= day && day <= ranges[p].end {
-                bump(slot * n + p, row, line)
-            }
-        } else if let a = active {
-            for p in 0..<n where a.start <= ranges[p].start && a.end >= ranges[p].end {
-                bump(slot * n + p, row, line)
-            }
-        }
+        kernel.feed(row, line: line, active: active)
     }
 
-    @inline(__always)
-    private func bump(_ i: Int, _ row: UnsafePointer<Cell>, _ line: Int) {
-        if let d = distinct {
-            let v = row[d]
-            guard v.hasValue, seen.insert(Int64(i) << 32 | (v.value & 0xffff_ffff)).inserted else { return }
-        }
-        if counts[i] == 0 { evidence[i] = Int32(line) }
-        counts[i] += 1
+    /// The per-row part as a plain value, for loops that must not touch reference counts.
+    var kernel: CountKernel {
+        CountKernel(binding: binding, filter: filter, subjectCells: subjectCells, subjectWidth: subjectWidth,
+                    dateColumn: dateColumn ?? -1, ranges: UnsafePointer(ranges), periodCount: periods.count, slots: slots.lookup,
+                    counts: counts, evidence: evidence, distinct: distinct ?? -1, owner: Unmanaged.passUnretained(self))
     }
+
+    /// Counts a distinct (cell, value) pair once; true when it is new.
+    fileprivate func firstSight(_ key: Int64) -> Bool { seen.insert(key).inserted }
 
     /// A fresh aggregator for the same requirement (one per chunk of a parallel scan).
     func emptyCopy() -> CountAggregator {
@@ -104,6 +90,51 @@ final class CountAggregator: @unchecked Sendable {
     func count(slot: Int, period: Int) -> (count: Int, firstLine: Int) {
         let i = slot * periods.count + period
         return (Int(counts[i]), Int(evidence[i]))
+    }
+}
+
+/// The per-row part of a `CountAggregator`: plain pointers and numbers only.
+struct CountKernel {
+    let binding: Int
+    let filter: Predicate
+    let subjectCells: UnsafePointer<Cell>
+    let subjectWidth: Int
+    let dateColumn: Int
+    let ranges: UnsafePointer<DayRange>
+    let periodCount: Int
+    let slots: SlotLookup
+    let counts: UnsafeMutablePointer<Int32>
+    let evidence: UnsafeMutablePointer<Int32>
+    let distinct: Int
+    let owner: Unmanaged<CountAggregator>
+
+    @inline(__always)
+    func feed(_ row: UnsafePointer<Cell>, line: Int, active: DayRange?) {
+        guard let slot = slots.slot(of: row[binding]) else { return }
+        guard filter.evaluate(row, subject: subjectWidth > 0 ? subjectCells + slot * subjectWidth : nil) else { return }
+        let n = periodCount
+        if dateColumn >= 0 {
+            let cell = row[dateColumn]
+            guard cell.hasValue else { return }
+            let day = Day(rawValue: Int32(cell.value))
+            for p in 0..<n where ranges[p].start <= day && day <= ranges[p].end {
+                bump(slot * n + p, row, line)
+            }
+        } else if let a = active {
+            for p in 0..<n where a.start <= ranges[p].start && a.end >= ranges[p].end {
+                bump(slot * n + p, row, line)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func bump(_ i: Int, _ row: UnsafePointer<Cell>, _ line: Int) {
+        if distinct >= 0 {
+            let v = row[distinct]
+            guard v.hasValue, owner.takeUnretainedValue().firstSight(Int64(i) << 32 | (v.value & 0xffff_ffff)) else { return }
+        }
+        if counts[i] == 0 { evidence[i] = Int32(line) }
+        counts[i] += 1
     }
 }
 

@@ -7,7 +7,7 @@
 struct DuplicateDetector {
     let columns: [Int]
     let dateColumns: Set<Int>
-    private var table = KeyTable()
+    private let table = KeyTable()
 
     init(columns: [Int], dateColumns: Set<Int>) {
         self.columns = columns
@@ -54,27 +54,44 @@ struct DuplicateDetector {
     }
 }
 
-/// An open-addressing set of 128-bit keys (the second half never zero) with a line each.
-struct KeyTable {
-    private var keys1: [UInt64] = Array(repeating: 0, count: 1024)
-    private var keys2: [UInt64] = Array(repeating: 0, count: 1024)
-    private var lines: [Int32] = Array(repeating: 0, count: 1024)
+/// An open-addressing set of 128-bit keys (the second half never zero) with a line each,
+/// in plain memory (20 bytes a slot).
+final class KeyTable: @unchecked Sendable {
+    private var keys1: UnsafeMutablePointer<UInt64>
+    private var keys2: UnsafeMutablePointer<UInt64>
+    private var lines: UnsafeMutablePointer<Int32>
+    private(set) var capacity: Int
     private(set) var count = 0
+
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+        keys1 = .allocate(capacity: capacity)
+        keys2 = .allocate(capacity: capacity)
+        keys2.initialize(repeating: 0, count: capacity)
+        lines = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        keys1.deallocate()
+        keys2.deallocate()
+        lines.deallocate()
+    }
+
+    @inline(__always)
+    private func home(_ k1: UInt64) -> Int {
+        Int(truncatingIfNeeded: (k1 ^ (k1 >> 31)) &* 0x9e37_79b9_7f4a_7c15) & (capacity - 1)
+    }
 
     /// The stored line of a key, if present.
     func find(_ k1: UInt64, _ k2: UInt64) -> Int32? {
-        let mask = keys2.count - 1
-        var i = Int(truncatingIfNeeded: (k1 ^ (k1 >> 31)) &* 0x9e37_79b9_7f4a_7c15) & mask
+        var i = home(k1)
         while true {
             let k = keys2[i]
             if k == 0 { return nil }
             if k == k2 && keys1[i] == k1 { return lines[i] }
-            i = (i + 1) & mask
+            i = (i + 1) & (capacity - 1)
         }
     }
-
-    /// Slots of the table, for splitting a walk over its entries.
-    var capacity: Int { keys2.count }
 
     /// Calls `body` with every stored (key, line) whose slot is in `slots`.
     func forEach(slots: Range<Int>, _ body: (UInt64, UInt64, Int32) -> Void) {
@@ -82,10 +99,9 @@ struct KeyTable {
     }
 
     /// The stored line when the key is present; otherwise stores it and returns nil.
-    mutating func insertOrFind(_ k1: UInt64, _ k2: UInt64, line: Int32) -> Int32? {
-        if (count + 1) * 10 > keys2.count * 7 { grow() }
-        let mask = keys2.count - 1
-        var i = Int(truncatingIfNeeded: (k1 ^ (k1 >> 31)) &* 0x9e37_79b9_7f4a_7c15) & mask
+    func insertOrFind(_ k1: UInt64, _ k2: UInt64, line: Int32) -> Int32? {
+        if (count + 1) * 10 > capacity * 7 { grow() }
+        var i = home(k1)
         while true {
             let k = keys2[i]
             if k == 0 {
@@ -96,19 +112,23 @@ struct KeyTable {
                 return nil
             }
             if k == k2 && keys1[i] == k1 { return lines[i] }
-            i = (i + 1) & mask
+            i = (i + 1) & (capacity - 1)
         }
     }
 
-    private mutating func grow() {
-        let old1 = keys1, old2 = keys2, oldLines = lines
-        let size = keys2.count * 2
-        keys1 = Array(repeating: 0, count: size)
-        keys2 = Array(repeating: 0, count: size)
-        lines = Array(repeating: 0, count: size)
+    private func grow() {
+        let old1 = keys1, old2 = keys2, oldLines = lines, oldCapacity = capacity
+        capacity *= 2
+        keys1 = .allocate(capacity: capacity)
+        keys2 = .allocate(capacity: capacity)
+        keys2.initialize(repeating: 0, count: capacity)
+        lines = .allocate(capacity: capacity)
         count = 0
-        for i in old2.indices where old2[i] != 0 {
+        for i in 0..<oldCapacity where old2[i] != 0 {
             _ = insertOrFind(old1[i], old2[i], line: oldLines[i])
         }
+        old1.deallocate()
+        old2.deallocate()
+        oldLines.deallocate()
     }
 }

@@ -15,6 +15,10 @@ final class LedgerWorker: @unchecked Sendable {
     let counts: [CountAggregator]
     let deadlines: [DeadlineAggregator]
     let judges: [RecordJudge]
+    /// The count aggregators' per-row parts, in plain memory the worker owns.
+    private let kernels: UnsafeMutableBufferPointer<CountKernel>
+    /// The record requirements' predicates, likewise.
+    private let judgeChecks: UnsafeMutableBufferPointer<(filter: Predicate?, require: Predicate)>
     let progress: ProgressCounter?
     var findings: [Finding] = []
     var duplicates: DuplicateDetector?
@@ -42,10 +46,19 @@ final class LedgerWorker: @unchecked Sendable {
         counts = run.counts.filter { $0.table == plan.index }.map { $0.emptyCopy() }
         deadlines = run.deadlines.filter { $0.table == plan.index }.map { $0.emptyCopy() }
         judges = run.judges.filter { $0.table == plan.index }
+        kernels = .allocate(capacity: max(counts.count, 1))
+        for (i, c) in counts.enumerated() { (kernels.baseAddress! + i).initialize(to: c.kernel) }
+        judgeChecks = .allocate(capacity: max(judges.count, 1))
+        for (i, j) in judges.enumerated() { (judgeChecks.baseAddress! + i).initialize(to: (j.filter, j.require)) }
         let t = plan.schema
         duplicates = t.duplicates.isEmpty ? nil : DuplicateDetector(
             columns: t.duplicates.compactMap(t.columnIndex),
             dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
+    }
+
+    deinit {
+        kernels.deallocate()
+        judgeChecks.deallocate()
     }
 
     func scan() {
@@ -86,12 +99,20 @@ final class LedgerWorker: @unchecked Sendable {
                     }
                     guard valid else { continue }
                     let line = values.line
-                    values.withCells { cells in
-                        for c in counts { c.feed(cells, line: line, active: nil) }
-                        for d in deadlines { d.feed(cells, line: line) }
+                    let violated = values.withCells { cells -> Int in
+                        for k in 0..<counts.count { kernels[k].feed(cells, line: line, active: nil) }
+                        if !deadlines.isEmpty { for d in deadlines { d.feed(cells, line: line) } }
+                        var first = -1
+                        for k in 0..<judges.count {
+                            if let f = judgeChecks[k].filter, !f.evaluate(cells) { continue }
+                            if !judgeChecks[k].require.evaluate(cells) { first = k; break }
+                        }
+                        return first
                     }
-                    for j in judges where values.withCells({ j.violates($0) }) {
-                        run.recordRuleFinding(j, values, table: plan.index, texts: source.texts, into: &findings)
+                    if violated >= 0 {
+                        for j in judges[violated...] where values.withCells({ j.violates($0) }) {
+                            run.recordRuleFinding(j, values, table: plan.index, texts: source.texts, into: &findings)
+                        }
                     }
                 }
             } catch {

@@ -25,11 +25,10 @@ struct SubjectSlots: @unchecked Sendable {
     var count: Int { entities.count }
 
     @inline(__always)
-    func slot(of cell: Cell) -> Int? {
-        guard cell.hasValue, cell.value >= 0, cell.value < Int64(codes) else { return nil }
-        let s = slotOfCode[Int(cell.value)]
-        return s >= 0 ? Int(s) : nil
-    }
+    func slot(of cell: Cell) -> Int? { lookup.slot(of: cell) }
+
+    /// The code-to-slot map alone, a plain value.
+    var lookup: SlotLookup { SlotLookup(slotOfCode: slotOfCode, codes: codes) }
 
     /// For each slot, the subject's cells that a predicate compares with (`subject[j]`).
     func subjectCells(_ columns: ConditionCompiler.SubjectColumns, ctx: EvaluationContext, store: PredicateStore) -> UnsafePointer<Cell> {
@@ -41,6 +40,19 @@ struct SubjectSlots: @unchecked Sendable {
             }
         }
         return store.copy(out)
+    }
+}
+
+/// Code → slot, as plain memory.
+struct SlotLookup {
+    let slotOfCode: UnsafePointer<Int32>
+    let codes: Int
+
+    @inline(__always)
+    func slot(of cell: Cell) -> Int? {
+        guard cell.hasValue, cell.value >= 0, cell.value < Int64(codes) else { return nil }
+        let s = slotOfCode[Int(cell.value)]
+        return s >= 0 ? Int(s) : nil
     }
 }
 

@@ -1,39 +1,61 @@
 /// What the per-row data checks of one table need, resolved once before its rows are read
-/// (column indexes, the activity window, the consistency targets), so the hot path does no
-/// name lookups.
-final class TablePlan {
-    struct Target {
-        var table: Int
-        /// (column here, column there) pairs that must agree.
-        var same: [(mine: Int, theirs: Int)]
-    }
-
+/// (column indexes, the activity window, and for the consistency check the referenced rows'
+/// facts in arrays indexed by code), so the hot path does no lookups by name or reference.
+final class TablePlan: @unchecked Sendable {
     let index: Int
     let schema: TableSchema
     let dateColumn: Int?
     let window: Period?
     let consistencyColumn: Int?
-    let consistencyTargets: [Target]
     let dateWithinActive: Bool
+    /// Columns here that must agree with the referenced row, and their count.
+    let sameMine: UnsafePointer<Int>
+    let sameCount: Int
+    /// By the reference's code: the referenced entity (table, row), or table -1.
+    let entityTable: UnsafePointer<Int32>
+    let entityRow: UnsafePointer<Int32>
+    /// By code: the referenced row's active interval (start > end: never active).
+    let activeStart: UnsafePointer<Int32>
+    let activeEnd: UnsafePointer<Int32>
+    /// By code × same column: the referenced row's cell.
+    let sameCells: UnsafePointer<Cell>
+    let codes: Int
 
-    init(index: Int, pack: Pack, tableIndex: [String: Int], calendar: ProgramCalendar) {
+    init(index: Int, pack: Pack, tableIndex: [String: Int], calendar: ProgramCalendar, ctx: EvaluationContext, store: PredicateStore) {
         let t = pack.tables[index]
         self.index = index
         schema = t
         dateColumn = t.dateColumn.flatMap(t.columnIndex)
         window = t.window.flatMap { calendar.periods[$0]?.first }
-        var column: Int?, targets: [Target] = []
-        if let c = t.consistency, let col = t.columnIndex(c.reference) {
-            column = col
+        dateWithinActive = t.consistency?.dateWithinActive ?? false
+        let column = t.consistency.flatMap { t.columnIndex($0.reference) }
+        consistencyColumn = column
+        let same = t.consistency?.same ?? []
+        let mine = same.compactMap(t.columnIndex)
+        sameMine = store.copy(mine)
+        sameCount = mine.count
+        codes = ctx.ids.interner.count
+        var tables = [Int32](repeating: -1, count: codes), rows = [Int32](repeating: -1, count: codes)
+        var starts = [Int32](repeating: 1, count: codes), ends = [Int32](repeating: 0, count: codes)
+        var cells = [Cell](repeating: .empty, count: codes * mine.count)
+        if let c = t.consistency, column != nil {
             for name in t.column(c.reference)?.references?.tables ?? [] {
-                guard let ti = tableIndex[name] else { continue }
-                let rt = pack.tables[ti]
-                let same = c.same.compactMap { s in t.columnIndex(s).flatMap { m in rt.columnIndex(s).map { (m, $0) } } }
-                targets.append(Target(table: ti, same: same))
+                guard let ti = tableIndex[name], ti < ctx.ids.keyRows.count, let target = ctx.tables[ti] else { continue }
+                let theirs = same.map { target.schema.columnIndex($0) }
+                for (code, r) in ctx.ids.keyRows[ti].enumerated() where r >= 0 && tables[code] < 0 {
+                    let row = target.rows[Int(r)]
+                    guard row.isEntity else { continue }
+                    tables[code] = Int32(ti)
+                    rows[code] = r
+                    if let a = row.active { (starts[code], ends[code]) = (a.start.rawValue, a.end.rawValue) }
+                    for (k, col) in theirs.enumerated() { cells[code * mine.count + k] = col.map { row.cells[$0] } ?? .invalid }
+                }
             }
         }
-        consistencyColumn = column
-        consistencyTargets = targets
-        dateWithinActive = t.consistency?.dateWithinActive ?? false
+        entityTable = store.copy(tables)
+        entityRow = store.copy(rows)
+        activeStart = store.copy(starts)
+        activeEnd = store.copy(ends)
+        sameCells = store.copy(cells)
     }
 }

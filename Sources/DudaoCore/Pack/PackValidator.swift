@@ -190,8 +190,9 @@ struct PackValidator {
             } else if t.column(c.reference) != nil {
                 reader.report(c.mark, .incompatibleComparison(field: c.reference, detail: "consistency 的引用列必须引用名册"))
             }
-            if c.dateWithinActive, t.dateColumn == nil {
-                reader.report(c.mark, .missingKey(key: "date", context: "表 \(t.name)"))
+            // Agreement is checked while a ledger streams, after the rosters are complete.
+            if !t.isStreamed {
+                reader.report(c.mark, .wrongType(context: "consistency", expected: "台账（有 date、没有 key 和 active 的表）上的检查", found: "表 \(t.name)"))
             }
         }
     }
