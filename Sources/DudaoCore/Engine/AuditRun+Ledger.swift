@@ -63,7 +63,8 @@ extension AuditRun {
             let counter = options.progress.map { ProgressCounter(file: t.file, total: bytes.count, report: $0) }
             defer { counter?.finish() }
             var workers = (0..<parts).map { i in
-                LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: starts[i], end: bounds[i + 1], progress: counter)
+                LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: starts[i], end: bounds[i + 1],
+                             expectedRows: inspected[i].lineEnds, progress: counter)
             }
             let running = UnsafeSendable(workers)
             DispatchQueue.concurrentPerform(iterations: parts) { running.value[$0].scan() }
@@ -71,7 +72,7 @@ extension AuditRun {
             for i in 0..<parts {
                 if i > 0, workers[i - 1].stop != starts[i] {
                     let single = LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: dataStart,
-                                              end: bytes.count, progress: nil)
+                                              end: bytes.count, expectedRows: inspected.reduce(0) { $0 + $1.lineEnds }, progress: nil)
                     single.scan()
                     workers = [single]
                     break

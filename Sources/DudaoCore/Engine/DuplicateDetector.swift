@@ -7,11 +7,15 @@
 struct DuplicateDetector {
     let columns: [Int]
     let dateColumns: Set<Int>
-    private let table = KeyTable()
+    private let table: KeyTable
 
-    init(columns: [Int], dateColumns: Set<Int>) {
+    /// `expectedRows` sizes the table up front, so a large ledger is not rehashed as it grows.
+    init(columns: [Int], dateColumns: Set<Int>, expectedRows: Int = 0) {
         self.columns = columns
         self.dateColumns = dateColumns
+        var capacity = 1024
+        while capacity * 7 < expectedRows * 10 { capacity *= 2 }
+        table = KeyTable(capacity: capacity)
     }
 
     /// The line of the earlier row this one repeats, or nil (then it is remembered).

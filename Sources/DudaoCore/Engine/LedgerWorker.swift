@@ -31,7 +31,7 @@ final class LedgerWorker: @unchecked Sendable {
     private(set) var error: CSVError?
 
     init(run: AuditRun, plan: TablePlan, decoder: RowDecoder, checker: RowChecker, file: TableFile, start: CSVRowStart,
-         end: Int, progress: ProgressCounter?) {
+         end: Int, expectedRows: Int, progress: ProgressCounter?) {
         self.run = run
         self.plan = plan
         self.decoder = decoder
@@ -53,7 +53,8 @@ final class LedgerWorker: @unchecked Sendable {
         let t = plan.schema
         duplicates = t.duplicates.isEmpty ? nil : DuplicateDetector(
             columns: t.duplicates.compactMap(t.columnIndex),
-            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
+            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }),
+            expectedRows: expectedRows)
     }
 
     deinit {
