@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "DudaoTable"),
         .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable"]),
         .target(name: "DudaoReport", dependencies: ["DudaoCore"]),
+        .target(name: "DudaoGenerate"),
         .executableTarget(
             name: "dudao",
             dependencies: [
@@ -32,5 +33,6 @@ let package = Package(
         .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore"]),
         .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport"]),
+        .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable"]),
     ]
 )
