@@ -21,10 +21,11 @@ let package = Package(
         .target(name: "DudaoTable"),
         .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable"]),
         .target(name: "DudaoReport", dependencies: ["DudaoCore"]),
+        .target(name: "DudaoGenerate"),
         .executableTarget(
             name: "dudao",
             dependencies: [
-                "DudaoCore", "DudaoReport",
+                "DudaoCore", "DudaoReport", "DudaoGenerate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedBuiltins"]
@@ -35,5 +36,6 @@ let package = Package(
         .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore"]),
         .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport"], exclude: ["Golden"]),
+        .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable"]),
     ]
 )

@@ -15,7 +15,7 @@ struct Dudao: ParsableCommand {
         Exit codes: 0 nothing open at or above --fail-on; 1 open findings (lint/test: problems);
         2 could not run (bad arguments, rule pack or data file).
         """,
-        subcommands: [AuditCommand.self, CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self, SchemaCommand.self])
+        subcommands: [AuditCommand.self, CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self, SchemaCommand.self, GenerateCommand.self])
 
     /// Exit 2 (not ArgumentParser's 64) for every usage error, as CLI.md requires.
     static func main() {
