@@ -115,11 +115,11 @@ extension AuditRun {
             for (mine, theirs) in zip(deadlines.filter { $0.table == plan.index }, w.deadlines) { mine.merge(theirs) }
         }
         for (k, w) in workers.enumerated() {
-            var found: [(k1: UInt64, k2: UInt64, line: Int32, first: Int32)] = []
+            var found: [(k1: UInt64, k2: UInt32, line: Int32, first: Int32)] = []
             if k > 0, let table = w.duplicates?.entries {
                 let earlier = workers[..<k].compactMap { $0.duplicates?.entries }
                 let slices = 16
-                var hits = [[(k1: UInt64, k2: UInt64, line: Int32, first: Int32)]](repeating: [], count: slices)
+                var hits = [[(k1: UInt64, k2: UInt32, line: Int32, first: Int32)]](repeating: [], count: slices)
                 hits.withUnsafeMutableBufferPointer { out in
                     let sink = UnsafeSendable(out)
                     DispatchQueue.concurrentPerform(iterations: slices) { s in
@@ -138,7 +138,7 @@ extension AuditRun {
             }
             var local = w.findings
             if !found.isEmpty {
-                var firstOf: [UInt64: [(UInt64, Int32)]] = [:]
+                var firstOf: [UInt64: [(UInt32, Int32)]] = [:]
                 for f in found { firstOf[f.k1, default: []].append((f.k2, f.first)) }
                 for (index, k1, k2) in w.localDuplicates {
                     guard let first = firstOf[k1]?.first(where: { $0.0 == k2 })?.1 else { continue }

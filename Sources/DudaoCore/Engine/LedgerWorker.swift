@@ -24,7 +24,7 @@ final class LedgerWorker: @unchecked Sendable {
     var duplicates: DuplicateDetector?
     /// Duplicate findings raised inside this chunk, with their key (a chunk before may hold an
     /// earlier copy, which then becomes what they duplicate).
-    var localDuplicates: [(finding: Int, k1: UInt64, k2: UInt64)] = []
+    var localDuplicates: [(finding: Int, k1: UInt64, k2: UInt32)] = []
     /// Every 1,024th row start, to find a row again by its line.
     var checkpoints: [CSVRowStart] = []
     private(set) var stop: CSVRowStart
