@@ -1,7 +1,7 @@
 /// The data-quality findings of one row, from the table's declarations (PACK-SPEC section 5).
 extension AuditRun {
     /// Reports the row's data-quality findings; true when the row is valid and counts.
-    func qualityChecks(_ plan: TablePlan, _ values: inout RowValues, source: RowSource, duplicates: inout DuplicateDetector?,
+    func qualityChecks(_ plan: TablePlan, _ values: inout RowValues, source: RowSource, duplicates: DuplicateLog?, place: Int,
                        into sink: inout [Finding]) -> Bool {
         let ti = plan.index
         var valid = values.invalid.isEmpty && !values.unknownInvalidates
@@ -47,9 +47,7 @@ extension AuditRun {
             }
         }
         if plan.consistencyColumn != nil { checkConsistency(plan, values, text, into: &sink) }
-        if duplicates != nil, let first = duplicates!.check(values, source: source) {
-            addDuplicateFinding(plan, values, texts: text(), first: first, into: &sink)
-        }
+        duplicates?.add(values, source: source, place: place)
         return valid
     }
 

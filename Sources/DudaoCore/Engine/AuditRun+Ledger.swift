@@ -63,8 +63,7 @@ extension AuditRun {
             let counter = options.progress.map { ProgressCounter(file: t.file, total: bytes.count, report: $0) }
             defer { counter?.finish() }
             var workers = (0..<parts).map { i in
-                LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: starts[i], end: bounds[i + 1],
-                             expectedRows: inspected[i].lineEnds, progress: counter)
+                LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: starts[i], end: bounds[i + 1], progress: counter)
             }
             let running = UnsafeSendable(workers)
             DispatchQueue.concurrentPerform(iterations: parts) { running.value[$0].scan() }
@@ -72,7 +71,7 @@ extension AuditRun {
             for i in 0..<parts {
                 if i > 0, workers[i - 1].stop != starts[i] {
                     let single = LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: dataStart,
-                                              end: bytes.count, expectedRows: inspected.reduce(0) { $0 + $1.lineEnds }, progress: nil)
+                                              end: bytes.count, progress: nil)
                     single.scan()
                     workers = [single]
                     break
@@ -107,51 +106,18 @@ extension AuditRun {
                              detail: english ? "quoted field is never closed (expected a closing \")" : "引号内的字段没有结束（缺少右引号 \"）")
     }
 
-    /// Adds the workers' results in file order; a row of a later chunk that repeats a row of an
-    /// earlier one becomes a duplicate of that row.
+    /// Adds the workers' results in file order, then the duplicates across the whole file.
     private func merge(_ workers: [LedgerWorker], plan: TablePlan) {
         for w in workers {
             for (mine, theirs) in zip(counts.filter { $0.table == plan.index }, w.counts) { mine.merge(theirs) }
             for (mine, theirs) in zip(deadlines.filter { $0.table == plan.index }, w.deadlines) { mine.merge(theirs) }
+            findings += w.findings
         }
-        for (k, w) in workers.enumerated() {
-            var found: [(k1: UInt64, k2: UInt32, line: Int32, first: Int32)] = []
-            if k > 0, let table = w.duplicates?.entries {
-                let earlier = workers[..<k].compactMap { $0.duplicates?.entries }
-                let slices = 16
-                var hits = [[(k1: UInt64, k2: UInt32, line: Int32, first: Int32)]](repeating: [], count: slices)
-                hits.withUnsafeMutableBufferPointer { out in
-                    let sink = UnsafeSendable(out)
-                    DispatchQueue.concurrentPerform(iterations: slices) { s in
-                        let lo = table.capacity * s / slices, hi = table.capacity * (s + 1) / slices
-                        table.forEach(slots: lo..<hi) { k1, k2, line in
-                            for e in earlier {
-                                if let first = e.find(k1, k2) {
-                                    sink.value[s].append((k1, k2, line, first))
-                                    break
-                                }
-                            }
-                        }
-                    }
-                }
-                found = hits.flatMap { $0 }.sorted { $0.line < $1.line }
+        guard let reader = workers.first else { return }
+        for d in DuplicateLog.duplicates(in: workers.compactMap(\.duplicates)) {
+            reader.reread(CSVRowStart(offset: d.place, line: Int(d.line))) { values, source in
+                addDuplicateFinding(plan, values, texts: source.texts, first: Int(d.first), into: &findings)
             }
-            var local = w.findings
-            if !found.isEmpty {
-                var firstOf: [UInt64: [(UInt32, Int32)]] = [:]
-                for f in found { firstOf[f.k1, default: []].append((f.k2, f.first)) }
-                for (index, k1, k2) in w.localDuplicates {
-                    guard let first = firstOf[k1]?.first(where: { $0.0 == k2 })?.1 else { continue }
-                    local[index].message = "\(describe(local[index].subject))：\(duplicateMessage(plan, first: Int(first)))"
-                    local[index].details = [("duplicateOf", .int(Int(first)))]
-                }
-                for f in found {
-                    w.reread(line: Int(f.line)) { values, source in
-                        addDuplicateFinding(plan, values, texts: source.texts, first: Int(f.first), into: &local)
-                    }
-                }
-            }
-            findings += local
         }
     }
 }

@@ -150,15 +150,17 @@ extension AuditRun {
         let t = table.schema
         let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar, ctx: ctx, store: compiler.store)
         let dateCol = t.dateColumn.flatMap(t.columnIndex)
-        var duplicates = t.duplicates.isEmpty ? nil : DuplicateDetector(
-            columns: t.duplicates.compactMap(t.columnIndex),
-            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
+        let duplicates = plan.duplicateLog()
         for r in table.rows.indices {
             let row = table.rows[r]
             if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(asOf.rawValue) { continue }
             var values = RowValues(cells: row.cells, line: row.line)
             checker.check(&values)
-            table.rows[r].valid = qualityChecks(plan, &values, source: .stored(row.texts), duplicates: &duplicates, into: &findings)
+            table.rows[r].valid = qualityChecks(plan, &values, source: .stored(row.texts), duplicates: duplicates, place: r, into: &findings)
+        }
+        for d in DuplicateLog.duplicates(in: [duplicates].compactMap { $0 }) {
+            let row = table.rows[d.place]
+            addDuplicateFinding(plan, RowValues(cells: row.cells, line: row.line), texts: row.texts, first: Int(d.first), into: &findings)
         }
     }
 

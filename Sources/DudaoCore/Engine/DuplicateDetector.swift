@@ -1,36 +1,37 @@
-/// Finds rows repeating an earlier row's values in the declared duplicate columns.
+import Dispatch
+
+/// Collects, for every row that takes part in duplicate detection, a compact key: a 96-bit
+/// hash of its parsed date and the trimmed bytes of the other declared columns, with the
+/// row's line and where to find it again (24 bytes a row, no strings). Keys go to one of 256
+/// partitions by hash, so resolving them later works on cache-sized pieces, in parallel.
 ///
-/// Each row is reduced to a 96-bit hash of its parsed date and the trimmed bytes of the
-/// other columns (a 64-bit and an independent 32-bit hash), kept with the line of its first occurrence in an
-/// open-addressing table: 16 bytes a distinct row, no strings.
-struct DuplicateDetector {
+/// A false match of 96-bit hashes among 10^8 rows has a probability below 10^-12.
+final class DuplicateLog: @unchecked Sendable {
+    struct Entry {
+        var k1: UInt64
+        var k2: UInt32
+        var line: Int32
+        /// Where the row is: a byte offset in the file, or a row index of a table in memory.
+        var place: Int
+    }
+
+    static let partitions = 256
     let columns: [Int]
     /// Whether each of `columns` is a date (compared parsed, not as written).
     private let isDate: [Bool]
-    private let table: KeyTable
+    private(set) var parts: [[Entry]]
 
-    /// `expectedRows` sizes the table up front, so a large ledger is not rehashed as it grows.
-    init(columns: [Int], dateColumns: Set<Int>, expectedRows: Int = 0) {
+    init(columns: [Int], dateColumns: Set<Int>) {
         self.columns = columns
         isDate = columns.map { dateColumns.contains($0) }
-        var capacity = 1024
-        while capacity * 7 < expectedRows * 10 { capacity *= 2 }
-        table = KeyTable(capacity: capacity)
+        parts = Array(repeating: [], count: Self.partitions)
     }
 
-    /// The line of the earlier row this one repeats, or nil (then it is remembered).
-    /// Rows whose date cannot be read take no part.
-    mutating func check(_ values: RowValues, source: RowSource) -> Int? {
-        guard let (k1, k2) = key(values, source: source) else { return nil }
-        lastKey = (k1, k2)
-        return table.insertOrFind(k1, k2, line: Int32(values.line)).map(Int.init)
+    /// Records the row; rows whose date cannot be read take no part.
+    func add(_ values: RowValues, source: RowSource, place: Int) {
+        guard let (k1, k2) = key(values, source: source) else { return }
+        parts[Int(k1 >> 56)].append(Entry(k1: k1, k2: k2, line: Int32(values.line), place: place))
     }
-
-    /// The key of the last row checked (to follow a duplicate across chunks of a file).
-    private(set) var lastKey: (UInt64, UInt32) = (0, 0)
-
-    /// The distinct rows seen, as (key, first line).
-    var entries: KeyTable { table }
 
     private func key(_ values: RowValues, source: RowSource) -> (UInt64, UInt32)? {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -82,11 +83,31 @@ struct DuplicateDetector {
         x = x &* 0xc4ce_b9fe_1a85_ec53
         return x ^ (x >> 33)
     }
+
+    /// The rows that repeat an earlier row, with the line of the first row of their kind,
+    /// sorted by line. `logs` are in file order (the chunks of one file, first to last).
+    static func duplicates(in logs: [DuplicateLog]) -> [(place: Int, line: Int32, first: Int32)] {
+        var found = [[(place: Int, line: Int32, first: Int32)]](repeating: [], count: partitions)
+        found.withUnsafeMutableBufferPointer { out in
+            let sink = UnsafeSendable(out)
+            DispatchQueue.concurrentPerform(iterations: partitions) { p in
+                let size = logs.reduce(0) { $0 + $1.parts[p].count }
+                guard size > 1 else { return }
+                let table = KeyTable(capacity: size)
+                for log in logs {
+                    for e in log.parts[p] {
+                        if let first = table.insertOrFind(e.k1, e.k2, line: e.line) {
+                            sink.value[p].append((e.place, e.line, first))
+                        }
+                    }
+                }
+            }
+        }
+        return found.flatMap { $0 }.sorted { $0.line < $1.line }
+    }
 }
 
-/// An open-addressing set of 96-bit keys with a line each, one 16-byte slot per key so a
-/// probe touches one cache line. (A false match of 96-bit hashes among 10^8 rows has a
-/// probability below 10^-12.)
+/// An open-addressing set of 96-bit keys with a line each, one 16-byte slot per key.
 final class KeyTable: @unchecked Sendable {
     struct Slot {
         var k1: UInt64
@@ -95,65 +116,32 @@ final class KeyTable: @unchecked Sendable {
         var line: Int32
     }
 
-    private var slots: UnsafeMutablePointer<Slot>
-    private(set) var capacity: Int
-    private(set) var count = 0
+    private let slots: UnsafeMutablePointer<Slot>
+    private let capacity: Int
 
-    init(capacity: Int = 1024) {
-        self.capacity = capacity
-        slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(k1: 0, k2: 0, line: 0), count: capacity)
+    /// A table that holds `count` keys at a load below 70%.
+    init(capacity count: Int) {
+        var c = 16
+        while c * 7 < count * 10 { c *= 2 }
+        capacity = c
+        slots = .allocate(capacity: c)
+        slots.initialize(repeating: Slot(k1: 0, k2: 0, line: 0), count: c)
     }
 
     deinit { slots.deallocate() }
 
-    @inline(__always)
-    private func home(_ k1: UInt64) -> Int {
-        Int(truncatingIfNeeded: (k1 ^ (k1 >> 31)) &* 0x9e37_79b9_7f4a_7c15) & (capacity - 1)
-    }
-
-    /// The stored line of a key, if present.
-    func find(_ k1: UInt64, _ k2: UInt32) -> Int32? {
-        var i = home(k1)
-        while true {
-            let s = slots[i]
-            if s.k2 == 0 { return nil }
-            if s.k2 == k2 && s.k1 == k1 { return s.line }
-            i = (i + 1) & (capacity - 1)
-        }
-    }
-
-    /// Calls `body` with every stored (key, line) whose slot is in `range`.
-    func forEach(slots range: Range<Int>, _ body: (UInt64, UInt32, Int32) -> Void) {
-        for i in range where slots[i].k2 != 0 { body(slots[i].k1, slots[i].k2, slots[i].line) }
-    }
-
     /// The stored line when the key is present; otherwise stores it and returns nil.
     @inline(__always)
     func insertOrFind(_ k1: UInt64, _ k2: UInt32, line: Int32) -> Int32? {
-        if (count + 1) * 10 > capacity * 7 { grow() }
-        var i = home(k1)
+        var i = Int(truncatingIfNeeded: k1) & (capacity - 1)
         while true {
             let s = slots[i]
             if s.k2 == 0 {
                 slots[i] = Slot(k1: k1, k2: k2, line: line)
-                count += 1
                 return nil
             }
             if s.k2 == k2 && s.k1 == k1 { return s.line }
             i = (i + 1) & (capacity - 1)
         }
-    }
-
-    private func grow() {
-        let old = slots, oldCapacity = capacity
-        capacity *= 2
-        slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(k1: 0, k2: 0, line: 0), count: capacity)
-        count = 0
-        for i in 0..<oldCapacity where old[i].k2 != 0 {
-            _ = insertOrFind(old[i].k1, old[i].k2, line: old[i].line)
-        }
-        old.deallocate()
     }
 }

@@ -21,17 +21,12 @@ final class LedgerWorker: @unchecked Sendable {
     private let judgeChecks: UnsafeMutableBufferPointer<(filter: Predicate?, require: Predicate)>
     let progress: ProgressCounter?
     var findings: [Finding] = []
-    var duplicates: DuplicateDetector?
-    /// Duplicate findings raised inside this chunk, with their key (a chunk before may hold an
-    /// earlier copy, which then becomes what they duplicate).
-    var localDuplicates: [(finding: Int, k1: UInt64, k2: UInt32)] = []
-    /// Every 1,024th row start, to find a row again by its line.
-    var checkpoints: [CSVRowStart] = []
+    let duplicates: DuplicateLog?
     private(set) var stop: CSVRowStart
     private(set) var error: CSVError?
 
     init(run: AuditRun, plan: TablePlan, decoder: RowDecoder, checker: RowChecker, file: TableFile, start: CSVRowStart,
-         end: Int, expectedRows: Int, progress: ProgressCounter?) {
+         end: Int, progress: ProgressCounter?) {
         self.run = run
         self.plan = plan
         self.decoder = decoder
@@ -50,11 +45,7 @@ final class LedgerWorker: @unchecked Sendable {
         for (i, c) in counts.enumerated() { (kernels.baseAddress! + i).initialize(to: c.kernel) }
         judgeChecks = .allocate(capacity: max(judges.count, 1))
         for (i, j) in judges.enumerated() { (judgeChecks.baseAddress! + i).initialize(to: (j.filter, j.require)) }
-        let t = plan.schema
-        duplicates = t.duplicates.isEmpty ? nil : DuplicateDetector(
-            columns: t.duplicates.compactMap(t.columnIndex),
-            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }),
-            expectedRows: expectedRows)
+        duplicates = plan.duplicateLog()
     }
 
     deinit {
@@ -76,7 +67,6 @@ final class LedgerWorker: @unchecked Sendable {
                 while scanner.position.offset < end {
                     let rowStart = scanner.position
                     guard try scanner.next(&scanned.row) else { break }
-                    if rows & 1023 == 0 { checkpoints.append(rowStart) }
                     rows &+= 1
                     if rows & 0xFFFF == 0 {
                         let at = scanner.position.offset
@@ -91,14 +81,9 @@ final class LedgerWorker: @unchecked Sendable {
                     decoder.decode(scanned.row, into: &values, ids: &ctx.ids)
                     if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw { continue }
                     checker.check(&values)
-                    let before = findings.count
                     let source = RowSource.scanned(scanned)
-                    let valid = run.qualityChecks(plan, &values, source: source, duplicates: &duplicates, into: &findings)
-                    if let d = duplicates, findings.count > before,
-                       findings[findings.count - 1].rule == DataQualityRule.duplicateRecord.rawValue {
-                        localDuplicates.append((findings.count - 1, d.lastKey.0, d.lastKey.1))
-                    }
-                    guard valid else { continue }
+                    guard run.qualityChecks(plan, &values, source: source, duplicates: duplicates, place: rowStart.offset,
+                                            into: &findings) else { continue }
                     let line = values.line
                     let violated = values.withCells { cells -> Int in
                         for k in 0..<counts.count { kernels[k].feed(cells, line: line, active: nil) }
@@ -124,21 +109,17 @@ final class LedgerWorker: @unchecked Sendable {
         }
     }
 
-    /// Decodes again the row that starts on `line` (for a duplicate found across chunks).
-    func reread(line: Int, _ body: (RowValues, RowSource) -> Void) {
-        guard let from = checkpoints.last(where: { $0.line <= line }) else { return }
+    /// Decodes again the row that starts at `start` (a duplicate found after the scan).
+    func reread(_ start: CSVRowStart, _ body: (RowValues, RowSource) -> Void) {
         let scanned = ScannedRow(decoder: decoder)
         var ids = ctx.ids
         file.withBytes { bytes in
-            var scanner = CSVScanner(bytes: bytes, from: from)
+            var scanner = CSVScanner(bytes: bytes, from: start)
             var values = RowValues(columns: plan.schema.columns.count)
-            while scanner.position.line <= line, (try? scanner.next(&scanned.row)) == true {
-                guard scanned.row.line == line else { continue }
-                decoder.decode(scanned.row, into: &values, ids: &ids)
-                checker.check(&values)
-                body(values, .scanned(scanned))
-                return
-            }
+            guard (try? scanner.next(&scanned.row)) == true else { return }
+            decoder.decode(scanned.row, into: &values, ids: &ids)
+            checker.check(&values)
+            body(values, .scanned(scanned))
         }
     }
 }

@@ -21,6 +21,14 @@ final class TablePlan: @unchecked Sendable {
     let sameCells: UnsafePointer<Cell>
     let codes: Int
 
+    /// A log for the table's duplicate check, when it declares one.
+    func duplicateLog() -> DuplicateLog? {
+        let t = schema
+        guard !t.duplicates.isEmpty else { return nil }
+        return DuplicateLog(columns: t.duplicates.compactMap(t.columnIndex),
+                            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
+    }
+
     init(index: Int, pack: Pack, tableIndex: [String: Int], calendar: ProgramCalendar, ctx: EvaluationContext, store: PredicateStore) {
         let t = pack.tables[index]
         self.index = index
