@@ -25,14 +25,14 @@ enum JSONReporter {
             ("waived", .int(waived)),
             ("byOffice", .object(byOffice)),
         ])
-        return JSONValue.object([
-            ("schemaVersion", .int(1)),
-            ("asOf", .string(result.asOf.iso)),
-            ("findings", .array(result.findings.map(finding))),
-            ("due", .array(result.due.map(due))),
-            ("exemptions", .array(result.exemptions.map(exemption))),
-            ("summary", summary),
-        ]).serialized()
+        return JSONValue.serializedObject([
+            ("schemaVersion", .value(.int(1))),
+            ("asOf", .value(.string(result.asOf.iso))),
+            ("findings", .array(count: result.findings.count) { finding(result.findings[$0]) }),
+            ("due", .array(count: result.due.count) { due(result.due[$0]) }),
+            ("exemptions", .value(.array(result.exemptions.map(exemption)))),
+            ("summary", .value(summary)),
+        ])
     }
 
     private static func finding(_ f: Finding) -> JSONValue {

@@ -27,6 +27,46 @@ enum JSONValue {
         out.append(contentsOf: repeatElement(0x20, count: n))
     }
 
+    /// A member of a document written item by item: a value, or an array whose items are
+    /// made one at a time, so a large report never exists as one tree.
+    enum StreamedMember {
+        case value(JSONValue)
+        case array(count: Int, item: (Int) -> JSONValue)
+    }
+
+    /// The same bytes as `.object(members).serialized()`, with arrays made item by item.
+    static func serializedObject(_ members: [(String, StreamedMember)]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        append("{\n", to: &out)
+        for (i, (key, member)) in members.enumerated() {
+            indent(2, &out)
+            writeQuoted(key, to: &out)
+            append(": ", to: &out)
+            switch member {
+            case .value(let v):
+                v.write(to: &out, indent: 2)
+            case .array(let count, let item):
+                if count == 0 {
+                    append("[]", to: &out)
+                } else {
+                    append("[\n", to: &out)
+                    for j in 0..<count {
+                        indent(4, &out)
+                        item(j).write(to: &out, indent: 4)
+                        j == count - 1 ? append("\n", to: &out) : append(",\n", to: &out)
+                    }
+                    indent(2, &out)
+                    out.append(UInt8(ascii: "]"))
+                }
+            }
+            i == members.count - 1 ? append("\n", to: &out) : append(",\n", to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .null: JSONValue.append("null", to: &out)

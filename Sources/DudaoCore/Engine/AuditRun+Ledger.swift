@@ -43,12 +43,10 @@ extension AuditRun {
             inspected.withUnsafeMutableBufferPointer { results in
                 let out = UnsafeSendable(results)
                 DispatchQueue.concurrentPerform(iterations: parts) { i in
-                    let bytes = text.value
-                    let lo = i == 0 ? 0 : bounds[i], hi = bounds[i + 1]
-                    out.value[i] = TextInspector.inspect(UnsafeRawBufferPointer(rebasing: bytes[lo..<hi]),
-                                                         nextByte: hi < bytes.count ? bytes[hi] : nil)
+                    out.value[i] = Self.inspect(text.value, i == 0 ? 0 : bounds[i], bounds[i + 1], file: file)
                 }
             }
+            debugRSS("inspected")
             guard inspected.allSatisfy(\.validUTF8) else { return false }
             let missing = header.missing(t.columns.map(\.name))
             if !missing.isEmpty { throw .missingColumns(file: shown, missing: missing, expected: t.columns.map(\.name)) }
@@ -63,10 +61,12 @@ extension AuditRun {
             let counter = options.progress.map { ProgressCounter(file: t.file, total: bytes.count, report: $0) }
             defer { counter?.finish() }
             var workers = (0..<parts).map { i in
-                LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: starts[i], end: bounds[i + 1], progress: counter)
+                LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: starts[i], end: bounds[i + 1],
+                             expectedRows: inspected[i].lineEnds, progress: counter)
             }
             let running = UnsafeSendable(workers)
             DispatchQueue.concurrentPerform(iterations: parts) { running.value[$0].scan() }
+            debugRSS("scanned")
             // Each split must be where the worker before it stopped; otherwise scan as one.
             for i in 0..<parts {
                 if i > 0, workers[i - 1].stop != starts[i] {
@@ -83,6 +83,24 @@ extension AuditRun {
             merge(workers, plan: plan)
             return true
         }
+    }
+
+    /// Checks and counts the lines of `bytes[lo..<hi]` in blocks, giving each block's memory
+    /// back once read (the pages stay in the page cache for the scan), so resident memory
+    /// stays small however large the file.
+    static func inspect(_ bytes: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int, file: TableFile) -> TextInspector.Result {
+        var result = TextInspector.Result(validUTF8: true, lineEnds: 0)
+        var start = lo
+        while start < hi {
+            var end = min(start + (32 << 20), hi)
+            while end < hi, bytes[end] >= 0x80 { end += 1 }  // never split a UTF-8 sequence
+            let r = TextInspector.inspect(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), nextByte: end < bytes.count ? bytes[end] : nil)
+            result.lineEnds += r.lineEnds
+            if !r.validUTF8 { return TextInspector.Result(validUTF8: false, lineEnds: result.lineEnds) }
+            file.releasePages(start..<end)
+            start = end
+        }
+        return result
     }
 
     /// Offsets that split `bytes[from...]` into about `parts` chunks, each after a line end.

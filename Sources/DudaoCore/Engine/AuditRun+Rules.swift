@@ -63,7 +63,11 @@ extension AuditRun {
                 intervals[row.cells[oc].value, default: []].append(active)
             }
         }
-        return SubjectFilter(selection: s, filters: filters, assignmentIntervals: intervals)
+        var keys: [Int: Int] = [:]
+        for name in s.tables {
+            if let ti = tableIndex[name], let k = pack.tables[ti].key.flatMap(pack.tables[ti].columnIndex) { keys[ti] = k }
+        }
+        return SubjectFilter(selection: s, filters: filters, assignmentIntervals: intervals, keyColumns: keys)
     }
 
     func judgeRules() {

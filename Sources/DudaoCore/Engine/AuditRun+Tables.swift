@@ -16,6 +16,7 @@ extension AuditRun {
             checkMaterialized(i, checker: makeChecker(i))
         }
         markEntitiesAndIntervals()
+        debugRSS("rosters")
         buildAggregators()
         for (i, t) in pack.tables.enumerated() where t.isStreamed {
             try stream(i)

@@ -69,16 +69,45 @@ final class AuditRun: @unchecked Sendable {
         }
     }
 
-    /// Findings in the order of CLI.md (rule, subject id, period start, file, line), sorted
-    /// through small keys so the large finding values move once.
+    /// Findings in the order of CLI.md (rule, subject id, period start, file, line; ties by
+    /// fingerprint). Texts compare as UTF-8 bytes; sorting goes through small integer keys so
+    /// the large finding values move once.
     static func sorted(_ findings: [Finding]) -> [Finding] {
-        let keys = findings.map { f in
-            (f.rule, f.subject.id ?? "", f.period?.start.rawValue ?? Int32.min, f.subject.file ?? "", f.subject.line ?? 0, f.fingerprint)
+        func rank(_ texts: [String]) -> [String: Int32] {
+            var out: [String: Int32] = [:]
+            for (i, t) in Set(texts).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() { out[t] = Int32(i) }
+            return out
         }
-        let order = keys.indices.sorted { a, b in
-            let ka = keys[a], kb = keys[b]
-            if (ka.0, ka.1, ka.2, ka.3, ka.4) != (kb.0, kb.1, kb.2, kb.3, kb.4) { return (ka.0, ka.1, ka.2, ka.3, ka.4) < (kb.0, kb.1, kb.2, kb.3, kb.4) }
-            return ka.5 < kb.5
+        let rules = rank(findings.map(\.rule)), files = rank(findings.map { $0.subject.file ?? "" })
+        struct Key {
+            var rule: Int32, id0: UInt64, id1: UInt64, period: Int32, file: Int32, line: Int32, long: Bool
+        }
+        func prefix(_ id: String) -> (UInt64, UInt64, Bool) {
+            var a: UInt64 = 0, b: UInt64 = 0, n = 0
+            for byte in id.utf8 {
+                if n < 8 { a |= UInt64(byte) << (56 - 8 * n) } else if n < 16 { b |= UInt64(byte) << (56 - 8 * (n - 8)) }
+                n += 1
+            }
+            return (a, b, n > 16)
+        }
+        let keys = findings.map { f -> Key in
+            let (a, b, long) = prefix(f.subject.id ?? "")
+            return Key(rule: rules[f.rule]!, id0: a, id1: b, period: f.period?.start.rawValue ?? Int32.min,
+                       file: files[f.subject.file ?? ""]!, line: Int32(f.subject.line ?? 0), long: long)
+        }
+        let order = keys.indices.sorted { x, y in
+            let a = keys[x], b = keys[y]
+            if a.rule != b.rule { return a.rule < b.rule }
+            if a.id0 != b.id0 { return a.id0 < b.id0 }
+            if a.id1 != b.id1 { return a.id1 < b.id1 }
+            if a.long || b.long {
+                let ia = findings[x].subject.id ?? "", ib = findings[y].subject.id ?? ""
+                if ia != ib { return ia.utf8.lexicographicallyPrecedes(ib.utf8) }
+            }
+            if a.period != b.period { return a.period < b.period }
+            if a.file != b.file { return a.file < b.file }
+            if a.line != b.line { return a.line < b.line }
+            return findings[x].fingerprint < findings[y].fingerprint
         }
         return order.map { findings[$0] }
     }

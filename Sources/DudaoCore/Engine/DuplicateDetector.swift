@@ -21,10 +21,15 @@ final class DuplicateLog: @unchecked Sendable {
     private let isDate: [Bool]
     private(set) var parts: [[Entry]]
 
-    init(columns: [Int], dateColumns: Set<Int>) {
+    /// `expectedRows` reserves the partitions' memory up front (no growth by doubling).
+    init(columns: [Int], dateColumns: Set<Int>, expectedRows: Int = 0) {
         self.columns = columns
         isDate = columns.map { dateColumns.contains($0) }
         parts = Array(repeating: [], count: Self.partitions)
+        let each = expectedRows / Self.partitions
+        if each > 0 {
+            for p in parts.indices { parts[p].reserveCapacity(each + each / 16 + 16) }
+        }
     }
 
     /// Records the row; rows whose date cannot be read take no part.

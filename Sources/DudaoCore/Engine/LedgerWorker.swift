@@ -26,7 +26,7 @@ final class LedgerWorker: @unchecked Sendable {
     private(set) var error: CSVError?
 
     init(run: AuditRun, plan: TablePlan, decoder: RowDecoder, checker: RowChecker, file: TableFile, start: CSVRowStart,
-         end: Int, progress: ProgressCounter?) {
+         end: Int, expectedRows: Int = 0, progress: ProgressCounter?) {
         self.run = run
         self.plan = plan
         self.decoder = decoder
@@ -45,7 +45,7 @@ final class LedgerWorker: @unchecked Sendable {
         for (i, c) in counts.enumerated() { (kernels.baseAddress! + i).initialize(to: c.kernel) }
         judgeChecks = .allocate(capacity: max(judges.count, 1))
         for (i, j) in judges.enumerated() { (judgeChecks.baseAddress! + i).initialize(to: (j.filter, j.require)) }
-        duplicates = plan.duplicateLog()
+        duplicates = plan.duplicateLog(expectedRows: expectedRows)
     }
 
     deinit {

@@ -1,8 +1,40 @@
 /// Works out which offices a finding belongs to (PACK-SPEC section 4, "The offices of a finding").
-struct OfficeResolver {
+final class OfficeResolver: @unchecked Sendable {
     let pack: Pack
     let tableIndex: [String: Int]
     let officeTable: Int
+    /// Per assignment table: rows by the code of their object; per office table: offices by street code.
+    private var assignmentsByObject: [Int: [Int64: [Int]]] = [:]
+    private var officesByStreet: [Int64: [Int]]?
+
+    init(pack: Pack, tableIndex: [String: Int], officeTable: Int) {
+        self.pack = pack
+        self.tableIndex = tableIndex
+        self.officeTable = officeTable
+    }
+
+    private func assignments(_ table: Int, objectColumn: Int, ctx: EvaluationContext) -> [Int64: [Int]] {
+        if let index = assignmentsByObject[table] { return index }
+        var index: [Int64: [Int]] = [:]
+        for (i, a) in (ctx.tables[table]?.rows ?? []).enumerated() where a.valid && a.cells[objectColumn].hasValue {
+            index[a.cells[objectColumn].value, default: []].append(i)
+        }
+        assignmentsByObject[table] = index
+        return index
+    }
+
+    private func offices(onStreet code: Int64, ctx: EvaluationContext) -> [Int] {
+        if officesByStreet == nil {
+            var index: [Int64: [Int]] = [:]
+            if let ot = ctx.tables[officeTable], let osc = ot.schema.columnIndex(pack.attribution.streetColumn) {
+                for (i, o) in ot.rows.enumerated() where o.isEntity && o.cells[osc].hasValue {
+                    index[o.cells[osc].value, default: []].append(i)
+                }
+            }
+            officesByStreet = index
+        }
+        return officesByStreet?[code] ?? []
+    }
 
     /// Offices of a row of a table, from its `office` declaration (record findings).
     func offices(ofRow texts: [String], cells: [Cell], table: Int, ctx: EvaluationContext) -> [String] {
@@ -34,18 +66,16 @@ struct OfficeResolver {
             if let ai = tableIndex[assignmentTable], let at = ctx.tables[ai], let cols = at.schema.assignment,
                let objectCol = at.schema.columnIndex(cols.object), let keyCol = t.schema.key.flatMap(t.schema.columnIndex) {
                 let key = r.cells[keyCol]
-                for a in at.rows where a.valid && a.cells[objectCol] == key {
+                for i in assignments(ai, objectColumn: objectCol, ctx: ctx)[key.value] ?? [] {
+                    let a = at.rows[i]
                     guard let active = a.active else { continue }
                     if let p = period, active.end < p.start || active.start > p.end { continue }
                     out.formUnion(offices(ofRow: a.texts, cells: a.cells, table: ai, ctx: ctx))
                 }
             }
             if out.isEmpty, let sc = t.schema.columnIndex(street), let ot = ctx.tables[officeTable],
-               let osc = ot.schema.columnIndex(pack.attribution.streetColumn), let okc = ot.schema.key.flatMap(ot.schema.columnIndex) {
-                let s = r.cells[sc]
-                if s.hasValue {
-                    for o in ot.rows where o.isEntity && o.cells[osc] == s { out.insert(o.texts[okc]) }
-                }
+               let okc = ot.schema.key.flatMap(ot.schema.columnIndex), r.cells[sc].hasValue {
+                for i in offices(onStreet: r.cells[sc].value, ctx: ctx) { out.insert(ot.rows[i].texts[okc]) }
             }
             return out.sorted()
         case nil:

@@ -62,6 +62,8 @@ struct SubjectFilter {
     let filters: [Int: Predicate]
     /// Active intervals of matching assignments by the object's key code.
     let assignmentIntervals: [Int64: [DayRange]]
+    /// The key column of each subject table.
+    let keyColumns: [Int: Int]
 
     func includes(_ entity: (table: Int, row: Int), in period: DayRange, ctx: EvaluationContext) -> Bool {
         guard let t = ctx.tables[entity.table] else { return false }
@@ -74,7 +76,7 @@ struct SubjectFilter {
             guard let a = row.active, a.start <= period.start, a.end >= period.end else { return false }
         }
         if let cover = selection.assignments {
-            guard let keyCol = t.schema.key.flatMap(t.schema.columnIndex) else { return false }
+            guard let keyCol = keyColumns[entity.table] else { return false }
             let intervals = assignmentIntervals[row.cells[keyCol].value] ?? []
             switch cover.cover {
             case .someDay:

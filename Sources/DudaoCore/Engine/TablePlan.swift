@@ -22,11 +22,12 @@ final class TablePlan: @unchecked Sendable {
     let codes: Int
 
     /// A log for the table's duplicate check, when it declares one.
-    func duplicateLog() -> DuplicateLog? {
+    func duplicateLog(expectedRows: Int = 0) -> DuplicateLog? {
         let t = schema
         guard !t.duplicates.isEmpty else { return nil }
         return DuplicateLog(columns: t.duplicates.compactMap(t.columnIndex),
-                            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }))
+                            dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }),
+                            expectedRows: expectedRows)
     }
 
     init(index: Int, pack: Pack, tableIndex: [String: Int], calendar: ProgramCalendar, ctx: EvaluationContext, store: PredicateStore) {
