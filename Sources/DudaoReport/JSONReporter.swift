@@ -6,6 +6,15 @@ import DudaoCore
 /// gives the same bytes. A finding's `details` follow its fixed keys, in insertion order.
 enum JSONReporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
+        JSONValue.serializedObject(document(result))
+    }
+
+    /// Writes the document in pieces, so a report of millions of findings is never one string.
+    static func write(_ result: AuditResult, emit: ([UInt8]) -> Void) {
+        JSONValue.writeObject(document(result), emit: emit)
+    }
+
+    private static func document(_ result: AuditResult) -> [(String, JSONValue.StreamedMember)] {
         let outline = ReportOutline(result)
         var byRule: [String: Int] = [:]
         for finding in result.findings { byRule[finding.rule, default: 0] += 1 }
@@ -25,14 +34,14 @@ enum JSONReporter {
             ("waived", .int(waived)),
             ("byOffice", .object(byOffice)),
         ])
-        return JSONValue.serializedObject([
+        return [
             ("schemaVersion", .value(.int(1))),
             ("asOf", .value(.string(result.asOf.iso))),
             ("findings", .array(count: result.findings.count) { finding(result.findings[$0]) }),
             ("due", .array(count: result.due.count) { due(result.due[$0]) }),
             ("exemptions", .value(.array(result.exemptions.map(exemption)))),
             ("summary", .value(summary)),
-        ])
+        ]
     }
 
     private static func finding(_ f: Finding) -> JSONValue {

@@ -36,8 +36,21 @@ enum JSONValue {
 
     /// The same bytes as `.object(members).serialized()`, with arrays made item by item.
     static func serializedObject(_ members: [(String, StreamedMember)]) -> String {
+        var all: [UInt8] = []
+        writeObject(members) { all += $0 }
+        return String(decoding: all, as: UTF8.self)
+    }
+
+    /// Writes the object in pieces of about a megabyte to `emit`.
+    static func writeObject(_ members: [(String, StreamedMember)], emit: ([UInt8]) -> Void) {
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        out.reserveCapacity(1 << 20)
+        func flushIfFull() {
+            if out.count >= 1 << 20 {
+                emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
         append("{\n", to: &out)
         for (i, (key, member)) in members.enumerated() {
             indent(2, &out)
@@ -55,6 +68,7 @@ enum JSONValue {
                         indent(4, &out)
                         item(j).write(to: &out, indent: 4)
                         j == count - 1 ? append("\n", to: &out) : append(",\n", to: &out)
+                        flushIfFull()
                     }
                     indent(2, &out)
                     out.append(UInt8(ascii: "]"))
@@ -64,7 +78,7 @@ enum JSONValue {
         }
         out.append(UInt8(ascii: "}"))
         out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+        emit(out)
     }
 
     private func write(to out: inout [UInt8], indent: Int) {

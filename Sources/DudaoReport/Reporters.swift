@@ -17,4 +17,14 @@ public enum Reporters {
         case .junit: JUnitReporter.render(result, options: options)
         }
     }
+
+    /// Renders into `emit` piece by piece where the format allows it (JSON), so large results
+    /// are written without holding the whole report in memory; otherwise in one piece.
+    public static func write(_ result: AuditResult, options: ReportOptions, emit: ([UInt8]) -> Void) {
+        if options.format == .json {
+            JSONReporter.write(result, emit: emit)
+        } else {
+            emit(Array(render(result, options: options).utf8))
+        }
+    }
 }

@@ -107,6 +107,13 @@ public final class TableFile: @unchecked Sendable {
     /// The number of UTF-8 bytes handed to `withBytes`.
     public var count: Int { text.count }
 
+    /// Tells the kernel that reads from now on jump around (rows read again by offset), so a
+    /// touched page does not bring its neighbours into memory with it.
+    public func adviseRandomAccess() {
+        guard case .unmap(let mapped) = release, let base = mapped.baseAddress else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), mapped.count, MADV_RANDOM)
+    }
+
     /// Gives back the memory of a stretch of a mapped file already read (the pages stay in
     /// the page cache and come back if read again), so a scan's resident memory stays small.
     public func releasePages(_ range: Range<Int>) {

@@ -136,15 +136,16 @@ struct RunOptions: ParsableArguments {
     func emit(_ result: AuditResult, checklist: Bool) -> ExitCode {
         let colour = output == nil && format == .text && isatty(STDOUT_FILENO) == 1
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = Reporters.render(result, options: ReportOptions(
-            format: format, language: pack.english ? .en : .zh, colour: colour, checklist: checklist))
+        let options = ReportOptions(format: format, language: pack.english ? .en : .zh, colour: colour, checklist: checklist)
+        var handle = FileHandle.standardOutput
         if let path = output {
-            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                fail(RunError.unreadableFile(file: path, detail: "\(error)"), english: pack.english)
+            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+                fail(RunError.unreadableFile(file: path, detail: pack.english ? "cannot write the file" : "无法写入文件"), english: pack.english)
             }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            handle = h
         }
+        Reporters.write(result, options: options) { handle.write(Data($0)) }
+        if output != nil { try? handle.close() }
         let threshold: Severity
         switch failOn {
         case .never: return .success

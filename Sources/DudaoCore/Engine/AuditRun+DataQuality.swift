@@ -70,7 +70,8 @@ extension AuditRun {
             outside = day < plan.activeStart[code] || day > plan.activeEnd[code]
         }
         guard mismatch || outside, let c = plan.schema.consistency,
-              let other = ctx.tables[Int(plan.entityTable[code])]?.rows[Int(plan.entityRow[code])] else { return }
+              let otherTable = ctx.tables[Int(plan.entityTable[code])] else { return }
+        let other = otherTable.rows[Int(plan.entityRow[code])]
         let t = plan.schema, rt = pack.tables[Int(plan.entityTable[code])]
         let sameName = c.same.first ?? ""
         let mineText = t.columnIndex(sameName).map { text()[$0] } ?? ""

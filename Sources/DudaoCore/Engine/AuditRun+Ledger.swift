@@ -132,11 +132,15 @@ extension AuditRun {
             findings += w.findings
         }
         guard let reader = workers.first else { return }
-        for d in DuplicateLog.duplicates(in: workers.compactMap(\.duplicates)) {
+        let dups = DuplicateLog.duplicates(in: workers.compactMap(\.duplicates))
+        reader.file.adviseRandomAccess()
+        for (i, d) in dups.enumerated() {
             reader.reread(CSVRowStart(offset: d.place, line: Int(d.line))) { values, source in
                 addDuplicateFinding(plan, values, texts: source.texts, first: Int(d.first), into: &findings)
             }
+            if i & 4095 == 4095 { reader.file.releasePages(0..<reader.file.count) }
         }
+        reader.file.releasePages(0..<reader.file.count)
     }
 }
 

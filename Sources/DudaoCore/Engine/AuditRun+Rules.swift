@@ -59,7 +59,7 @@ extension AuditRun {
             let filter = a.filter.map { compiler.compile($0, row: table.schema, ctx: ctx) }
             for row in table.rows where row.valid {
                 guard let active = row.active, row.cells[oc].hasValue else { continue }
-                if let f = filter, !row.cells.withUnsafeBufferPointer({ f.evaluate($0.baseAddress!) }) { continue }
+                if let f = filter, !table.withCells(row.index, { f.evaluate($0) }) { continue }
                 intervals[row.cells[oc].value, default: []].append(active)
             }
         }

@@ -60,12 +60,15 @@ extension AuditRun {
     func makeDecoder(_ ti: Int, header: HeaderIndex, intern: Bool) -> RowDecoder {
         let t = pack.tables[ti]
         var columns: [RowDecoder.Column] = []
-        let compared = intern ? [] : comparedColumns(ti)
+        let compared = comparedColumns(ti)
         for (i, c) in t.columns.enumerated() {
+            // Keys, references and compared values need codes; other texts (names, notes) only
+            // need to be known empty or not.
+            let coded = c.references != nil || compared.contains(c.name) || c.name == t.key || c.type == .id
             var col = RowDecoder.Column(
                 schemaIndex: i, header: header.column(c.name) ?? -1, type: c.type, optional: c.optional, defaultCell: nil,
                 referenceInvalidates: c.references?.invalidatesRow ?? true,
-                codes: intern ? .intern : (c.references != nil || compared.contains(c.name) ? .lookup : .presence))
+                codes: !coded ? .presence : intern ? .intern : .lookup)
             if let d = c.defaultValue { col.defaultCell = RowDecoder.parse(text: d, col, enumValues: c.values, ids: &ctx.ids) }
             columns.append(col)
         }
@@ -93,6 +96,16 @@ extension AuditRun {
         return RowChecker(columns: columns, checks: checks)
     }
 
+    /// The subject columns a condition compares with (`{subject: COL}`).
+    static func subjectColumns(in c: Condition) -> [String] {
+        switch c {
+        case .all(let parts), .any(let parts): parts.flatMap(subjectColumns(in:))
+        case .not(let p): subjectColumns(in: p)
+        case .compare(_, _, .subject(let name, _), _): name == "key" ? [] : [name]
+        default: []
+        }
+    }
+
     static func fields(of c: Condition) -> [String] {
         switch c {
         case .all(let parts), .any(let parts): parts.flatMap(fields(of:))
@@ -108,15 +121,25 @@ extension AuditRun {
         let t = pack.tables[ti]
         var conditions: [Condition] = t.checks.flatMap { [$0.when, $0.require].compactMap { $0 } }
         conditions += t.columns.flatMap { [$0.requiredWhen, $0.references?.when].compactMap { $0 } }
+        var out = Set<String>()
         for r in pack.rules {
+            var selection: SubjectSelection?
             switch r.kind {
-            case .count(let c) where c.table == t.name: conditions.append(c.filter)
-            case .deadline(let d) where d.table == t.name: conditions.append(d.filter)
-            case .eachRecord(let e) where e.table == t.name: conditions += [e.filter, e.require].compactMap { $0 }
-            default: break
+            case .count(let c):
+                if c.table == t.name { conditions.append(c.filter) }
+                selection = c.subjects
+                if c.subjects.tables.contains(t.name) { out.formUnion(Self.subjectColumns(in: c.filter)) }
+            case .deadline(let d):
+                if d.table == t.name { conditions.append(d.filter) }
+                selection = d.subjects
+                if d.subjects.tables.contains(t.name) { out.formUnion(Self.subjectColumns(in: d.filter)) }
+            case .eachRecord(let e):
+                if e.table == t.name { conditions += [e.filter, e.require].compactMap { $0 } }
             }
+            if let s = selection, s.tables.contains(t.name), let f = s.filter { conditions.append(f) }
+            if let a = selection?.assignments, a.table == t.name, let f = a.filter { conditions.append(f) }
         }
-        var out = Set(conditions.flatMap(Self.fields(of:)))
+        out.formUnion(conditions.flatMap(Self.fields(of:)))
         out.formUnion(t.consistency?.same ?? [])
         if let d = t.dateColumn { out.insert(d) }
         return out
@@ -136,9 +159,9 @@ extension AuditRun {
                 decoder.decode(row, into: &values, ids: &ctx.ids)
                 let texts = decoder.columns.map { row.string($0.header) }
                 if let k = keyCol, values.cells[k].hasValue, firsts[values.cells[k].value] == nil {
-                    firsts[values.cells[k].value] = Int32(table.rows.count)
+                    firsts[values.cells[k].value] = Int32(table.count)
                 }
-                table.rows.append(.init(cells: values.cells, line: row.line, valid: false, texts: texts, active: nil, isEntity: false))
+                table.append(cells: values.cells, texts: texts, line: row.line)
             }
         }
         if keyCol != nil { keyFirst[ti] = firsts }
@@ -152,25 +175,24 @@ extension AuditRun {
         let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar, ctx: ctx, store: compiler.store)
         let dateCol = t.dateColumn.flatMap(t.columnIndex)
         let duplicates = plan.duplicateLog()
-        for r in table.rows.indices {
+        for r in 0..<table.count {
             let row = table.rows[r]
             if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(asOf.rawValue) { continue }
-            var values = RowValues(cells: row.cells, line: row.line)
+            var values = table.values(r)
             checker.check(&values)
-            table.rows[r].valid = qualityChecks(plan, &values, source: .stored(row.texts), duplicates: duplicates, place: r, into: &findings)
+            table.valid[r] = qualityChecks(plan, &values, source: .stored(table.textRow(r)), duplicates: duplicates, place: r, into: &findings)
         }
         for d in DuplicateLog.duplicates(in: [duplicates].compactMap { $0 }) {
-            let row = table.rows[d.place]
-            addDuplicateFinding(plan, RowValues(cells: row.cells, line: row.line), texts: row.texts, first: Int(d.first), into: &findings)
+            addDuplicateFinding(plan, table.values(d.place), texts: table.textRow(d.place), first: Int(d.first), into: &findings)
         }
     }
 
     private func markEntitiesAndIntervals() {
         for (ti, t) in pack.tables.enumerated() {
             guard let table = ctx.tables[ti], let kc = t.key.flatMap(t.columnIndex) else { continue }
-            for r in table.rows.indices where table.rows[r].valid {
+            for r in 0..<table.count where table.valid[r] {
                 let key = table.rows[r].cells[kc]
-                table.rows[r].isEntity = key.hasValue && ctx.ids.row(of: key.value, in: ti) == r
+                table.isEntity[r] = key.hasValue && ctx.ids.row(of: key.value, in: ti) == r
             }
         }
         // Intervals of tables that depend on no other table's interval first.
@@ -180,7 +202,7 @@ extension AuditRun {
             guard let table = ctx.tables[ti], let a = t.active,
                   let fc = t.columnIndex(a.from), let tc = t.columnIndex(a.to) else { continue }
             let within = a.within.flatMap { w in t.columnIndex(w).map { ($0, t.column(w)?.references?.tables.compactMap { tableIndex[$0] } ?? []) } }
-            for r in table.rows.indices {
+            for r in 0..<table.count {
                 let row = table.rows[r]
                 guard row.valid, t.key == nil || row.isEntity else { continue }
                 var range = DayRange(start: row.cells[fc].hasValue ? Day(rawValue: Int32(row.cells[fc].value)) : Day(rawValue: Int32.min),
@@ -194,7 +216,7 @@ extension AuditRun {
                     guard let o = outer else { continue }
                     range = DayRange(start: max(range.start, o.start), end: min(range.end, o.end))
                 }
-                if !range.isEmpty { table.rows[r].active = range }
+                if !range.isEmpty { table.active[r] = range }
             }
         }
     }
@@ -208,14 +230,14 @@ extension AuditRun {
             let myJudges = judges.filter { $0.table == ti }
             if myCounts.isEmpty && myDeadlines.isEmpty && myJudges.isEmpty { continue }
             for row in table.rows where row.valid {
-                let values = RowValues(cells: row.cells, line: row.line)
+                let values = table.values(row.index)
                 values.withCells { cells in
                     for c in myCounts where t.dateColumn != nil || row.active != nil {
                         c.feed(cells, line: row.line, active: row.active)
                     }
                     for d in myDeadlines { d.feed(cells, line: row.line) }
                     for j in myJudges where j.violates(cells) {
-                        recordRuleFinding(j, values, table: ti, texts: row.texts, into: &findings)
+                        recordRuleFinding(j, values, table: ti, texts: table.textRow(row.index), into: &findings)
                     }
                 }
             }

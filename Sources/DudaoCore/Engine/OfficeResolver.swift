@@ -16,8 +16,10 @@ final class OfficeResolver: @unchecked Sendable {
     private func assignments(_ table: Int, objectColumn: Int, ctx: EvaluationContext) -> [Int64: [Int]] {
         if let index = assignmentsByObject[table] { return index }
         var index: [Int64: [Int]] = [:]
-        for (i, a) in (ctx.tables[table]?.rows ?? []).enumerated() where a.valid && a.cells[objectColumn].hasValue {
-            index[a.cells[objectColumn].value, default: []].append(i)
+        if let t = ctx.tables[table] {
+            for a in t.rows where a.valid && a.cells[objectColumn].hasValue {
+                index[a.cells[objectColumn].value, default: []].append(a.index)
+            }
         }
         assignmentsByObject[table] = index
         return index
@@ -27,8 +29,8 @@ final class OfficeResolver: @unchecked Sendable {
         if officesByStreet == nil {
             var index: [Int64: [Int]] = [:]
             if let ot = ctx.tables[officeTable], let osc = ot.schema.columnIndex(pack.attribution.streetColumn) {
-                for (i, o) in ot.rows.enumerated() where o.isEntity && o.cells[osc].hasValue {
-                    index[o.cells[osc].value, default: []].append(i)
+                for o in ot.rows where o.isEntity && o.cells[osc].hasValue {
+                    index[o.cells[osc].value, default: []].append(o.index)
                 }
             }
             officesByStreet = index
@@ -49,7 +51,7 @@ final class OfficeResolver: @unchecked Sendable {
         for target in column.references?.tables ?? [] {
             guard let ti = tableIndex[target], cells[col].hasValue,
                   let r = ctx.ids.row(of: cells[col].value, in: ti), let t = ctx.tables[ti] else { continue }
-            return offices(ofRow: t.rows[r].texts, cells: t.rows[r].cells, table: ti, ctx: ctx)
+            return offices(ofRow: t.textRow(r), cells: t.values(r).cells, table: ti, ctx: ctx)
         }
         return []
     }
@@ -60,7 +62,7 @@ final class OfficeResolver: @unchecked Sendable {
         let r = t.rows[row]
         switch t.schema.office {
         case .column?:
-            return offices(ofRow: r.texts, cells: r.cells, table: table, ctx: ctx)
+            return offices(ofRow: t.textRow(row), cells: t.values(row).cells, table: table, ctx: ctx)
         case .assignments(let assignmentTable, let street)?:
             var out = Set<String>()
             if let ai = tableIndex[assignmentTable], let at = ctx.tables[ai], let cols = at.schema.assignment,
@@ -70,7 +72,7 @@ final class OfficeResolver: @unchecked Sendable {
                     let a = at.rows[i]
                     guard let active = a.active else { continue }
                     if let p = period, active.end < p.start || active.start > p.end { continue }
-                    out.formUnion(offices(ofRow: a.texts, cells: a.cells, table: ai, ctx: ctx))
+                    out.formUnion(offices(ofRow: at.textRow(i), cells: at.values(i).cells, table: ai, ctx: ctx))
                 }
             }
             if out.isEmpty, let sc = t.schema.columnIndex(street), let ot = ctx.tables[officeTable],

@@ -70,7 +70,7 @@ struct SubjectFilter {
         let row = t.rows[entity.row]
         guard row.isEntity else { return false }
         if let f = filters[entity.table] {
-            if !row.cells.withUnsafeBufferPointer({ f.evaluate($0.baseAddress!) }) { return false }
+            if !t.withCells(entity.row, { f.evaluate($0) }) { return false }
         }
         if selection.activeEveryDay {
             guard let a = row.active, a.start <= period.start, a.end >= period.end else { return false }
