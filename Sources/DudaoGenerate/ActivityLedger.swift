@@ -46,7 +46,7 @@ struct ActivityLedger {
     private static let badDates: [[UInt8]] = [
         "2022/2/30", "2022-13-01", "2022年7月", "20220705", "2022-07-05 09:30", "待补", "2022-6-31",
     ].map { Array($0.utf8) }
-    private static let badFees: [[UInt8]] = ["-50", "50元", "面议", "1,000", "-200"].map { Array($0.utf8) }
+    private static let badFees: [[UInt8]] = ["-50", "50元", "面议", "\"1,000\"", "-200"].map { Array($0.utf8) }
     private static let yes = Array("是".utf8)
     private static let no = Array("否".utf8)
     private static let unknownType = Array("法律宣传".utf8)

@@ -9,6 +9,7 @@ struct ReadTable {
     var header: [String]
     var rows: [[String: String]]
     var lines: [Int]
+    var widths: [Int]
     var bytes: [UInt8]
 
     init(_ directory: String, _ file: String) throws {
@@ -18,6 +19,7 @@ struct ReadTable {
         var header: [String] = []
         var rows: [[String: String]] = []
         var lines: [Int] = []
+        var widths: [Int] = []
         try table.withBytes { buffer in
             var scanner = CSVScanner(bytes: buffer)
             var row = CSVRow()
@@ -30,11 +32,13 @@ struct ReadTable {
                 for (i, name) in header.enumerated() { cells[name] = row.string(i) }
                 rows.append(cells)
                 lines.append(row.line)
+                widths.append(row.count)
             }
         }
         self.header = header
         self.rows = rows
         self.lines = lines
+        self.widths = widths
     }
 }
 
@@ -129,12 +133,14 @@ func generate(_ options: GeneratorOptions) throws -> String {
         #expect(a != c, "another seed gives another ledger")
     }
 
-    @Test func rowsNeverSpanLines() throws {
+    /// Rows are rectangular and one line each, so other engines can number them as index + 2.
+    @Test func rowsAreRectangularAndNeverSpanLines() throws {
         let directory = try generate(GeneratorOptions(practitioners: 25, seed: 11))
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for file in DatasetGenerator.fileNames {
             let table = try ReadTable(directory, file)
             #expect(table.lines == Array(2..<(table.rows.count + 2)), "\(file): line = row index + 2")
+            #expect(table.widths.allSatisfy { $0 == table.header.count }, "\(file): every row has the header's width")
         }
     }
 

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""The benchmark proper; bench/run.sh sets up the venv and the build, then calls this.
+
+    measure.py --sizes 1m,10m --runs 3 [--tools dudao,duckdb,polars,cat,duckdb-read,polars-read]
+               [--as-of 2023-04-30] [--seed 1]
+
+For each size: generate bench/data/<size>/ with `dudao generate` unless it is there, then
+time every tool `runs` times, in a rotated order each round, and print median wall time,
+peak RSS, rows/s and MB/s of activities.csv, and dudao's time relative to DuckDB and polars.
+Then compare the findings of dudao and DuckDB (and of polars and DuckDB) with the
+conformance scorer and fail if they differ.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+DATA = os.path.join(BENCH, "data")
+PY = os.path.join(BENCH, ".venv", "bin", "python")
+DUDAO = os.path.join(ROOT, ".build", "release", "dudao")
+# The conformance scorer lives in the project's shared folder, beside the repository.
+COMPARE = os.path.join(ROOT, "..", "shared", "conformance", "compare.py")
+ROWS_PER_PRACTITIONER = 500
+ALL_TOOLS = ["dudao", "duckdb", "polars", "cat", "duckdb-read", "polars-read"]
+
+
+def practitioners_for(size):
+    """`1m` → 2,000 practitioners (about a million activity rows); `smoke` → 50."""
+    if size == "smoke":
+        return 50
+    s = size.lower()
+    mult = {"k": 1_000, "m": 1_000_000}.get(s[-1], 1)
+    rows = float(s[:-1] if s[-1] in "km" else s) * mult
+    return max(1, round(rows / ROWS_PER_PRACTITIONER))
+
+
+def generate(size, seed):
+    out = os.path.join(DATA, size)
+    marker = os.path.join(out, ".complete")
+    n = practitioners_for(size)
+    stamp = f"practitioners={n} seed={seed}\n"
+    if os.path.exists(marker) and open(marker).read() == stamp:
+        return out
+    # DUDAO_GENERATE replaces `dudao generate` (e.g. before the subcommand is wired up).
+    cmd = shlex.split(os.environ.get("DUDAO_GENERATE", f"{shlex.quote(DUDAO)} generate"))
+    cmd += ["--practitioners", str(n), "--seed", str(seed), "--out", out]
+    print(f"generating {size}: {' '.join(cmd)}", flush=True)
+    t0 = time.monotonic()
+    subprocess.run(cmd, check=True)
+    print(f"  generated in {time.monotonic() - t0:.2f} s", flush=True)
+    with open(marker, "w") as fh:
+        fh.write(stamp)
+    return out
+
+
+GNU_TIME = "/usr/bin/time"
+
+
+def run_once(cmd):
+    """Wall seconds and peak RSS (MiB) of one process.
+
+    Peak RSS comes from GNU time when it is installed (run.sh installs it): a child forked
+    from this Python process would otherwise count Python's own pages before its exec.
+    """
+    report = os.path.join(DATA, ".time-report")
+    use_time = os.access(GNU_TIME, os.X_OK)
+    full = [GNU_TIME, "-f", "%M", "-o", report] + cmd if use_time else cmd
+    t0 = time.monotonic()
+    p = subprocess.Popen(full, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.monotonic() - t0
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"FAILED ({code}): {' '.join(cmd)}")
+    if use_time:
+        with open(report) as fh:
+            return wall, int(fh.read().split()[-1]) / 1024
+    return wall, usage.ru_maxrss / 1024
+
+
+def commands(data, out, as_of):
+    acts = os.path.join(data, "activities.csv")
+    return {
+        "dudao": [DUDAO, "audit", "--data", data, "--as-of", as_of, "--format", "json",
+                  "--fail-on", "never", "--output", os.path.join(out, "dudao.json")],
+        "duckdb": [PY, os.path.join(BENCH, "duckdb_pack.py"), "--data", data, "--as-of", as_of,
+                   "--output", os.path.join(out, "duckdb.json")],
+        "polars": [PY, os.path.join(BENCH, "polars_pack.py"), "--data", data, "--as-of", as_of,
+                   "--output", os.path.join(out, "polars.json")],
+        "cat": ["cat", acts],
+        "duckdb-read": [PY, os.path.join(BENCH, "bare_read.py"), "duckdb", acts],
+        "polars-read": [PY, os.path.join(BENCH, "bare_read.py"), "polars", acts],
+    }
+
+
+def compare(expected, actual, label):
+    r = subprocess.run([sys.executable, COMPARE, expected, actual], capture_output=True, text=True)
+    last = (r.stdout.strip().splitlines() or ["(no output)"])[-1]
+    print(f"  {label}: {last}")
+    if r.returncode != 0:
+        print(r.stdout)
+        print(f"MISMATCH: {label}", file=sys.stderr)
+    return r.returncode == 0
+
+
+def bench_size(size, tools, runs, as_of, seed):
+    data = generate(size, seed)
+    out = os.path.join(DATA, f"results-{size}")
+    os.makedirs(out, exist_ok=True)
+    acts = os.path.join(data, "activities.csv")
+    with open(acts, "rb") as fh:
+        rows = sum(1 for _ in fh) - 1
+    mb = os.path.getsize(acts) / 1e6
+    cmds = commands(data, out, as_of)
+    times = {t: [] for t in tools}
+    rss = {t: 0.0 for t in tools}
+    for r in range(runs):
+        order = tools[r % len(tools):] + tools[:r % len(tools)]  # rotate who goes first
+        for t in order:
+            wall, peak = run_once(cmds[t])
+            times[t].append(wall)
+            rss[t] = max(rss[t], peak)
+            print(f"  round {r + 1}: {t:12} {wall:8.3f} s {peak:8.0f} MiB", flush=True)
+    med = {t: statistics.median(v) for t, v in times.items()}
+    print(f"\n{size}: activities.csv {rows:,} rows, {mb:,.0f} MB; as-of {as_of}; "
+          f"median of {runs} run(s); peak RSS = max over runs")
+    print(f"{'tool':14}{'median s':>10}{'peak MiB':>10}{'Mrows/s':>10}{'MB/s':>9}")
+    for t in tools:
+        print(f"{t:14}{med[t]:>10.3f}{rss[t]:>10.0f}{rows / med[t] / 1e6:>10.2f}{mb / med[t]:>9.0f}")
+    ratios = {}
+    for other in ("duckdb", "polars"):
+        if "dudao" in med and other in med:
+            ratios[other] = med["dudao"] / med[other]
+            print(f"dudao / {other}: {ratios[other]:.2f}x wall time")
+    with open(os.path.join(out, "timings.json"), "w") as fh:
+        json.dump({"size": size, "rows": rows, "mb": mb, "asOf": as_of, "runs": runs,
+                   "median": med, "peakMiB": rss, "times": times, "ratios": ratios}, fh, indent=1)
+    ok = True
+    print("cross-check (conformance scorer, DuckDB as the expected side):")
+    if "duckdb" in tools:
+        for t in ("dudao", "polars"):
+            if t in tools:
+                ok &= compare(os.path.join(out, "duckdb.json"), os.path.join(out, f"{t}.json"),
+                              f"{t} vs duckdb")
+    return ok
+
+
+def main(argv):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="1m")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--tools", default=",".join(ALL_TOOLS))
+    ap.add_argument("--as-of", default="2023-04-30")
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args(argv)
+    tools = [t for t in a.tools.split(",") if t]
+    bad = [t for t in tools if t not in ALL_TOOLS]
+    if bad:
+        sys.exit(f"unknown tool(s): {', '.join(bad)}; known: {', '.join(ALL_TOOLS)}")
+    if not os.path.isfile(COMPARE):
+        sys.exit(f"conformance scorer not found at {os.path.normpath(COMPARE)}")
+    ok = True
+    for size in a.sizes.split(","):
+        ok &= bench_size(size, tools, a.runs, a.as_of, a.seed)
+    if not ok:
+        print("\nFAIL: the engines disagree on findings (see above)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
