@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A JSON document built in code, with object keys kept in the order they were added, so the
 /// same result always serializes to the same bytes.
 enum JSONValue {
@@ -31,7 +33,8 @@ enum JSONValue {
     /// made one at a time, so a large report never exists as one tree.
     enum StreamedMember {
         case value(JSONValue)
-        case array(count: Int, item: (Int) -> JSONValue)
+        /// Items are made concurrently, so `item` must only read.
+        case array(count: Int, item: @Sendable (Int) -> JSONValue)
     }
 
     /// The same bytes as `.object(members).serialized()`, with arrays made item by item.
@@ -64,11 +67,30 @@ enum JSONValue {
                     append("[]", to: &out)
                 } else {
                     append("[\n", to: &out)
-                    for j in 0..<count {
-                        indent(4, &out)
-                        item(j).write(to: &out, indent: 4)
-                        j == count - 1 ? append("\n", to: &out) : append(",\n", to: &out)
-                        flushIfFull()
+                    // Items are rendered in blocks on all cores, and written in order.
+                    let block = 4096
+                    var next = 0
+                    while next < count {
+                        let blocks = min(8, (count - next + block - 1) / block)
+                        var pieces = [[UInt8]](repeating: [], count: blocks)
+                        let from = next
+                        pieces.withUnsafeMutableBufferPointer { buffer in
+                            let sink = UnsafeSendableBuffer(buffer)
+                            DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                                var piece: [UInt8] = []
+                                for j in (from + b * block)..<min(from + (b + 1) * block, count) {
+                                    indent(4, &piece)
+                                    item(j).write(to: &piece, indent: 4)
+                                    j == count - 1 ? append("\n", to: &piece) : append(",\n", to: &piece)
+                                }
+                                sink.buffer[b] = piece
+                            }
+                        }
+                        for piece in pieces {
+                            out += piece
+                            flushIfFull()
+                        }
+                        next = min(from + blocks * block, count)
                     }
                     indent(2, &out)
                     out.append(UInt8(ascii: "]"))
@@ -141,4 +163,10 @@ extension JSONValue {
     init(_ text: String?) {
         self = text.map { .string($0) } ?? .null
     }
+}
+
+/// Hands a buffer to concurrent renderers that write disjoint elements of it.
+struct UnsafeSendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }

@@ -40,14 +40,9 @@ public struct ScanProgress: Sendable {
 /// Evaluates a dataset against a pack: the library's one entry point for audits.
 public enum Audit {
     public static func run(pack: Pack, dataset: Dataset, options: AuditOptions) throws(RunError) -> AuditResult {
-        debugRSS("start")
         let run = try AuditRun(pack: pack, dataset: dataset, options: options)
         try run.loadTables()
-        debugRSS("loaded")
         run.judgeRules()
-        debugRSS("judged")
-        let r = run.result()
-        debugRSS("result")
-        return r
+        return run.result()
     }
 }

@@ -46,7 +46,6 @@ extension AuditRun {
                     out.value[i] = Self.inspect(text.value, i == 0 ? 0 : bounds[i], bounds[i + 1], file: file)
                 }
             }
-            debugRSS("inspected")
             guard inspected.allSatisfy(\.validUTF8) else { return false }
             let missing = header.missing(t.columns.map(\.name))
             if !missing.isEmpty { throw .missingColumns(file: shown, missing: missing, expected: t.columns.map(\.name)) }
@@ -66,7 +65,6 @@ extension AuditRun {
             }
             let running = UnsafeSendable(workers)
             DispatchQueue.concurrentPerform(iterations: parts) { running.value[$0].scan() }
-            debugRSS("scanned")
             // Each split must be where the worker before it stopped; otherwise scan as one.
             for i in 0..<parts {
                 if i > 0, workers[i - 1].stop != starts[i] {

@@ -5,7 +5,6 @@ extension AuditRun {
         var keyFirst: [Int: [Int64: Int32]] = [:]
         for (i, t) in pack.tables.enumerated() where !t.isStreamed {
             decoders[i] = try loadMaterialized(i, keyFirst: &keyFirst)
-            debugRSS("loaded \(t.name)")
         }
         ctx.ids.keyRows = Array(repeating: [], count: pack.tables.count)
         for (i, firsts) in keyFirst {
@@ -13,13 +12,10 @@ extension AuditRun {
             for (code, row) in firsts { dense[Int(code)] = row }
             ctx.ids.keyRows[i] = dense
         }
-        debugRSS("key rows")
         for (i, t) in pack.tables.enumerated() where !t.isStreamed && decoders[i] != nil {
             checkMaterialized(i, checker: makeChecker(i))
-            debugRSS("checked \(t.name)")
         }
         markEntitiesAndIntervals()
-        debugRSS("rosters")
         buildAggregators()
         for (i, t) in pack.tables.enumerated() where t.isStreamed {
             try stream(i)

@@ -72,7 +72,7 @@ final class LedgerWorker: @unchecked Sendable {
                         let at = scanner.position.offset
                         progress?.add(rows: 0x10000, bytes: at - reported)
                         reported = at
-                        if at - released > 64 << 20 {
+                        if at - released > 16 << 20 {
                             file.releasePages(released..<(at - (1 << 20)))
                             released = at - (1 << 20)
                         }
