@@ -115,6 +115,7 @@ struct PackValidator {
         return nil
     }
 
+    @discardableResult
     private func roster(_ name: String, at mark: Mark) -> TableSchema? {
         guard let t = table(name, at: mark) else { return nil }
         if t.key == nil {
@@ -124,6 +125,7 @@ struct PackValidator {
         return t
     }
 
+    @discardableResult
     private func period(_ name: String, at mark: Mark) -> PeriodDefinition? {
         if let p = pack.period(named: name) { return p }
         guard !isDeclared("period", name) else { return nil }
