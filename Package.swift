@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "DudaoTable"),
         .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable"]),
         .target(name: "DudaoReport", dependencies: ["DudaoCore"]),
-        .target(name: "DudaoGenerate"),
+        .target(name: "DudaoGenerate", dependencies: ["DudaoTable"]),
         .executableTarget(
             name: "dudao",
             dependencies: [

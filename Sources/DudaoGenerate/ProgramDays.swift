@@ -1,3 +1,5 @@
+import DudaoTable
+
 /// Days of the default 服务民生年 calendar as small integers (day 0 = 2022-05-01, the start of
 /// 动员学习), with every written shape of each day prepared once so the ledger's hot loop only
 /// copies bytes.
@@ -75,37 +77,17 @@ struct ProgramDays {
         }
     }
 
-    /// Day number of a civil date (Hinnant's days-from-civil, shifted to 2022-05-01).
+    /// Program day 0 is 2022-05-01.
+    private static let origin = Int(Day(year: 2022, month: 5, day: 1)!.rawValue)
+
+    /// Day number of a civil date, counted from 2022-05-01.
     static func day(year: Int, month: Int, day: Int) -> Int {
-        daysFromEpoch(year, month, day) - daysFromEpoch(2022, 5, 1)
+        Int(Day(year: year, month: month, day: day)!.rawValue) - origin
     }
 
     static func civil(_ day: Int) -> (year: Int, month: Int, day: Int) {
-        let z = day + daysFromEpoch(2022, 5, 1) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        Day(rawValue: Int32(day + origin)).civil
     }
 
-    private static func daysFromEpoch(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysInMonth(year: Int, month: Int) -> Int { Day.daysInMonth(year: year, month: month) }
 }

@@ -119,11 +119,3 @@ final class PredicateStore: @unchecked Sendable {
         for b in blocks { b.deallocate() }
     }
 }
-
-extension RowValues {
-    /// Runs `body` with the cells as a pointer, for predicates.
-    @inline(__always)
-    func withCells<R>(_ body: (UnsafePointer<Cell>) -> R) -> R {
-        cells.withUnsafeBufferPointer { body($0.baseAddress!) }
-    }
-}

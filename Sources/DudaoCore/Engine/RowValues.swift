@@ -38,3 +38,19 @@ struct RowValues {
         unknownInvalidates = false
     }
 }
+
+extension RowValues {
+    init(cells: [Cell], line: Int) {
+        self.init(columns: 0)
+        self.cells = cells
+        self.line = line
+    }
+}
+
+extension RowValues {
+    /// Runs `body` with the cells as a pointer, for predicates.
+    @inline(__always)
+    func withCells<R>(_ body: (UnsafePointer<Cell>) -> R) -> R {
+        cells.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+}
