@@ -8,12 +8,18 @@ struct Dudao: ParsableCommand {
         commandName: "dudao",
         abstract: "督导：按 YAML 规则检查法律服务所的台账和名册，输出督导发现。",
         discussion: """
-        dudao (督导) checks the ledgers (台账) and rosters (名册) of legal-service offices against a
-        rule pack and reports supervision findings. Without --rules it uses the built-in 服务民生年
-        pack; without --data it runs on the built-in demo district.
+        dudao (督导) checks the ledgers (台账) and rosters (名册) of legal-service
+        offices against a rule pack and reports supervision findings. Without --rules
+        it uses the built-in 服务民生年 pack; without --data, the built-in demo district.
 
-        Exit codes: 0 nothing open at or above --fail-on; 1 open findings (lint/test: problems);
-        2 could not run (bad arguments, rule pack or data file).
+        Exit codes: 0 nothing open at or above --fail-on; 1 open findings (lint/test:
+        problems found); 2 could not run (bad arguments, rule pack or data file).
+
+        Examples:
+          dudao audit                              # the demo district, as of today
+          dudao check --office SO01 --data 台账/   # what an office still owes
+          dudao lint rules/ && dudao test rules/   # rule packs in CI
+          dudao explain lecture-quarterly          # a rule in plain words
         """,
         subcommands: [AuditCommand.self, CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self, SchemaCommand.self, GenerateCommand.self])
 
