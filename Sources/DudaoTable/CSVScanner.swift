@@ -19,7 +19,7 @@ public struct CSVScanner {
     public private(set) var position: CSVRowStart
 
     /// A scanner over `bytes` that starts at `start`, which must be a row start (the beginning,
-    /// or a value from `position` or `CSVScanner.rowStarts`).
+    /// or a value from `position`).
     public init(bytes: UnsafeRawBufferPointer, from start: CSVRowStart = CSVRowStart(offset: 0, line: 1)) {
         self.bytes = bytes
         position = start

@@ -15,11 +15,6 @@ struct IdSpace {
         return r >= 0 ? Int(r) : nil
     }
 
-    func code(_ text: String) -> Int64 {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBytes { p in interner.code(of: UnsafeRawBufferPointer(p)).map(Int64.init) ?? -1 }
-    }
-
     mutating func intern(_ text: String) -> Int64 { Int64(interner.intern(text)) }
 
     func text(_ code: Int64) -> String { code >= 0 ? interner.string(Int32(code)) : "" }
