@@ -15,16 +15,12 @@ enum JSONReporter {
     }
 
     private static func document(_ result: AuditResult) -> [(String, JSONValue.StreamedMember)] {
-        let outline = ReportOutline(result)
         var byRule: [String: Int] = [:]
         for finding in result.findings { byRule[finding.rule, default: 0] += 1 }
         let waived = result.findings.filter { $0.status == .waived }.count
-        let byOffice: [(String, JSONValue)] = outline.sections.compactMap { section in
-            section.officeID.map { id in
-                let t = section.tally
-                return (id, .object([("error", .int(t.errors)), ("warning", .int(t.warnings)), ("info", .int(t.infos)),
-                                     ("waived", .int(t.waived)), ("due", .int(t.due))]))
-            }
+        let byOffice: [(String, JSONValue)] = ReportOutline.tallies(result).offices.map { id, t in
+            (id, .object([("error", .int(t.errors)), ("warning", .int(t.warnings)), ("info", .int(t.infos)),
+                          ("waived", .int(t.waived)), ("due", .int(t.due))]))
         }
         let summary: JSONValue = .object([
             ("findingsByRule", .object(byRule.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),

@@ -43,17 +43,43 @@ struct ReportOutline {
     var sections: [Section]
     var total = Tally()
 
-    init(_ result: AuditResult) {
+    /// The offices that get a section, in report order.
+    static func officeIDs(_ result: AuditResult) -> (ids: [String], names: [String: String]) {
         let names = Dictionary(result.offices.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var ids = result.offices.map(\.id)
         if result.officeFilter.isEmpty {
             let known = Set(ids)
-            let mentioned = result.findings.flatMap(\.offices) + result.due.flatMap(\.offices)
-            ids += Set(mentioned).subtracting(known).sorted()
+            var mentioned = Set<String>()
+            for f in result.findings { for o in f.offices where !known.contains(o) { mentioned.insert(o) } }
+            for d in result.due { for o in d.offices where !known.contains(o) { mentioned.insert(o) } }
+            ids += mentioned.sorted()
         } else {
             ids = ids.filter(result.officeFilter.contains)
                 + result.officeFilter.filter { names[$0] == nil }
         }
+        return (ids, names)
+    }
+
+    /// Only the tallies per office (in section order) and in total, without grouping the
+    /// findings: what the JSON summary needs, cheap for millions of findings.
+    static func tallies(_ result: AuditResult) -> (offices: [(String, Tally)], total: Tally) {
+        let ids = officeIDs(result).ids
+        let index = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var tallies = [Tally](repeating: Tally(), count: ids.count)
+        var total = Tally()
+        for f in result.findings {
+            total.count(f)
+            for place in f.offices.compactMap({ index[$0] }) { tallies[place].count(f) }
+        }
+        for d in result.due {
+            total.due += 1
+            for place in d.offices.compactMap({ index[$0] }) { tallies[place].due += 1 }
+        }
+        return (Array(zip(ids, tallies)), total)
+    }
+
+    init(_ result: AuditResult) {
+        let (ids, names) = Self.officeIDs(result)
         let index = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         sections = ids.map { Section(officeID: $0, officeName: names[$0]) }
         var unattributed = Section(officeID: nil, officeName: nil)

@@ -109,7 +109,7 @@ extension AuditRun {
         var extra: [String: String] = [:]
     }
 
-    func addEntityFinding(_ j: Judgement) {
+    func addEntityFinding(_ j: Judgement, into findings: inout [Finding]) {
         let subject = entitySubject(j.entity)
         var fields = ["subject": describe(subject), "period": PeriodText.describe(j.period, english: english),
                       "expected": display(j.expected), "actual": display(j.actual),
@@ -123,7 +123,7 @@ extension AuditRun {
             fingerprint: Fingerprint.of([j.rule.id, subject.kind, subject.id ?? "", j.period.start.iso])))
     }
 
-    func addDueItem(_ j: Judgement, expected: Int, actual: Int) {
+    func addDueItem(_ j: Judgement, expected: Int, actual: Int, into due: inout [DueItem]) {
         let subject = entitySubject(j.entity)
         let period = PeriodText.describe(j.period, english: english)
         let message = english

@@ -132,12 +132,25 @@ extension AuditRun {
         guard let reader = workers.first else { return }
         let dups = DuplicateLog.duplicates(in: workers.compactMap(\.duplicates))
         reader.file.adviseRandomAccess()
-        for (i, d) in dups.enumerated() {
-            reader.reread(CSVRowStart(offset: d.place, line: Int(d.line))) { values, source in
-                addDuplicateFinding(plan, values, texts: source.texts, first: Int(d.first), into: &findings)
+        // Rows are read back and reported on all cores; findings are sorted at the end.
+        let slices = dups.isEmpty ? 0 : min(max(1, options.threads), (dups.count + 1023) / 1024)
+        var found = [[Finding]](repeating: [], count: slices)
+        found.withUnsafeMutableBufferPointer { buffer in
+            let sink = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: slices) { k in
+                var local: [Finding] = []
+                for (n, i) in stride(from: k, to: dups.count, by: slices).enumerated() {
+                    let d = dups[i]
+                    reader.reread(CSVRowStart(offset: d.place, line: Int(d.line))) { values, source in
+                        addDuplicateFinding(plan, values, texts: source.texts, first: Int(d.first), into: &local)
+                    }
+                    // Touched pages bring neighbours in; give them back now and then.
+                    if n & 1023 == 1023 { reader.file.releasePages(0..<reader.file.count) }
+                }
+                sink.value[k] = local
             }
-            if i & 4095 == 4095 { reader.file.releasePages(0..<reader.file.count) }
         }
+        for f in found { findings += f }
         reader.file.releasePages(0..<reader.file.count)
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Preparing the requirements before the ledgers stream, and judging them afterwards.
 extension AuditRun {
     func buildAggregators() {
@@ -70,44 +72,75 @@ extension AuditRun {
         return SubjectFilter(selection: s, filters: filters, assignmentIntervals: intervals, keyColumns: keys)
     }
 
+    /// Judges every requirement; the requirements are judged in parallel, each into its own
+    /// lists (the report is sorted afterwards).
     func judgeRules() {
-        for c in counts {
-            let filter = subjectFilter(c.requirement.subjects)
-            let atLeast = compiler.integer(c.requirement.atLeast)
-            let file = pack.tables[c.table].file
-            for (p, period) in c.periods.enumerated() where period.start <= asOf {
-                for (slot, entity) in c.slots.entities.enumerated() where filter.includes(entity, in: period.range, ctx: ctx) {
-                    let (n, line) = c.count(slot: slot, period: p)
-                    guard n < atLeast else { continue }
-                    let j = Judgement(rule: c.rule, entity: entity, period: period, dueDate: period.end,
-                                      expected: .count(atLeast), actual: .count(n),
-                                      evidence: n > 0 ? [Evidence(file: file, line: line)] : [])
-                    if asOf >= period.end { addEntityFinding(j) } else { addDueItem(j, expected: atLeast, actual: n) }
+        officeResolver.prepare(ctx: ctx)
+        let countFilters = counts.map { subjectFilter($0.requirement.subjects) }
+        let deadlineFilters = deadlines.map { subjectFilter($0.requirement.subjects) }
+        let jobs = counts.count + deadlines.count
+        var results = [(findings: [Finding], due: [DueItem])](repeating: ([], []), count: jobs)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let sink = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: jobs) { k in
+                var f: [Finding] = [], d: [DueItem] = []
+                if k < counts.count {
+                    judge(counts[k], countFilters[k], findings: &f, due: &d)
+                } else {
+                    judge(deadlines[k - counts.count], deadlineFilters[k - counts.count], findings: &f, due: &d)
+                }
+                sink.value[k] = (f, d)
+            }
+        }
+        for r in results {
+            findings += r.findings
+            due += r.due
+        }
+    }
+
+    private func judge(_ c: CountAggregator, _ filter: SubjectFilter, findings: inout [Finding], due: inout [DueItem]) {
+        let atLeast = compiler.integer(c.requirement.atLeast)
+        let file = pack.tables[c.table].file
+        for (p, period) in c.periods.enumerated() where period.start <= asOf {
+            for (slot, entity) in c.slots.entities.enumerated() where filter.includes(entity, in: period.range, ctx: ctx) {
+                let (n, line) = c.count(slot: slot, period: p)
+                guard n < atLeast else { continue }
+                let j = Judgement(rule: c.rule, entity: entity, period: period, dueDate: period.end,
+                                  expected: .count(atLeast), actual: .count(n),
+                                  evidence: n > 0 ? [Evidence(file: file, line: line)] : [])
+                if asOf >= period.end {
+                    addEntityFinding(j, into: &findings)
+                } else {
+                    addDueItem(j, expected: atLeast, actual: n, into: &due)
                 }
             }
         }
-        for d in deadlines {
-            let filter = subjectFilter(d.requirement.subjects)
-            let grace = compiler.integer(d.requirement.graceDays)
-            let file = pack.tables[d.table].file
-            for (p, period) in d.periods.enumerated() where period.start <= asOf {
-                let dueDate = period.end.adding(days: grace)
-                for (slot, entity) in d.slots.entities.enumerated() where filter.includes(entity, in: period.range, ctx: ctx) {
-                    let first = d.earliest(slot: slot, period: p)
-                    switch d.requirement.judge {
-                    case .missing:
-                        guard first == nil else { continue }
-                        let j = Judgement(rule: d.rule, entity: entity, period: period, dueDate: dueDate,
-                                          expected: .count(1), actual: .count(0), evidence: [])
-                        if asOf >= dueDate { addEntityFinding(j) } else { addDueItem(j, expected: 1, actual: 0) }
-                    case .late:
-                        guard let f = first, f.day > dueDate else { continue }
-                        let late = Int(f.day.rawValue - dueDate.rawValue)
-                        addEntityFinding(Judgement(
-                            rule: d.rule, entity: entity, period: period, dueDate: dueDate,
-                            expected: .day(dueDate), actual: .day(f.day), evidence: [Evidence(file: file, line: f.line)],
-                            details: [("daysLate", .int(late))], extra: ["days_late": "\(late)"]))
+    }
+
+    private func judge(_ d: DeadlineAggregator, _ filter: SubjectFilter, findings: inout [Finding], due: inout [DueItem]) {
+        let grace = compiler.integer(d.requirement.graceDays)
+        let file = pack.tables[d.table].file
+        for (p, period) in d.periods.enumerated() where period.start <= asOf {
+            let dueDate = period.end.adding(days: grace)
+            for (slot, entity) in d.slots.entities.enumerated() where filter.includes(entity, in: period.range, ctx: ctx) {
+                let first = d.earliest(slot: slot, period: p)
+                switch d.requirement.judge {
+                case .missing:
+                    guard first == nil else { continue }
+                    let j = Judgement(rule: d.rule, entity: entity, period: period, dueDate: dueDate,
+                                      expected: .count(1), actual: .count(0), evidence: [])
+                    if asOf >= dueDate {
+                        addEntityFinding(j, into: &findings)
+                    } else {
+                        addDueItem(j, expected: 1, actual: 0, into: &due)
                     }
+                case .late:
+                    guard let f = first, f.day > dueDate else { continue }
+                    let late = Int(f.day.rawValue - dueDate.rawValue)
+                    addEntityFinding(Judgement(
+                        rule: d.rule, entity: entity, period: period, dueDate: dueDate,
+                        expected: .day(dueDate), actual: .day(f.day), evidence: [Evidence(file: file, line: f.line)],
+                        details: [("daysLate", .int(late))], extra: ["days_late": "\(late)"]), into: &findings)
                 }
             }
         }

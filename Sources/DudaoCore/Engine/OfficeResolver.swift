@@ -13,6 +13,16 @@ final class OfficeResolver: @unchecked Sendable {
         self.officeTable = officeTable
     }
 
+    /// Builds the indexes that office lookups use, so lookups can then run concurrently.
+    func prepare(ctx: EvaluationContext) {
+        for t in pack.tables {
+            guard case .assignments(let name, _)? = t.office, let ai = tableIndex[name], let at = ctx.tables[ai],
+                  let object = at.schema.assignment?.object, let oc = at.schema.columnIndex(object) else { continue }
+            _ = assignments(ai, objectColumn: oc, ctx: ctx)
+        }
+        _ = offices(onStreet: -1, ctx: ctx)
+    }
+
     private func assignments(_ table: Int, objectColumn: Int, ctx: EvaluationContext) -> [Int64: [Int]] {
         if let index = assignmentsByObject[table] { return index }
         var index: [Int64: [Int]] = [:]
