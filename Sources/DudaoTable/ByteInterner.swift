@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gives each distinct byte string (an id, an enum cell) a dense `Int32` code, so rows can carry
 /// small integers instead of Strings.
 ///
@@ -9,8 +11,14 @@ public struct ByteInterner: Sendable {
     /// Key `c` is `arena[starts[c]..<starts[c + 1]]`.
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// Codes by slot; -1 is empty. The count is a power of two.
-    private var slots: [Int32]
+    /// Codes by slot (-1 is empty), each with the low half of its key's hash so a probe
+    /// usually decides without touching the key. The count is a power of two.
+    private var slots: [Slot]
+
+    private struct Slot {
+        var code: Int32
+        var hash: UInt32
+    }
 
     /// The number of distinct keys; codes are `0..<count`.
     public var count: Int { hashes.count }
@@ -18,13 +26,13 @@ public struct ByteInterner: Sendable {
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: Slot(code: -1, hash: 0), count: size)
     }
 
     /// The code of `bytes` if it has been interned.
     public func code(of bytes: UnsafeRawBufferPointer) -> Int32? {
         let hash = ByteInterner.hash(bytes)
-        let code = slots[find(bytes, hash)]
+        let code = slots[find(bytes, hash)].code
         return code < 0 ? nil : code
     }
 
@@ -33,13 +41,13 @@ public struct ByteInterner: Sendable {
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         let hash = ByteInterner.hash(bytes)
         let slot = find(bytes, hash)
-        if slots[slot] >= 0 { return slots[slot] }
+        if slots[slot].code >= 0 { return slots[slot].code }
         precondition(count < Int(Int32.max), "ByteInterner is full")
         let code = Int32(count)
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
         hashes.append(hash)
-        slots[slot] = code
+        slots[slot] = Slot(code: code, hash: UInt32(truncatingIfNeeded: hash))
         if count * 2 > slots.count { grow() }
         return code
     }
@@ -62,11 +70,11 @@ public struct ByteInterner: Sendable {
     private func find(_ bytes: UnsafeRawBufferPointer, _ hash: UInt64) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
+        let low = UInt32(truncatingIfNeeded: hash)
         while true {
-            let code = slots[slot]
-            if code < 0 { return slot }
-            let c = Int(code)
-            if hashes[c] == hash && equals(c, bytes) { return slot }
+            let entry = slots[slot]
+            if entry.code < 0 { return slot }
+            if entry.hash == low && equals(Int(entry.code), bytes) { return slot }
             slot = (slot &+ 1) & mask
         }
     }
@@ -75,20 +83,18 @@ public struct ByteInterner: Sendable {
     private func equals(_ c: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = starts[c]
         guard starts[c + 1] - start == bytes.count else { return false }
-        return arena.withUnsafeBytes { arena in
-            for i in 0..<bytes.count where arena[start &+ i] != bytes[i] { return false }
-            return true
-        }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
+        return arena.withUnsafeBytes { memcmp($0.baseAddress! + start, base, bytes.count) == 0 }
     }
 
     private mutating func grow() {
         let size = slots.count * 2
         let mask = size - 1
-        var grown = [Int32](repeating: -1, count: size)
+        var grown = [Slot](repeating: Slot(code: -1, hash: 0), count: size)
         for (c, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while grown[slot] >= 0 { slot = (slot &+ 1) & mask }
-            grown[slot] = Int32(c)
+            while grown[slot].code >= 0 { slot = (slot &+ 1) & mask }
+            grown[slot] = Slot(code: Int32(c), hash: UInt32(truncatingIfNeeded: hash))
         }
         slots = grown
     }
