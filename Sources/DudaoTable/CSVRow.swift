@@ -12,7 +12,6 @@ public struct CSVRow {
     /// The number of fields the row has (missing trailing cells are not counted).
     public internal(set) var count: Int = 0
 
-    private var spans: [Span] = []
     private var base: UnsafePointer<UInt8>?
     private let scratch = Scratch()
 
@@ -28,7 +27,7 @@ public struct CSVRow {
     @inline(__always)
     public func field(_ i: Int) -> UnsafeRawBufferPointer {
         guard i >= 0, i < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let span = spans[i]
+        let span = scratch.spans[i]
         let start = span.inScratch ? UnsafePointer(scratch.pointer) : base
         return UnsafeRawBufferPointer(start: start.map { $0 + span.start }, count: span.end &- span.start)
     }
@@ -40,7 +39,7 @@ public struct CSVRow {
 
     /// Whether every cell is empty after trimming; callers skip such rows (their lines still count).
     public var isBlank: Bool {
-        for i in 0..<count where spans[i].end != spans[i].start { return false }
+        for i in 0..<count where scratch.spans[i].end != scratch.spans[i].start { return false }
         return true
     }
 
@@ -96,26 +95,38 @@ public struct CSVRow {
 
     @inline(__always)
     private mutating func add(_ span: Span) {
-        if count < spans.count {
-            spans[count] = span
-        } else {
-            spans.append(span)
-        }
+        if count == scratch.spanCapacity { scratch.growSpans() }
+        scratch.spans[count] = span
         count &+= 1
     }
 
-    /// Growable bytes for unescaped fields; spans into it are offsets, so growing is safe.
+    /// The row's field spans, and growable bytes for unescaped fields (spans into them are
+    /// offsets, so growing is safe). Plain memory, so adding a field costs no copy-on-write check.
     private final class Scratch {
         var pointer: UnsafeMutablePointer<UInt8>
         var capacity: Int
         var count = 0
+        var spans: UnsafeMutablePointer<Span>
+        var spanCapacity = 32
 
         init() {
             capacity = 256
             pointer = .allocate(capacity: capacity)
+            spans = .allocate(capacity: spanCapacity)
         }
 
-        deinit { pointer.deallocate() }
+        deinit {
+            pointer.deallocate()
+            spans.deallocate()
+        }
+
+        func growSpans() {
+            let grown = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
+            grown.initialize(from: spans, count: spanCapacity)
+            spans.deallocate()
+            spans = grown
+            spanCapacity *= 2
+        }
 
         /// Makes room for `extra` more bytes after `count`.
         func reserve(_ extra: Int) {
