@@ -53,9 +53,11 @@ extension AuditRun {
     func ruleTitle(_ r: Rule) -> String { english ? (r.titleEN ?? r.title) : r.title }
 
     func render(_ r: Rule, _ values: [String: String]) -> String {
-        var all = values
-        for (k, v) in parameters.values { all["param.\(k)"] = v }
-        return MessageTemplate.render(english ? (r.messageEN ?? r.message) : r.message, all)
+        MessageTemplate.render(english ? (r.messageEN ?? r.message) : r.message) { name in
+            if let v = values[name] { return v }
+            guard name.hasPrefix("param.") else { return nil }
+            return parameters[String(name.dropFirst("param.".count))]
+        }
     }
 
     // MARK: record findings
@@ -82,7 +84,10 @@ extension AuditRun {
             actual = value(cmp.actual, column: col) ?? (col.type == .amount ? .amount(Amount(micros: 0)) : nil)
         }
         var fields: [String: String] = ["record": describe(subject), "expected": display(expected), "actual": display(actual)]
-        for (i, c) in t.columns.enumerated() { fields["record.\(c.name)"] = texts[i] }
+        for name in MessageTemplate.placeholders(in: english ? (j.rule.messageEN ?? j.rule.message) : j.rule.message)
+        where name.hasPrefix("record.") {
+            if let i = t.columnIndex(String(name.dropFirst("record.".count))) { fields[name] = texts[i] }
+        }
         sink.append(Finding(
             rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
             offices: officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx), period: nil,

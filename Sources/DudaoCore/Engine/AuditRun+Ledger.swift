@@ -139,9 +139,10 @@ extension AuditRun {
             let sink = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: slices) { k in
                 var local: [Finding] = []
+                let rereader = LedgerWorker.Rereader(reader)
                 for (n, i) in stride(from: k, to: dups.count, by: slices).enumerated() {
                     let d = dups[i]
-                    reader.reread(CSVRowStart(offset: d.place, line: Int(d.line))) { values, source in
+                    rereader.read(CSVRowStart(offset: d.place, line: Int(d.line))) { values, source in
                         addDuplicateFinding(plan, values, texts: source.texts, first: Int(d.first), into: &local)
                     }
                     // Touched pages bring neighbours in; give them back now and then.

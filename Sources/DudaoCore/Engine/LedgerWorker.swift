@@ -109,17 +109,30 @@ final class LedgerWorker: @unchecked Sendable {
         }
     }
 
-    /// Decodes again the row that starts at `start` (a duplicate found after the scan).
-    func reread(_ start: CSVRowStart, _ body: (RowValues, RowSource) -> Void) {
-        let scanned = ScannedRow(decoder: decoder)
-        var ids = ctx.ids
-        file.withBytes { bytes in
-            var scanner = CSVScanner(bytes: bytes, from: start)
-            var values = RowValues(columns: plan.schema.columns.count)
-            guard (try? scanner.next(&scanned.row)) == true else { return }
-            decoder.decode(scanned.row, into: &values, ids: &ids)
-            checker.check(&values)
-            body(values, .scanned(scanned))
+    /// Reads rows again by offset (duplicates found after the scan), reusing one row, one
+    /// set of cells and one copy of the code space; one per thread.
+    final class Rereader {
+        private let worker: LedgerWorker
+        private let scanned: ScannedRow
+        private var values: RowValues
+        private var ids: IdSpace
+
+        init(_ worker: LedgerWorker) {
+            self.worker = worker
+            scanned = ScannedRow(decoder: worker.decoder)
+            values = RowValues(columns: worker.plan.schema.columns.count)
+            ids = worker.ctx.ids
+        }
+
+        /// Decodes the row that starts at `start` and hands it to `body`.
+        func read(_ start: CSVRowStart, _ body: (RowValues, RowSource) -> Void) {
+            worker.file.withBytes { bytes in
+                var scanner = CSVScanner(bytes: bytes, from: start)
+                guard (try? scanner.next(&scanned.row)) == true else { return }
+                worker.decoder.decode(scanned.row, into: &values, ids: &ids)
+                worker.checker.check(&values)
+                body(values, .scanned(scanned))
+            }
         }
     }
 }

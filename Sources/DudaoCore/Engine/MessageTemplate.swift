@@ -15,6 +15,11 @@ public enum MessageTemplate {
 
     /// Fills the placeholders; unknown names are left as written.
     public static func render(_ template: String, _ values: [String: String]) -> String {
+        render(template) { values[$0] }
+    }
+
+    /// Fills the placeholders with what `value` gives for each name; unknown names stay as written.
+    public static func render(_ template: String, _ value: (String) -> String?) -> String {
         var out = ""
         var current: String?
         for ch in template {
@@ -22,7 +27,7 @@ public enum MessageTemplate {
                 if let c = current { out += "{" + c }
                 current = ""
             } else if ch == "}", let c = current {
-                out += values[c] ?? "{\(c)}"
+                out += value(c) ?? "{\(c)}"
                 current = nil
             } else if current != nil {
                 current!.append(ch)
