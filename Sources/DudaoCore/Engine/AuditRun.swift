@@ -59,9 +59,18 @@ final class AuditRun: @unchecked Sendable {
     /// Record findings are fingerprinted by record id; rows that share an id (a copied
     /// 记录编号) would share a fingerprint, so every one after the first gets its line added.
     static func disambiguateFingerprints(_ findings: inout [Finding]) {
-        var groups: [String: [Int]] = [:]
-        for i in findings.indices { groups[findings[i].fingerprint, default: []].append(i) }
-        for (_, group) in groups where group.count > 1 {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(findings.count)
+        var shared: [String: [Int]] = [:]
+        for i in findings.indices {
+            let fp = findings[i].fingerprint
+            if let j = first[fp] {
+                shared[fp, default: [j]].append(i)
+            } else {
+                first[fp] = i
+            }
+        }
+        for (_, group) in shared.sorted(by: { $0.key < $1.key }) {
             let ordered = group.sorted { (findings[$0].subject.file ?? "", findings[$0].subject.line ?? 0) < (findings[$1].subject.file ?? "", findings[$1].subject.line ?? 0) }
             for i in ordered.dropFirst() {
                 findings[i].fingerprint = Fingerprint.of([findings[i].fingerprint, "line \(findings[i].subject.line ?? 0)"])
