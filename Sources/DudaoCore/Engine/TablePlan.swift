@@ -43,7 +43,8 @@ final class TablePlan: @unchecked Sendable {
         let mine = same.compactMap(t.columnIndex)
         sameMine = store.copy(mine)
         sameCount = mine.count
-        codes = ctx.ids.interner.count
+        // The arrays by code exist only for a table that checks consistency.
+        codes = column == nil ? 0 : ctx.ids.interner.count
         var tables = [Int32](repeating: -1, count: codes), rows = [Int32](repeating: -1, count: codes)
         var starts = [Int32](repeating: 1, count: codes), ends = [Int32](repeating: 0, count: codes)
         var cells = [Cell](repeating: .empty, count: codes * mine.count)
