@@ -28,14 +28,9 @@ struct ExplainCommand: ParsableCommand {
         }
         guard let r = loaded.rule(id: id) else {
             let ids = loaded.rules.map(\.id)
-            let hint = ids.min { editDistanceScore(id, $0) < editDistanceScore(id, $1) }.map { pack.english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
+            let hint = suggestion(for: id, among: ids).map { pack.english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
             throw ValidationError((pack.english ? "no rule '\(id)'" : "没有规则“\(id)”") + hint)
         }
         write(explainer.explain(r) + "\n", to: nil, english: pack.english)
-    }
-
-    private func editDistanceScore(_ a: String, _ b: String) -> Int {
-        let common = zip(a, b).prefix { $0 == $1 }.count
-        return max(a.count, b.count) - common
     }
 }

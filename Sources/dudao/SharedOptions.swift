@@ -155,3 +155,4 @@ struct RunOptions: ParsableArguments {
         return result.openFindings(atLeast: threshold) > 0 ? ExitCode(1) : .success
     }
 }
+

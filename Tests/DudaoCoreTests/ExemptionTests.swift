@@ -113,3 +113,20 @@ import Testing
         }
     }
 }
+
+/// `--office` with an id the roster does not know is an error with a suggestion, not an
+/// office that seems to have no problems.
+struct OfficeFilterTests {
+    @Test func anUnknownOfficeIsAnError() {
+        let fixture = Fixture()
+        #expect(throws: RunError.unknownOffice(id: "O3", suggestion: "O1")) {
+            try Audit.run(pack: realPack, dataset: fixture.dataset(), options: AuditOptions(asOf: day("2023-04-30"), offices: ["O3"]))
+        }
+    }
+
+    @Test func aKnownOfficeFiltersTheFindings() throws {
+        let result = try Audit.run(pack: realPack, dataset: Fixture().dataset(), options: AuditOptions(asOf: day("2023-04-30"), offices: ["O2"]))
+        #expect(!result.findings.isEmpty)
+        #expect(result.findings.allSatisfy { $0.offices.contains("O2") })
+    }
+}

@@ -42,6 +42,10 @@ public enum Audit {
     public static func run(pack: Pack, dataset: Dataset, options: AuditOptions) throws(RunError) -> AuditResult {
         let run = try AuditRun(pack: pack, dataset: dataset, options: options)
         try run.loadTables()
+        let known = run.officeIDs
+        for id in options.offices where !known.contains(id) {
+            throw .unknownOffice(id: id, suggestion: suggestion(for: id, among: known.sorted()))
+        }
         run.judgeRules()
         return run.result()
     }

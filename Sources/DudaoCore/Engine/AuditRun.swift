@@ -31,6 +31,13 @@ final class AuditRun: @unchecked Sendable {
         ctx.tables = Array(repeating: nil, count: pack.tables.count)
     }
 
+    /// The ids of the office roster's entities.
+    var officeIDs: Set<String> {
+        guard let oi = tableIndex[pack.attribution.officeTable], let ot = ctx.tables[oi],
+              let kc = ot.schema.key.flatMap(ot.schema.columnIndex) else { return [] }
+        return Set(ot.rows.filter(\.isEntity).map { $0.texts[kc] })
+    }
+
     func result() -> AuditResult {
         var findings = self.findings
         Self.disambiguateFingerprints(&findings)

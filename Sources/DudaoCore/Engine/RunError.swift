@@ -10,6 +10,8 @@ public enum RunError: Error, Equatable, Sendable {
     case malformedCSV(file: String, line: Int, column: Int, detail: String)
     case badExemptions(file: String, line: Int, column: Int, detail: String)
     case invalidPeriod(name: String, detail: String)
+    /// `--office` names no office of the roster (a typo would otherwise look like a clean office).
+    case unknownOffice(id: String, suggestion: String?)
 
     public func message(english: Bool) -> String {
         switch self {
@@ -37,6 +39,9 @@ public enum RunError: Error, Equatable, Sendable {
             return "\(file):\(line):\(column): \(detail)"
         case .badExemptions(let file, let line, let column, let detail):
             return "\(file):\(line):\(column): \(detail)"
+        case .unknownOffice(let id, let s):
+            let hint = s.map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
+            return (english ? "--office \(id) names no office in the roster" : "--office \(id) 不在法律服务所名册中") + hint
         case .invalidPeriod(let name, let detail):
             return english ? "period \(name): \(detail)" : "期间 \(name)：\(detail)"
         }

@@ -136,7 +136,7 @@ public enum PackProblem: Equatable, Sendable {
 }
 
 /// The best match for a misspelt name, by edit distance (none when nothing is close).
-func suggestion(for word: String, among candidates: [String]) -> String? {
+public func suggestion(for word: String, among candidates: [String]) -> String? {
     var best: (String, Int)?
     let w = Array(word)
     for c in candidates {
