@@ -96,3 +96,23 @@ import Testing
         #expect(d == d.sorted())
     }
 }
+
+/// A rule's quote must be found in the plan the pack carries (punctuation full-width or not);
+/// `explain` shows the plan's whole sentence.
+struct SourceQuoteTests {
+    @Test func aMisquotedClauseIsAWarningAtTheQuote() {
+        let (source, mark) = editedPack("reports.yaml", replacing: "quote: 每个阶段结束后，都要写出书面报告，及时报送\n    kind: deadline\n    subjects: {table: offices}\n    period: phases\n    records:\n      table: reports\n      where:\n        all:\n          - {field: 所编号, eq: {subject: key}}\n          - {field: 阶段, eq: {period: label}}\n    grace_days: {param: report_grace_days}\n    judge: missing",
+                                        with: "quote: ↓每个阶段结束后，都要写出口头报告\n    kind: deadline\n    subjects: {table: offices}\n    period: phases\n    records:\n      table: reports\n      where:\n        all:\n          - {field: 所编号, eq: {subject: key}}\n          - {field: 阶段, eq: {period: label}}\n    grace_days: {param: report_grace_days}\n    judge: missing")
+        let (pack, diagnostics) = PackLoader.load(source)
+        #expect(pack != nil)
+        #expect(diagnostics.map(\.problem) == [.quoteNotInSource(rule: "phase-report-missing")])
+        #expect(diagnostics.map(\.mark) == [mark])
+        #expect(diagnostics.first?.level == .warning)
+    }
+
+    @Test func theSentenceAroundAQuote() {
+        #expect(realPack.sourceSentence(containing: "每个阶段结束后，都要写出书面报告")
+                == "每个阶段结束后,都要写出书面报告,及时报送活动中出现的典型案例、重大事项、重要情况。")
+        #expect(realPack.sourceSentence(containing: "每个阶段结束后都要写") == nil)
+    }
+}

@@ -63,7 +63,12 @@ public struct RuleExplainer {
         if let doc = pack.sourceDocument {
             lines.append(t("来源：《\(doc)》", "Source: \(doc)") + (rule.clause.map { t(" \($0)", ", clause \($0)") } ?? ""))
         }
-        if let q = rule.quote { lines.append("  “\(q)”") }
+        if let q = rule.quote {
+            lines.append("  “\(q)”")
+            if let sentence = pack.sourceSentence(containing: q), sentence.count > q.count + 2 {
+                lines.append(t("  原文：", "  In the plan: ") + sentence)
+            }
+        }
         lines.append(t("定义于：", "Defined in: ") + "\(rule.mark.file):\(rule.mark.line)")
         return lines.joined(separator: "\n")
     }

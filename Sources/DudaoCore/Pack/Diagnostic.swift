@@ -47,6 +47,7 @@ public enum PackProblem: Equatable, Sendable {
     case incompatibleComparison(field: String, detail: String)
     case periodOutsideProgram(period: String)
     case missingClause(rule: String)
+    case quoteNotInSource(rule: String)
     case missingTests(rule: String)
 
     /// Stable code for tests, lint output and SARIF.
@@ -77,6 +78,7 @@ public enum PackProblem: Equatable, Sendable {
         case .incompatibleComparison: "incompatible-comparison"
         case .periodOutsideProgram: "period-outside-program"
         case .missingClause: "missing-clause"
+        case .quoteNotInSource: "quote-not-in-source"
         case .missingTests: "missing-tests"
         }
     }
@@ -129,6 +131,9 @@ public enum PackProblem: Equatable, Sendable {
             return english ? "period \(period) lies outside the program calendar" : "期间 \(period) 超出活动日程"
         case .missingClause(let rule):
             return english ? "rule \(rule) names no clause of the source plan" : "规则 \(rule) 未注明来源条款（clause）"
+        case .quoteNotInSource(let rule):
+            return english ? "the quote of rule \(rule) is not in the source plan the pack carries"
+                : "规则 \(rule) 的 quote 在规则包所附的来源文件中找不到"
         case .missingTests(let rule):
             return english ? "rule \(rule) has no test cases" : "规则 \(rule) 没有测试用例"
         }

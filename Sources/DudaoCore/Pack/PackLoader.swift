@@ -17,13 +17,13 @@ public enum PackLoader {
             }
         }
         var pack = decoder.finish(location: source.location, files: source.files.map(\.path), unparsed: unparsed)
-        if let p = pack, let sourceFile = decoder.sourceFile {
-            pack?.sourceText = source.attachments[sourceFile].map { String(decoding: $0, as: UTF8.self) }
-            if pack?.sourceText == nil {
+        if pack != nil, let sourceFile = decoder.sourceFile {
+            if let text = source.attachments[sourceFile] {
+                pack?.sourceText = String(decoding: text, as: UTF8.self)
+            } else {
                 reader.report(decoder.sourceFileMark ?? .init(file: source.location, line: 1, column: 1),
                               .unreadable(path: sourceFile))
             }
-            _ = p
         }
         if let p = pack {
             PackValidator(pack: p, reader: reader, declared: decoder.seen, testedRules: decoder.testedRules,

@@ -299,6 +299,9 @@ struct PackValidator {
             }
         }
         if r.clause == nil { reader.report(r.mark, .missingClause(rule: r.id), .warning) }
+        if let q = r.quote, pack.sourceText != nil, pack.sourceSentence(containing: q) == nil {
+            reader.report(r.marks["quote"] ?? r.mark, .quoteNotInSource(rule: r.id), .warning)
+        }
     }
 
     private func validateSubjects(_ s: SubjectSelection, at mark: Mark) -> [TableSchema] {
