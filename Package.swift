@@ -36,7 +36,7 @@ let package = Package(
         ),
         .executableTarget(name: "EmbedTool"),
         .plugin(name: "EmbedBuiltins", capability: .buildTool(), dependencies: ["EmbedTool"]),
-        .testTarget(name: "DudaoYAMLTests", dependencies: ["DudaoYAML"]),
+        .testTarget(name: "DudaoYAMLTests", dependencies: ["DudaoYAML", "DudaoTable"]),
         .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore"]),
         .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport"], exclude: ["Golden"]),

@@ -1,3 +1,5 @@
+import DudaoTable
+
 /// Writes `activities.csv` (活动台账): per practitioner the rows that meet the pack's
 /// requirements (a few dropped), then everyday casework, in date order, with a few percent of
 /// planted violations and malformed cells.

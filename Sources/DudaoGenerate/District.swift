@@ -1,3 +1,5 @@
+import DudaoTable
+
 /// The shape of a generated district: how many of each roster there are, who belongs where,
 /// and when each practitioner is active. Everything is a pure function of the options, so the
 /// roster writers and the ledger writer agree without sharing state.

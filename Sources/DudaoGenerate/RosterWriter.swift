@@ -1,3 +1,5 @@
+import DudaoTable
+
 /// Writes the rosters (名册), contacts, fee schedule and phase reports of a `District`. These
 /// are small next to the ledger, so plain strings are fine here.
 struct RosterWriter {

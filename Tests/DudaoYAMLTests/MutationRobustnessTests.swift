@@ -1,5 +1,6 @@
 import Testing
 @testable import DudaoYAML
+import DudaoTable
 
 /// Random byte mutations of a valid rule file must load or throw, never crash, and every
 /// mark they produce must be a real 1-based position.
@@ -86,22 +87,5 @@ import Testing
         case .sequence(let items): return items.allSatisfy(allMarksArePositions)
         case .mapping(let pairs): return pairs.allSatisfy { allMarksArePositions($0.key) && allMarksArePositions($0.value) }
         }
-    }
-}
-
-/// A small seeded generator, so every run tries the same mutations.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
