@@ -28,12 +28,7 @@ extension AuditRun {
             // The header.
             var scanner = CSVScanner(bytes: bytes)
             var row = CSVRow()
-            var header = HeaderIndex(names: [])
-            do throws(CSVError) {
-                if try scanner.next(&row) { header = HeaderIndex(row: row) }
-            } catch {
-                throw csvError(error, file: shown)
-            }
+            let header = try readHeader(&scanner, &row, file: shown)
             let dataStart = scanner.position
             // Chunks, their encoding and their first lines.
             let bounds = Self.chunkBounds(bytes, from: dataStart.offset, parts: min(threads, max(1, (bytes.count - dataStart.offset) / max(options.minimumChunkBytes, 1))))
@@ -47,8 +42,7 @@ extension AuditRun {
                 }
             }
             guard inspected.allSatisfy(\.validUTF8) else { return false }
-            let missing = header.missing(t.columns.map(\.name))
-            if !missing.isEmpty { throw .missingColumns(file: shown, missing: missing, expected: t.columns.map(\.name)) }
+            try checkColumns(header, ti, file: shown)
             let decoder = makeDecoder(ti, header: header, intern: false)
             let checker = makeChecker(ti)
             var starts = [dataStart]
@@ -114,12 +108,6 @@ extension AuditRun {
         }
         bounds.append(n)
         return bounds
-    }
-
-    private func csvError(_ e: CSVError, file: String) -> RunError {
-        guard case .unterminatedQuote(let line, let column) = e else { return .unreadableFile(file: file, detail: "\(e)") }
-        return .malformedCSV(file: file, line: line, column: column,
-                             detail: english ? "quoted field is never closed (expected a closing \")" : "引号内的字段没有结束（缺少右引号 \"）")
     }
 
     /// Adds the workers' results in file order, then the duplicates across the whole file.

@@ -26,33 +26,46 @@ extension AuditRun {
     // MARK: opening
 
     func withRows(_ ti: Int, intern: Bool,
-                          _ body: (inout CSVScanner, inout CSVRow, RowDecoder) throws(CSVError) -> Void) throws(RunError) -> RowDecoder {
+                  _ body: (inout CSVScanner, inout CSVRow, RowDecoder) throws(CSVError) -> Void) throws(RunError) -> RowDecoder {
         let t = pack.tables[ti]
         let file = try dataset.open(t)
         let shown = dataset.location + "/" + t.file
         return try file.withBytes { (bytes) throws(RunError) -> RowDecoder in
             var scanner = CSVScanner(bytes: bytes)
             var row = CSVRow()
-            do {
-                var header = HeaderIndex(names: [])
-                if try scanner.next(&row) { header = HeaderIndex(row: row) }
-                let missing = header.missing(t.columns.map(\.name))
-                if !missing.isEmpty {
-                    throw RunError.missingColumns(file: shown, missing: missing, expected: t.columns.map(\.name))
-                }
-                let decoder = makeDecoder(ti, header: header, intern: intern)
+            let header = try readHeader(&scanner, &row, file: shown)
+            try checkColumns(header, ti, file: shown)
+            let decoder = makeDecoder(ti, header: header, intern: intern)
+            do throws(CSVError) {
                 try body(&scanner, &row, decoder)
-                return decoder
-            } catch let e as RunError {
-                throw e
-            } catch let e as CSVError {
-                guard case .unterminatedQuote(let line, let column) = e else { throw RunError.unreadableFile(file: shown, detail: "\(e)") }
-                throw RunError.malformedCSV(file: shown, line: line, column: column,
-                                            detail: english ? "quoted field is never closed (expected a closing \")"
-                                                : "引号内的字段没有结束（缺少右引号 \"）")
             } catch {
-                throw RunError.unreadableFile(file: shown, detail: "\(error)")
+                throw csvError(error, file: shown)
             }
+            return decoder
+        }
+    }
+
+    /// The header row (an empty file has an empty header).
+    func readHeader(_ scanner: inout CSVScanner, _ row: inout CSVRow, file: String) throws(RunError) -> HeaderIndex {
+        do throws(CSVError) {
+            return try scanner.next(&row) ? HeaderIndex(row: row) : HeaderIndex(names: [])
+        } catch {
+            throw csvError(error, file: file)
+        }
+    }
+
+    /// A column the pack declares and the file lacks stops the run, naming all it expects.
+    func checkColumns(_ header: HeaderIndex, _ ti: Int, file: String) throws(RunError) {
+        let expected = pack.tables[ti].columns.map(\.name)
+        let missing = header.missing(expected)
+        if !missing.isEmpty { throw .missingColumns(file: file, missing: missing, expected: expected) }
+    }
+
+    func csvError(_ e: CSVError, file: String) -> RunError {
+        switch e {
+        case .unterminatedQuote(let line, let column):
+            .malformedCSV(file: file, line: line, column: column,
+                          detail: english ? "quoted field is never closed (expected a closing \")" : "引号内的字段没有结束（缺少右引号 \"）")
         }
     }
 
