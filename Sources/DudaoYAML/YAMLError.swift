@@ -36,64 +36,35 @@ public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:column: message` in English.
-    public var description: String { "\(mark): \(englishMessage)" }
+    public var description: String { "\(mark): \(message(english: true))" }
 
     /// `file:line:column: message` in Chinese.
-    public var chineseDescription: String { "\(mark): \(chineseMessage)" }
+    public var chineseDescription: String { "\(mark): \(message(english: false))" }
 
-    /// The message without its position, in English.
-    public var englishMessage: String {
-        let message: String
+    /// The message without its position, in English or Chinese (one switch, both languages).
+    public func message(english: Bool) -> String {
         switch reason {
         case .syntax(let problem, let context):
-            message = "YAML syntax error: \(problem)" + (context.map { " (\($0))" } ?? "")
+            english ? "YAML syntax error: \(problem)" + (context.map { " (\($0))" } ?? "")
+                : "YAML 语法错误：\(problem)" + (context.map { "（\($0)）" } ?? "")
         case .duplicateKey(let key, let first):
-            message = "duplicate key “\(key)” (first defined at \(first))"
+            english ? "duplicate key “\(key)” (first defined at \(first))" : "重复的键“\(key)”（首次出现在 \(first)）"
         case .aliasLimitExceeded(let limit):
-            message = "aliases expand the document beyond \(limit) nodes"
+            english ? "aliases expand the document beyond \(limit) nodes" : "别名展开后节点数超过上限 \(limit)"
         case .nodeLimitExceeded(let limit):
-            message = "the document has more than \(limit) nodes"
+            english ? "the document has more than \(limit) nodes" : "文档节点数超过上限 \(limit)"
         case .depthLimitExceeded(let limit):
-            message = "mappings and sequences nest deeper than \(limit) levels"
+            english ? "mappings and sequences nest deeper than \(limit) levels" : "映射和序列的嵌套层数超过上限 \(limit)"
         case .nonScalarKey:
-            message = "a mapping key must be a scalar, not a mapping or sequence"
+            english ? "a mapping key must be a scalar, not a mapping or sequence" : "映射的键必须是标量，不能是映射或序列"
         case .multipleDocuments:
-            message = "a second YAML document; a file must contain exactly one"
+            english ? "a second YAML document; a file must contain exactly one" : "出现第二个 YAML 文档；每个文件只能包含一个文档"
         case .undefinedAlias(let name):
-            message = "alias “*\(name)” refers to no anchor defined before it"
+            english ? "alias “*\(name)” refers to no anchor defined before it" : "别名“*\(name)”引用的锚点未在此前定义"
         case .invalidEncoding:
-            message = "the file is not valid UTF-8"
+            english ? "the file is not valid UTF-8" : "文件不是有效的 UTF-8 编码"
         case .outOfMemory:
-            message = "out of memory while parsing YAML"
+            english ? "out of memory while parsing YAML" : "解析 YAML 时内存不足"
         }
-        return message
-    }
-
-    /// The message without its position, in Chinese.
-    public var chineseMessage: String {
-        let message: String
-        switch reason {
-        case .syntax(let problem, let context):
-            message = "YAML 语法错误：\(problem)" + (context.map { "（\($0)）" } ?? "")
-        case .duplicateKey(let key, let first):
-            message = "重复的键“\(key)”（首次出现在 \(first)）"
-        case .aliasLimitExceeded(let limit):
-            message = "别名展开后节点数超过上限 \(limit)"
-        case .nodeLimitExceeded(let limit):
-            message = "文档节点数超过上限 \(limit)"
-        case .depthLimitExceeded(let limit):
-            message = "映射和序列的嵌套层数超过上限 \(limit)"
-        case .nonScalarKey:
-            message = "映射的键必须是标量，不能是映射或序列"
-        case .multipleDocuments:
-            message = "出现第二个 YAML 文档；每个文件只能包含一个文档"
-        case .undefinedAlias(let name):
-            message = "别名“*\(name)”引用的锚点未在此前定义"
-        case .invalidEncoding:
-            message = "文件不是有效的 UTF-8 编码"
-        case .outOfMemory:
-            message = "解析 YAML 时内存不足"
-        }
-        return message
     }
 }

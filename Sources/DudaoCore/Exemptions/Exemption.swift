@@ -32,7 +32,7 @@ public struct Exemption: Sendable, Equatable {
         }
         let root: YAMLNode?
         do { root = try YAMLLoader.load(bytes, file: file) } catch {
-            throw fail(error.mark, error.chineseMessage)
+            throw fail(error.mark, error.message(english: false))
         }
         guard let root else { return [] }
         guard let list = root["exemptions"]?.sequence else {

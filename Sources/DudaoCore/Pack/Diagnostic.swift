@@ -90,7 +90,7 @@ public enum PackProblem: Equatable, Sendable {
         }
         switch self {
         case .yaml(let e):
-            return english ? e.englishMessage : e.chineseMessage
+            return e.message(english: english)
         case .notUTF8:
             return english ? "rule files must be UTF-8" : "规则文件必须是 UTF-8 编码"
         case .unreadable(let path):
