@@ -42,7 +42,7 @@ public enum Audit {
     public static func run(pack: Pack, dataset: Dataset, options: AuditOptions) throws(RunError) -> AuditResult {
         let run = try AuditRun(pack: pack, dataset: dataset, options: options)
         try run.loadTables()
-        let known = run.officeIDs
+        let known = Set(run.offices.map(\.id))
         for id in options.offices where !known.contains(id) {
             throw .unknownOffice(id: id, suggestion: suggestion(for: id, among: known.sorted()))
         }

@@ -73,13 +73,12 @@ extension AuditRun {
         let t = pack.tables[ti]
         var columns: [RowDecoder.Column] = []
         let compared = comparedColumns(ti)
-        for (i, c) in t.columns.enumerated() {
+        for c in t.columns {
             // Keys, references and compared values need codes; other texts (names, notes) only
             // need to be known empty or not.
             let coded = c.references != nil || compared.contains(c.name) || c.name == t.key || c.type == .id
             var col = RowDecoder.Column(
-                schemaIndex: i, header: header.column(c.name) ?? -1, type: c.type, optional: c.optional, defaultCell: nil,
-                referenceInvalidates: c.references?.invalidatesRow ?? true,
+                header: header.column(c.name) ?? -1, type: c.type, defaultCell: nil,
                 codes: !coded ? .presence : intern ? .intern : .lookup)
             if let d = c.defaultValue { col.defaultCell = RowDecoder.parse(text: d, col, enumValues: c.values, ids: &ctx.ids) }
             columns.append(col)

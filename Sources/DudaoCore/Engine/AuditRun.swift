@@ -31,11 +31,12 @@ final class AuditRun: @unchecked Sendable {
         ctx.tables = Array(repeating: nil, count: pack.tables.count)
     }
 
-    /// The ids of the office roster's entities.
-    var officeIDs: Set<String> {
+    /// The offices of the roster (its entities), by id, with their names.
+    var offices: [(id: String, name: String)] {
         guard let oi = tableIndex[pack.attribution.officeTable], let ot = ctx.tables[oi],
               let kc = ot.schema.key.flatMap(ot.schema.columnIndex) else { return [] }
-        return Set(ot.rows.filter(\.isEntity).map { $0.texts[kc] })
+        let nc = ot.schema.nameColumn.flatMap(ot.schema.columnIndex)
+        return ot.rows.filter(\.isEntity).map { row in (row.texts[kc], nc.map { row.texts[$0] } ?? "") }.sorted { $0.id < $1.id }
     }
 
     func result() -> AuditResult {
@@ -50,13 +51,7 @@ final class AuditRun: @unchecked Sendable {
         let outcomes = ExemptionMatcher.apply(options.exemptions, to: &findings, asOf: asOf)
         findings = AuditRun.sorted(findings)
         due.sort(by: AuditRun.dueOrder)
-        var officeList: [(id: String, name: String)] = []
-        if let oi = tableIndex[pack.attribution.officeTable], let ot = ctx.tables[oi],
-           let kc = ot.schema.key.flatMap(ot.schema.columnIndex) {
-            let nc = ot.schema.nameColumn.flatMap(ot.schema.columnIndex)
-            for r in ot.rows where r.isEntity { officeList.append((r.texts[kc], nc.map { r.texts[$0] } ?? "")) }
-            officeList.sort { $0.id < $1.id }
-        }
+        let officeList = offices
         let rules = pack.rules.map(\.info) + DataQualityRule.allCases.map(\.info)
         return AuditResult(asOf: asOf, checkDate: calendar.checkDate, packID: pack.id,
                            packTitle: english ? (pack.titleEN ?? pack.title) : pack.title, offices: officeList,

@@ -3,12 +3,9 @@ final class RowDecoder {
     /// The per-row facts of one column, plain values only, so reading one costs no reference
     /// counting on the hot path.
     struct Column {
-        var schemaIndex: Int
         var header: Int
         var type: ColumnSchema.ValueType
-        var optional: Bool
         var defaultCell: Cell?
-        var referenceInvalidates: Bool
         var codes: CodeMode
     }
 
@@ -44,7 +41,7 @@ final class RowDecoder {
         columns.withUnsafeBufferPointer { cols in
             for i in cols.indices {
                 let bytes = row.field(cols[i].header)
-                values.cells[cols[i].schemaIndex] = bytes.isEmpty ? (cols[i].defaultCell ?? .empty)
+                values.cells[i] = bytes.isEmpty ? (cols[i].defaultCell ?? .empty)
                     : cols[i].type == .enumeration ? enumCell(bytes, i) : Self.parse(bytes, cols[i], ids: &ids)
             }
         }
