@@ -4,16 +4,24 @@
 /// Fields are ranges into the scanned bytes, already unquoted and trimmed. A field that needed
 /// unescaping (doubled quotes, or text after its closing quote) lives in a scratch buffer the
 /// row owns. Field bytes are valid until the next call to `next(_:)` with this row, and only
-/// while the scanned bytes are; a copy of a row shares the scratch buffer, so keep values, not
-/// rows.
-public struct CSVRow {
+/// while the scanned bytes are.
+///
+/// The row is not copyable: it owns its buffers as plain memory, so reading a field costs no
+/// reference counting however the row is reached (a local, a class's property, a parameter).
+public struct CSVRow: ~Copyable {
     /// The 1-based physical line on which the row starts (the header is line 1).
     public internal(set) var line: Int = 0
     /// The number of fields the row has (missing trailing cells are not counted).
     public internal(set) var count: Int = 0
 
     private var base: UnsafePointer<UInt8>?
-    private let scratch = Scratch()
+    /// The row's field spans (offsets, so growing the scratch bytes is safe).
+    private var spans: UnsafeMutablePointer<Span>
+    private var spanCapacity = 32
+    /// Bytes of unescaped fields.
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity = 256
+    private var scratchCount = 0
 
     private struct Span {
         var start: Int
@@ -21,14 +29,22 @@ public struct CSVRow {
         var inScratch: Bool
     }
 
-    public init() {}
+    public init() {
+        spans = .allocate(capacity: 32)
+        scratch = .allocate(capacity: 256)
+    }
+
+    deinit {
+        spans.deallocate()
+        scratch.deallocate()
+    }
 
     /// The bytes of field `i`: unquoted, unescaped, trimmed. Empty for `i >= count`.
     @inline(__always)
     public func field(_ i: Int) -> UnsafeRawBufferPointer {
         guard i >= 0, i < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let span = scratch.spans[i]
-        let start = span.inScratch ? UnsafePointer(scratch.pointer) : base
+        let span = spans[i]
+        let start = span.inScratch ? UnsafePointer(scratch) : base
         return UnsafeRawBufferPointer(start: start.map { $0 + span.start }, count: span.end &- span.start)
     }
 
@@ -39,7 +55,7 @@ public struct CSVRow {
 
     /// Whether every cell is empty after trimming; callers skip such rows (their lines still count).
     public var isBlank: Bool {
-        for i in 0..<count where scratch.spans[i].end != scratch.spans[i].start { return false }
+        for i in 0..<count where spans[i].end != spans[i].start { return false }
         return true
     }
 
@@ -49,7 +65,7 @@ public struct CSVRow {
         self.base = base
         self.line = line
         count = 0
-        scratch.count = 0
+        scratchCount = 0
     }
 
     /// Adds the field `start..<end` of the scanned bytes, trimmed.
@@ -65,9 +81,9 @@ public struct CSVRow {
     /// the text is kept literally.
     mutating func appendUnescaped(quote: Int, end: Int) {
         guard let base else { return }
-        let start = scratch.count
-        scratch.reserve(end &- quote)
-        let out = scratch.pointer
+        let start = scratchCount
+        reserveScratch(end &- quote)
+        let out = scratch
         var o = start
         var i = quote &+ 1
         var quoted = true
@@ -88,55 +104,34 @@ public struct CSVRow {
             o &+= 1
             i &+= 1
         }
-        scratch.count = o
+        scratchCount = o
         let trimmed = UTF8Whitespace.trim(UnsafePointer(out), start, o)
         add(Span(start: trimmed.start, end: trimmed.end, inScratch: true))
     }
 
     @inline(__always)
     private mutating func add(_ span: Span) {
-        if count == scratch.spanCapacity { scratch.growSpans() }
-        scratch.spans[count] = span
+        if count == spanCapacity { growSpans() }
+        spans[count] = span
         count &+= 1
     }
 
-    /// The row's field spans, and growable bytes for unescaped fields (spans into them are
-    /// offsets, so growing is safe). Plain memory, so adding a field costs no copy-on-write check.
-    private final class Scratch {
-        var pointer: UnsafeMutablePointer<UInt8>
-        var capacity: Int
-        var count = 0
-        var spans: UnsafeMutablePointer<Span>
-        var spanCapacity = 32
+    private mutating func growSpans() {
+        let grown = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
+        grown.initialize(from: spans, count: spanCapacity)
+        spans.deallocate()
+        spans = grown
+        spanCapacity *= 2
+    }
 
-        init() {
-            capacity = 256
-            pointer = .allocate(capacity: capacity)
-            spans = .allocate(capacity: spanCapacity)
-        }
-
-        deinit {
-            pointer.deallocate()
-            spans.deallocate()
-        }
-
-        func growSpans() {
-            let grown = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
-            grown.initialize(from: spans, count: spanCapacity)
-            spans.deallocate()
-            spans = grown
-            spanCapacity *= 2
-        }
-
-        /// Makes room for `extra` more bytes after `count`.
-        func reserve(_ extra: Int) {
-            guard count &+ extra > capacity else { return }
-            let newCapacity = max(capacity * 2, count + extra)
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            grown.update(from: pointer, count: count)
-            pointer.deallocate()
-            pointer = grown
-            capacity = newCapacity
-        }
+    /// Makes room for `extra` more scratch bytes after `scratchCount`.
+    private mutating func reserveScratch(_ extra: Int) {
+        guard scratchCount &+ extra > scratchCapacity else { return }
+        let newCapacity = max(scratchCapacity * 2, scratchCount + extra)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: scratch, count: scratchCount)
+        scratch.deallocate()
+        scratch = grown
+        scratchCapacity = newCapacity
     }
 }

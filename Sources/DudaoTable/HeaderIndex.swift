@@ -14,7 +14,7 @@ public struct HeaderIndex: Sendable {
     }
 
     /// The header as read by `CSVScanner` (cells already trimmed).
-    public init(row: CSVRow) {
+    public init(row: borrowing CSVRow) {
         self.init(names: (0..<row.count).map { row.string($0) })
     }
 

@@ -25,7 +25,7 @@ struct ReadTable {
             var row = CSVRow()
             while try scanner.next(&row) {
                 if header.isEmpty {
-                    header = (0..<row.count).map(row.string)
+                    header = (0..<row.count).map { row.string($0) }
                     continue
                 }
                 var cells: [String: String] = [:]

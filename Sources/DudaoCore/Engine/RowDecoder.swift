@@ -36,7 +36,7 @@ final class RowDecoder {
     static let no = Array("否".utf8)
 
     /// Decodes the row's cells (no checks yet).
-    func decode(_ row: CSVRow, into values: inout RowValues, ids: inout IdSpace) {
+    func decode(_ row: borrowing CSVRow, into values: inout RowValues, ids: inout IdSpace) {
         values.reset(line: row.line)
         columns.withUnsafeBufferPointer { cols in
             for i in cols.indices {
