@@ -110,7 +110,7 @@ struct CountKernel {
 
     @inline(__always)
     func feed(_ row: UnsafePointer<Cell>, line: Int, active: DayRange?) {
-        guard let slot = slots.slot(of: row[binding]) else { return }
+        guard filter.mayHold(row), let slot = slots.slot(of: row[binding]) else { return }
         guard filter.evaluate(row, subject: subjectWidth > 0 ? subjectCells + slot * subjectWidth : nil) else { return }
         let n = periodCount
         if dateColumn >= 0 {
