@@ -9,28 +9,52 @@ import Dispatch
 /// it does not, the file is scanned again by one worker. Either way the findings are the
 /// same as a one-thread run, byte for byte.
 extension AuditRun {
-    func stream(_ ti: Int) throws(RunError) {
+    /// What is known about a streamed table before its scan: the file, its header, where the
+    /// chunks begin, and each chunk's encoding and line count. It needs no roster, so it is
+    /// worked out on other threads while the rosters load.
+    struct LedgerLayout: @unchecked Sendable {
+        let file: TableFile
+        let header: HeaderIndex
+        let dataStart: CSVRowStart
+        let bounds: [Int]
+        let inspected: [TextInspector.Result]
+
+        var isUTF8: Bool { inspected.allSatisfy(\.validUTF8) }
+    }
+
+    /// Starts working out the layout of every streamed table in the background.
+    func inspectLedgers() -> [Int: BackgroundValue<Result<LedgerLayout, RunError>>] {
+        var out: [Int: BackgroundValue<Result<LedgerLayout, RunError>>] = [:]
+        for (i, t) in pack.tables.enumerated() where t.isStreamed {
+            out[i] = BackgroundValue { [self] in
+                Result { () throws(RunError) -> LedgerLayout in try self.layout(i, file: self.dataset.open(t, assumeUTF8: true)) }
+            }
+        }
+        return out
+    }
+
+    func stream(_ ti: Int, layout: Result<LedgerLayout, RunError>) throws(RunError) {
         let t = pack.tables[ti]
-        let file = try dataset.open(t, assumeUTF8: true)
-        if try !stream(ti, file: file) {
+        let first = try layout.get()
+        if first.isUTF8 {
+            try stream(ti, first)
+        } else {
             // Not UTF-8: open it again, decoding GB18030 (or failing with the reason).
-            guard try stream(ti, file: dataset.open(t)) else { throw .undecodable(file: dataset.location + "/" + t.file) }
+            let decoded = try self.layout(ti, file: dataset.open(t))
+            guard decoded.isUTF8 else { throw .undecodable(file: dataset.location + "/" + t.file) }
+            try stream(ti, decoded)
         }
     }
 
-    /// False when the text turned out not to be UTF-8.
-    private func stream(_ ti: Int, file: TableFile) throws(RunError) -> Bool {
-        let t = pack.tables[ti]
-        let shown = dataset.location + "/" + t.file
-        let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar, ctx: ctx, store: compiler.store)
+    /// Reads the header, splits the rest at line ends and inspects the chunks on all cores.
+    private func layout(_ ti: Int, file: TableFile) throws(RunError) -> LedgerLayout {
+        let shown = dataset.location + "/" + pack.tables[ti].file
         let threads = max(1, options.threads)
-        return try file.withBytes { (bytes) throws(RunError) -> Bool in
-            // The header.
+        return try file.withBytes { (bytes) throws(RunError) -> LedgerLayout in
             var scanner = CSVScanner(bytes: bytes)
             var row = CSVRow()
             let header = try readHeader(&scanner, &row, file: shown)
             let dataStart = scanner.position
-            // Chunks, their encoding and their first lines.
             let bounds = Self.chunkBounds(bytes, from: dataStart.offset, parts: min(threads, max(1, (bytes.count - dataStart.offset) / max(options.minimumChunkBytes, 1))))
             let parts = bounds.count - 1
             var inspected = [TextInspector.Result](repeating: .init(validUTF8: true, lineEnds: 0), count: parts)
@@ -41,40 +65,48 @@ extension AuditRun {
                     out.value[i] = Self.inspect(text.value, i == 0 ? 0 : bounds[i], bounds[i + 1], file: file)
                 }
             }
-            guard inspected.allSatisfy(\.validUTF8) else { return false }
-            try checkColumns(header, ti, file: shown)
-            let decoder = makeDecoder(ti, header: header, intern: false)
-            let checker = makeChecker(ti)
-            var starts = [dataStart]
-            var line = 1 + inspected[0].lineEnds
-            for i in 1..<max(parts, 1) {
-                starts.append(CSVRowStart(offset: bounds[i], line: line))
-                line += inspected[i].lineEnds
-            }
-            let counter = options.progress.map { ProgressCounter(file: t.file, total: bytes.count, report: $0) }
-            defer { counter?.finish() }
-            var workers = (0..<parts).map { i in
-                LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: starts[i], end: bounds[i + 1],
-                             expectedRows: inspected[i].lineEnds, progress: counter)
-            }
-            let running = UnsafeSendable(workers)
-            DispatchQueue.concurrentPerform(iterations: parts) { running.value[$0].scan() }
-            // Each split must be where the worker before it stopped; otherwise scan as one.
-            for i in 0..<parts {
-                if i > 0, workers[i - 1].stop != starts[i] {
-                    let single = LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: dataStart,
-                                              end: bytes.count, progress: nil)
-                    single.scan()
-                    workers = [single]
-                    break
-                }
-            }
-            for w in workers {
-                if let e = w.error { throw csvError(e, file: shown) }
-            }
-            merge(workers, plan: plan)
-            return true
+            return LedgerLayout(file: file, header: header, dataStart: dataStart, bounds: bounds, inspected: inspected)
         }
+    }
+
+    /// Scans the chunks in parallel and merges what they found.
+    private func stream(_ ti: Int, _ layout: LedgerLayout) throws(RunError) {
+        let t = pack.tables[ti]
+        let shown = dataset.location + "/" + t.file
+        let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar, ctx: ctx, store: compiler.store)
+        let file = layout.file, bounds = layout.bounds, inspected = layout.inspected, dataStart = layout.dataStart
+        let parts = bounds.count - 1
+        try checkColumns(layout.header, ti, file: shown)
+        let decoder = makeDecoder(ti, header: layout.header, intern: false)
+        let checker = makeChecker(ti)
+        var starts = [dataStart]
+        var line = 1 + inspected[0].lineEnds
+        for i in 1..<max(parts, 1) {
+            starts.append(CSVRowStart(offset: bounds[i], line: line))
+            line += inspected[i].lineEnds
+        }
+        let counter = options.progress.map { ProgressCounter(file: t.file, total: file.count, report: $0) }
+        defer { counter?.finish() }
+        var workers = (0..<parts).map { i in
+            LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: starts[i], end: bounds[i + 1],
+                         expectedRows: inspected[i].lineEnds, progress: counter)
+        }
+        let running = UnsafeSendable(workers)
+        DispatchQueue.concurrentPerform(iterations: parts) { running.value[$0].scan() }
+        // Each split must be where the worker before it stopped; otherwise scan as one.
+        for i in 0..<parts {
+            if i > 0, workers[i - 1].stop != starts[i] {
+                let single = LedgerWorker(run: self, plan: plan, decoder: decoder, checker: checker, file: file, start: dataStart,
+                                          end: file.count, progress: nil)
+                single.scan()
+                workers = [single]
+                break
+            }
+        }
+        for w in workers {
+            if let e = w.error { throw csvError(e, file: shown) }
+        }
+        merge(workers, plan: plan)
     }
 
     /// Checks and counts the lines of `bytes[lo..<hi]` in blocks, giving each block's memory
@@ -141,6 +173,25 @@ extension AuditRun {
         }
         for f in found { findings += f }
         reader.file.releasePages(0..<reader.file.count)
+    }
+}
+
+/// A value computed on another thread, waited for when it is needed.
+final class BackgroundValue<T>: @unchecked Sendable {
+    private var value: T?
+    private let group = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> T) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.value = work()
+            self.group.leave()
+        }
+    }
+
+    func wait() -> T {
+        group.wait()
+        return value!
     }
 }
 

@@ -1,6 +1,7 @@
 /// Reading the tables: rosters and assignments into memory, ledgers streamed once.
 extension AuditRun {
     func loadTables() throws(RunError) {
+        let layouts = inspectLedgers()
         var decoders: [Int: RowDecoder] = [:]
         var keyFirst: [Int: [Int64: Int32]] = [:]
         for (i, t) in pack.tables.enumerated() where !t.isStreamed {
@@ -18,7 +19,7 @@ extension AuditRun {
         markEntitiesAndIntervals()
         buildAggregators()
         for (i, t) in pack.tables.enumerated() where t.isStreamed {
-            try stream(i)
+            try stream(i, layout: layouts[i]!.wait())
         }
         feedMaterialized()
     }
@@ -76,7 +77,7 @@ extension AuditRun {
         for c in t.columns {
             // Keys, references and compared values need codes; other texts (names, notes) only
             // need to be known empty or not.
-            let coded = c.references != nil || compared.contains(c.name) || c.name == t.key || c.type == .id
+            let coded = c.references != nil || compared.contains(c.name) || c.name == t.key || (intern && c.type == .id)
             var col = RowDecoder.Column(
                 header: header.column(c.name) ?? -1, type: c.type, defaultCell: nil,
                 codes: !coded ? .presence : intern ? .intern : .lookup)
