@@ -13,6 +13,10 @@ struct ParallelScanTests {
     static let singleLineFixture = make(multiline: false)
 
     static func make(multiline: Bool) -> Fixture {
+        Fixture(["activities.csv": rows(multiline: multiline), "contacts.csv": ["P1,C1,联系点,2022-01-01,", "P2,S2,法律顾问,2022-01-01,"]])
+    }
+
+    static func rows(multiline: Bool) -> [String] {
         let types = ["法律咨询", "接访", "纠纷调处", "法律事务", "法律建议", "赶大集", "法制课", "法律体检"]
         var rows: [String] = []
         for i in 0..<600 {
@@ -31,7 +35,7 @@ struct ParallelScanTests {
         rows.append(rows[250].replacingOccurrences(of: "A250,", with: "A250c,"))  // a third copy
         rows.append("A999,2022/2/30,O1,P9,法律咨询,C1,,是,abc,,")                  // bad date, unknown practitioner
         rows.append("A998,2024-01-01,O1,P1,法律咨询,C1,,是,50,,")                  // after as-of
-        return Fixture(["activities.csv": rows, "contacts.csv": ["P1,C1,联系点,2022-01-01,", "P2,S2,法律顾问,2022-01-01,"]])
+        return rows
     }
 
     func run(threads: Int, chunk: Int, asOf: String = "2023-04-30", fixture: Fixture = fixture) throws -> AuditResult {
@@ -71,6 +75,40 @@ struct ParallelScanTests {
             return
         }
         #expect(first < 30 && line > 600)
+    }
+
+    /// Duplicates are found by line and read again from the row start before them (every
+    /// 32nd row); the lines must be the physical lines, counted here independently.
+    @Test(arguments: [(1, 1 << 30), (4, 500)])
+    func duplicatesAreReadBackOnTheirPhysicalLines(split: (threads: Int, chunk: Int)) throws {
+        let rows = Self.rows(multiline: true)
+        var lineOf: [String: Int] = [:]
+        var line = 2
+        for row in rows {
+            lineOf[String(row.prefix { $0 != "," })] = line
+            line += row.unicodeScalars.filter { $0 == "\n" }.count + 1   // a CRLF inside quotes is one line end
+        }
+        let result = try run(threads: split.threads, chunk: split.chunk)
+        let found = result.findings("data.duplicate-record")
+        // Row i repeats the key of row i - 280 (the fixture's cycles meet again), and the three copies.
+        #expect(Set(found.compactMap(\.subject.id)) == Set((280..<600).map { "A\($0)" } + ["A10b", "A250b", "A250c"]))
+        #expect(found.count == 323)
+        for f in found { #expect(f.subject.line == lineOf[f.subject.id ?? ""]) }
+        for (copy, original) in [("A10b", "A10"), ("A250b", "A250"), ("A250c", "A250")] {
+            let f = found.first { $0.subject.id == copy }
+            #expect(f?.subject.line == lineOf[copy])
+            #expect(f?.detail("duplicateOf") == .int(lineOf[original]!))
+        }
+    }
+
+    @Test func checkpointsFindTheLastStartOnOrBeforeALine() {
+        var c = LedgerCheckpoints()
+        #expect(c.start(before: 5) == nil)
+        for (offset, line) in [(10, 2), (400, 34), (800, 70)] { c.append(CSVRowStart(offset: offset, line: line)) }
+        #expect(c.start(before: 1) == nil)
+        #expect(c.start(before: 2)?.offset == 10 && c.start(before: 33)?.offset == 10)
+        #expect(c.start(before: 34)?.offset == 400 && c.start(before: 69)?.offset == 400)
+        #expect(c.start(before: 70)?.offset == 800 && c.start(before: 10_000)?.offset == 800)
     }
 
     @Test func chunkBoundsFallAfterLineEnds() {

@@ -1,7 +1,7 @@
 /// The data-quality findings of one row, from the table's declarations (PACK-SPEC section 5).
 extension AuditRun {
     /// Reports the row's data-quality findings; true when the row is valid and counts.
-    func qualityChecks(_ plan: TablePlan, _ values: inout RowValues, source: RowSource, duplicates: DuplicateLog?, place: Int,
+    func qualityChecks(_ plan: TablePlan, _ values: inout RowValues, source: RowSource, duplicates: DuplicateLog?,
                        into sink: inout [Finding]) -> Bool {
         let ti = plan.index
         var valid = values.invalid.isEmpty && !values.unknownInvalidates
@@ -46,18 +46,19 @@ extension AuditRun {
                                  details: [("date", .text(day.iso))], into: &sink)
             }
         }
-        if plan.consistencyColumn != nil { checkConsistency(plan, values, text, into: &sink) }
-        duplicates?.add(values, source: source, place: place)
+        if let problem = consistencyProblem(plan, values) { reportInconsistency(problem, plan, values, text(), into: &sink) }
+        duplicates?.add(values, source: source)
         return valid
     }
 
-    /// `data.office-mismatch`: the row disagrees with the roster row it references.
-    private func checkConsistency(_ plan: TablePlan, _ values: RowValues, _ text: () -> [String], into sink: inout [Finding]) {
-        guard let refCol = plan.consistencyColumn else { return }
+    /// `data.office-mismatch`: whether the row disagrees with the roster row it references
+    /// (checked on every row, so it reads plain arrays only).
+    private func consistencyProblem(_ plan: TablePlan, _ values: borrowing RowValues) -> (code: Int, mismatch: Bool, outside: Bool)? {
+        guard let refCol = plan.consistencyColumn else { return nil }
         let ref = values.cells[refCol]
-        guard ref.hasValue, ref.value >= 0, ref.value < Int64(plan.codes) else { return }
+        guard ref.hasValue, ref.value >= 0, ref.value < Int64(plan.codes) else { return nil }
         let code = Int(ref.value)
-        guard plan.entityTable[code] >= 0 else { return }
+        guard plan.entityTable[code] >= 0 else { return nil }
         var mismatch = false
         for k in 0..<plan.sameCount {
             let mine = plan.sameMine[k]
@@ -69,23 +70,30 @@ extension AuditRun {
             let day = Int32(values.cells[dc].value)
             outside = day < plan.activeStart[code] || day > plan.activeEnd[code]
         }
-        guard mismatch || outside, let c = plan.schema.consistency,
+        return mismatch || outside ? (code, mismatch, outside) : nil
+    }
+
+    /// Reports a `consistencyProblem`.
+    private func reportInconsistency(_ problem: (code: Int, mismatch: Bool, outside: Bool), _ plan: TablePlan, _ values: RowValues,
+                                     _ texts: [String], into sink: inout [Finding]) {
+        let (code, mismatch, outside) = problem
+        guard let refCol = plan.consistencyColumn, let c = plan.schema.consistency,
               let otherTable = ctx.tables[Int(plan.entityTable[code])] else { return }
         let other = otherTable.rows[Int(plan.entityRow[code])]
         let t = plan.schema, rt = pack.tables[Int(plan.entityTable[code])]
         let sameName = c.same.first ?? ""
-        let mineText = t.columnIndex(sameName).map { text()[$0] } ?? ""
+        let mineText = t.columnIndex(sameName).map { texts[$0] } ?? ""
         let theirsText = rt.columnIndex(sameName).map { other.texts[$0] } ?? ""
         var parts: [String] = []
         if mismatch {
-            parts.append(english ? "\(sameName) is \(mineText), but \(c.reference) \(text()[refCol]) belongs to \(theirsText) in the roster"
-                         : "\(sameName)为\(mineText)，但\(c.reference) \(text()[refCol]) 在名册中属于\(theirsText)")
+            parts.append(english ? "\(sameName) is \(mineText), but \(c.reference) \(texts[refCol]) belongs to \(theirsText) in the roster"
+                         : "\(sameName)为\(mineText)，但\(c.reference) \(texts[refCol]) 在名册中属于\(theirsText)")
         }
         if outside {
-            parts.append(english ? "dated outside the active interval of \(c.reference) \(text()[refCol])"
-                         : "日期不在\(c.reference) \(text()[refCol]) 的执业（有效）期间内")
+            parts.append(english ? "dated outside the active interval of \(c.reference) \(texts[refCol])"
+                         : "日期不在\(c.reference) \(texts[refCol]) 的执业（有效）期间内")
         }
-        addRecordFinding(.officeMismatch, table: plan.index, values: values, texts: text(),
+        addRecordFinding(.officeMismatch, table: plan.index, values: values, texts: texts,
                          message: parts.joined(separator: english ? "; " : "；"),
                          expected: .text(theirsText), actual: .text(mineText),
                          details: [("outsideActiveInterval", .bool(outside))], into: &sink)

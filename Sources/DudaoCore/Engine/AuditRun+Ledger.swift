@@ -144,13 +144,17 @@ extension AuditRun {
 
     /// Adds the workers' results in file order, then the duplicates across the whole file.
     private func merge(_ workers: [LedgerWorker], plan: TablePlan) {
+        let dups = DuplicateLog.duplicates(in: workers.compactMap(\.duplicates))
+        // One allocation for all the findings to come (growing by doubling copies them twice).
+        findings.reserveCapacity(findings.count + workers.reduce(0) { $0 + $1.findings.count } + dups.count)
         for w in workers {
             for (mine, theirs) in zip(counts.filter { $0.table == plan.index }, w.counts) { mine.merge(theirs) }
             for (mine, theirs) in zip(deadlines.filter { $0.table == plan.index }, w.deadlines) { mine.merge(theirs) }
             findings += w.findings
+            w.findings = []
         }
         guard let reader = workers.first else { return }
-        let dups = DuplicateLog.duplicates(in: workers.compactMap(\.duplicates))
+        let checkpoints = workers.reduce(into: LedgerCheckpoints()) { $0.append(contentsOf: $1.checkpoints) }
         reader.file.adviseRandomAccess()
         // Rows are read back and reported on all cores; findings are sorted at the end.
         let slices = dups.isEmpty ? 0 : min(max(1, options.threads), (dups.count + 1023) / 1024)
@@ -160,13 +164,12 @@ extension AuditRun {
             DispatchQueue.concurrentPerform(iterations: slices) { k in
                 var local: [Finding] = []
                 let rereader = LedgerWorker.Rereader(reader)
-                for (n, i) in stride(from: k, to: dups.count, by: slices).enumerated() {
+                for i in stride(from: k, to: dups.count, by: slices) {
                     let d = dups[i]
-                    rereader.read(CSVRowStart(offset: d.place, line: Int(d.line))) { values, source in
+                    guard let from = checkpoints.start(before: Int(d.line)) else { continue }
+                    rereader.read(line: Int(d.line), from: from) { values, source in
                         addDuplicateFinding(plan, values, texts: source.texts, first: Int(d.first), into: &local)
                     }
-                    // Touched pages bring neighbours in; give them back now and then.
-                    if n & 1023 == 1023 { reader.file.releasePages(0..<reader.file.count) }
                 }
                 sink.value[k] = local
             }

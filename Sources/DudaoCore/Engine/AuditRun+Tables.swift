@@ -192,10 +192,11 @@ extension AuditRun {
             if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(asOf.rawValue) { continue }
             var values = table.values(r)
             checker.check(&values)
-            table.valid[r] = qualityChecks(plan, &values, source: .stored(table.textRow(r)), duplicates: duplicates, place: r, into: &findings)
+            table.valid[r] = qualityChecks(plan, &values, source: .stored(table.textRow(r)), duplicates: duplicates, into: &findings)
         }
         for d in DuplicateLog.duplicates(in: [duplicates].compactMap { $0 }) {
-            addDuplicateFinding(plan, table.values(d.place), texts: table.textRow(d.place), first: Int(d.first), into: &findings)
+            guard let r = table.row(atLine: Int(d.line)) else { continue }
+            addDuplicateFinding(plan, table.values(r), texts: table.textRow(r), first: Int(d.first), into: &findings)
         }
     }
 

@@ -1,9 +1,10 @@
 import Dispatch
 
 /// Collects, for every row that takes part in duplicate detection, a compact key: a 96-bit
-/// hash of its parsed date and the trimmed bytes of the other declared columns, with the
-/// row's line and where to find it again (24 bytes a row, no strings). Keys go to one of 256
-/// partitions by hash, so resolving them later works on cache-sized pieces, in parallel.
+/// hash of its parsed date and the trimmed bytes of the other declared columns, and the row's
+/// line (16 bytes a row, no strings). Keys go to one of 256 partitions by hash, so resolving
+/// them later works on cache-sized pieces, in parallel. The row itself is found again by its
+/// line (`LedgerCheckpoints` for a streamed ledger, the row index for a table in memory).
 ///
 /// A false match of 96-bit hashes among 10^8 rows has a probability below 10^-12.
 final class DuplicateLog: @unchecked Sendable {
@@ -11,34 +12,69 @@ final class DuplicateLog: @unchecked Sendable {
         var k1: UInt64
         var k2: UInt32
         var line: Int32
-        /// Where the row is: a byte offset in the file, or a row index of a table in memory.
-        var place: Int
+    }
+
+    /// One partition's entries, in plain memory so that adding one costs no uniqueness check.
+    private struct Partition {
+        var base: UnsafeMutablePointer<Entry>?
+        var count = 0
+        var capacity = 0
+
+        var entries: UnsafeBufferPointer<Entry> { UnsafeBufferPointer(start: base, count: count) }
+
+        mutating func append(_ e: Entry) {
+            if count == capacity { grow(to: max(16, capacity * 2)) }
+            base![count] = e
+            count &+= 1
+        }
+
+        mutating func grow(to size: Int) {
+            let grown = UnsafeMutablePointer<Entry>.allocate(capacity: size)
+            if let base {
+                grown.moveInitialize(from: base, count: count)
+                base.deallocate()
+            }
+            base = grown
+            capacity = size
+        }
     }
 
     static let partitions = 256
     let columns: [Int]
     /// Whether each of `columns` is a date (compared parsed, not as written).
     private let isDate: [Bool]
-    private(set) var parts: [[Entry]]
+    private let parts: UnsafeMutablePointer<Partition>
 
     /// `expectedRows` reserves the partitions' memory up front (no growth by doubling).
     init(columns: [Int], dateColumns: Set<Int>, expectedRows: Int = 0) {
         self.columns = columns
         isDate = columns.map { dateColumns.contains($0) }
-        parts = Array(repeating: [], count: Self.partitions)
+        parts = .allocate(capacity: Self.partitions)
+        parts.initialize(repeating: Partition(), count: Self.partitions)
         let each = expectedRows / Self.partitions
         if each > 0 {
-            for p in parts.indices { parts[p].reserveCapacity(each + each / 16 + 16) }
+            for p in 0..<Self.partitions { parts[p].grow(to: each + each / 16 + 16) }
         }
     }
 
-    /// Records the row; rows whose date cannot be read take no part.
-    func add(_ values: RowValues, source: RowSource, place: Int) {
-        guard let (k1, k2) = key(values, source: source) else { return }
-        parts[Int(k1 >> 56)].append(Entry(k1: k1, k2: k2, line: Int32(values.line), place: place))
+    deinit {
+        for p in 0..<Self.partitions { parts[p].base?.deallocate() }
+        parts.deallocate()
     }
 
-    private func key(_ values: RowValues, source: RowSource) -> (UInt64, UInt32)? {
+    /// Gives back partition `p`'s memory.
+    private func free(_ p: Int) {
+        parts[p].base?.deallocate()
+        parts[p] = Partition()
+    }
+
+    /// Records the row; rows whose date cannot be read take no part.
+    func add(_ values: borrowing RowValues, source: RowSource) {
+        guard let (k1, k2) = key(values, source: source) else { return }
+        parts[Int(k1 >> 56)].append(Entry(k1: k1, k2: k2, line: Int32(values.line)))
+    }
+
+    private func key(_ values: borrowing RowValues, source: RowSource) -> (UInt64, UInt32)? {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325
         var h2: UInt64 = 0x9e37_79b9_7f4a_7c15
         for (i, col) in columns.enumerated() {
@@ -89,20 +125,22 @@ final class DuplicateLog: @unchecked Sendable {
         return x ^ (x >> 33)
     }
 
-    /// The rows that repeat an earlier row, with the line of the first row of their kind,
-    /// sorted by line. `logs` are in file order (the chunks of one file, first to last).
-    static func duplicates(in logs: [DuplicateLog]) -> [(place: Int, line: Int32, first: Int32)] {
-        var found = [[(place: Int, line: Int32, first: Int32)]](repeating: [], count: partitions)
+    /// The rows that repeat an earlier row, by line, with the line of the first row of their
+    /// kind, sorted by line. `logs` are in file order (the chunks of one file, first to last);
+    /// their entries are given back as they are read, so the logs are empty afterwards.
+    static func duplicates(in logs: [DuplicateLog]) -> [(line: Int32, first: Int32)] {
+        var found = [[(line: Int32, first: Int32)]](repeating: [], count: partitions)
         found.withUnsafeMutableBufferPointer { out in
             let sink = UnsafeSendable(out)
             DispatchQueue.concurrentPerform(iterations: partitions) { p in
+                defer { for log in logs { log.free(p) } }
                 let size = logs.reduce(0) { $0 + $1.parts[p].count }
                 guard size > 1 else { return }
                 let table = KeyTable(capacity: size)
                 for log in logs {
-                    for e in log.parts[p] {
+                    for e in log.parts[p].entries {
                         if let first = table.insertOrFind(e.k1, e.k2, line: e.line) {
-                            sink.value[p].append((e.place, e.line, first))
+                            sink.value[p].append((e.line, first))
                         }
                     }
                 }

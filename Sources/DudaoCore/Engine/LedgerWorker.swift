@@ -22,6 +22,8 @@ final class LedgerWorker: @unchecked Sendable {
     let progress: ProgressCounter?
     var findings: [Finding] = []
     let duplicates: DuplicateLog?
+    /// Where every 32nd row starts, to read duplicates again.
+    private(set) var checkpoints = LedgerCheckpoints()
     private(set) var stop: CSVRowStart
     private(set) var error: CSVError?
 
@@ -67,6 +69,7 @@ final class LedgerWorker: @unchecked Sendable {
                 while scanner.position.offset < end {
                     let rowStart = scanner.position
                     guard try scanner.next(&scanned.row) else { break }
+                    if rows % LedgerCheckpoints.every == 0 { checkpoints.append(rowStart) }
                     rows &+= 1
                     if rows & 0xFFFF == 0 {
                         let at = scanner.position.offset
@@ -82,8 +85,7 @@ final class LedgerWorker: @unchecked Sendable {
                     if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw { continue }
                     checker.check(&values)
                     let source = RowSource.scanned(scanned)
-                    guard run.qualityChecks(plan, &values, source: source, duplicates: duplicates, place: rowStart.offset,
-                                            into: &findings) else { continue }
+                    guard run.qualityChecks(plan, &values, source: source, duplicates: duplicates, into: &findings) else { continue }
                     let line = values.line
                     let violated = values.withCells { cells -> Int in
                         for k in 0..<counts.count { kernels[k].feed(cells, line: line, active: nil) }
@@ -109,13 +111,14 @@ final class LedgerWorker: @unchecked Sendable {
         }
     }
 
-    /// Reads rows again by offset (duplicates found after the scan), reusing one row, one
-    /// set of cells and one copy of the code space; one per thread.
+    /// Reads rows again by line (duplicates found after the scan), reusing one row, one set of
+    /// cells and one copy of the code space; one per thread.
     final class Rereader {
         private let worker: LedgerWorker
         private let scanned: ScannedRow
         private var values: RowValues
         private var ids: IdSpace
+        private var releasedUpTo = 0
 
         init(_ worker: LedgerWorker) {
             self.worker = worker
@@ -124,14 +127,24 @@ final class LedgerWorker: @unchecked Sendable {
             ids = worker.ctx.ids
         }
 
-        /// Decodes the row that starts at `start` and hands it to `body`.
-        func read(_ start: CSVRowStart, _ body: (RowValues, RowSource) -> Void) {
+        /// Decodes the row that starts on `line`, reading forward from the row start `from`
+        /// (a checkpoint), and hands it to `body`.
+        func read(line: Int, from start: CSVRowStart, _ body: (RowValues, RowSource) -> Void) {
             worker.file.withBytes { bytes in
                 var scanner = CSVScanner(bytes: bytes, from: start)
-                guard (try? scanner.next(&scanned.row)) == true else { return }
+                repeat {
+                    guard (try? scanner.next(&scanned.row)) == true else { return }
+                } while scanned.row.line < line
+                guard scanned.row.line == line else { return }
                 worker.decoder.decode(scanned.row, into: &values, ids: &ids)
                 worker.checker.check(&values)
                 body(values, .scanned(scanned))
+                // Rows come in file order: give back the pages behind every few megabytes, so
+                // thousands of rereads do not keep a hundred megabytes of the ledger resident.
+                if start.offset - releasedUpTo > 4 << 20 {
+                    worker.file.releasePages(releasedUpTo..<start.offset)
+                    releasedUpTo = start.offset
+                }
             }
         }
     }

@@ -30,6 +30,16 @@ final class MaterializedTable: @unchecked Sendable {
         active.append(nil)
     }
 
+    /// The row that starts on `line` (rows are kept in file order, so lines ascend).
+    func row(atLine line: Int) -> Int? {
+        var lo = 0, hi = lines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(lines[mid]) < line { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < lines.count && Int(lines[lo]) == line ? lo : nil
+    }
+
     /// The rows as views, for reading.
     var rows: Rows { Rows(table: self) }
 

@@ -33,8 +33,9 @@ struct RowValues {
 
     mutating func reset(line: Int) {
         self.line = line
-        invalid.removeAll(keepingCapacity: true)
-        unknown.removeAll(keepingCapacity: true)
+        // Most rows have no problem: an empty list is left alone (no uniqueness check).
+        if !invalid.isEmpty { invalid.removeAll(keepingCapacity: true) }
+        if !unknown.isEmpty { unknown.removeAll(keepingCapacity: true) }
         unknownInvalidates = false
     }
 }
