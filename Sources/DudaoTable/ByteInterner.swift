@@ -7,17 +7,18 @@ import Foundation
 /// (linear probing, at most half full) holds codes, and each code's hash is kept to skip most
 /// byte comparisons and to grow without rehashing keys. Looking up allocates nothing.
 public struct ByteInterner: Sendable {
-    private var arena: [UInt8] = []
+    @usableFromInline var arena: [UInt8] = []
     /// Key `c` is `arena[starts[c]..<starts[c + 1]]`.
-    private var starts: [Int] = [0]
+    @usableFromInline var starts: [Int] = [0]
     private var hashes: [UInt64] = []
     /// Codes by slot (-1 is empty), each with the low half of its key's hash so a probe
     /// usually decides without touching the key. The count is a power of two.
-    private var slots: [Slot]
+    @usableFromInline var slots: [Slot]
 
-    private struct Slot {
-        var code: Int32
-        var hash: UInt32
+    @usableFromInline
+    struct Slot: Sendable {
+        @usableFromInline var code: Int32
+        @usableFromInline var hash: UInt32
     }
 
     /// The number of distinct keys; codes are `0..<count`.
@@ -30,6 +31,7 @@ public struct ByteInterner: Sendable {
     }
 
     /// The code of `bytes` if it has been interned.
+    @inlinable
     public func code(of bytes: UnsafeRawBufferPointer) -> Int32? {
         let hash = ByteInterner.hash(bytes)
         let code = slots[find(bytes, hash)].code
@@ -66,8 +68,8 @@ public struct ByteInterner: Sendable {
     }
 
     /// The slot holding `bytes`, or the empty slot where it would go.
-    @inline(__always)
-    private func find(_ bytes: UnsafeRawBufferPointer, _ hash: UInt64) -> Int {
+    @inlinable
+    func find(_ bytes: UnsafeRawBufferPointer, _ hash: UInt64) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         let low = UInt32(truncatingIfNeeded: hash)
@@ -79,8 +81,8 @@ public struct ByteInterner: Sendable {
         }
     }
 
-    @inline(__always)
-    private func equals(_ c: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    @inlinable
+    func equals(_ c: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = starts[c]
         guard starts[c + 1] - start == bytes.count else { return false }
         guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
@@ -101,7 +103,7 @@ public struct ByteInterner: Sendable {
 
     /// A fast 64-bit hash: eight bytes at a time, multiply-xorshift mixing, and the SplitMix64
     /// finaliser so the low bits used by the table depend on every byte.
-    @inline(__always)
+    @inlinable
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let n = bytes.count
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
@@ -127,8 +129,8 @@ public struct ByteInterner: Sendable {
         return finalize(h)
     }
 
-    @inline(__always)
-    private static func finalize(_ x: UInt64) -> UInt64 {
+    @inlinable
+    static func finalize(_ x: UInt64) -> UInt64 {
         var z = x
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

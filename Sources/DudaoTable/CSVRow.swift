@@ -14,19 +14,20 @@ public struct CSVRow: ~Copyable {
     /// The number of fields the row has (missing trailing cells are not counted).
     public internal(set) var count: Int = 0
 
-    private var base: UnsafePointer<UInt8>?
+    @usableFromInline var base: UnsafePointer<UInt8>?
     /// The row's field spans (offsets, so growing the scratch bytes is safe).
-    private var spans: UnsafeMutablePointer<Span>
+    @usableFromInline var spans: UnsafeMutablePointer<Span>
     private var spanCapacity = 32
     /// Bytes of unescaped fields.
-    private var scratch: UnsafeMutablePointer<UInt8>
+    @usableFromInline var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 256
     private var scratchCount = 0
 
-    private struct Span {
-        var start: Int
-        var end: Int
-        var inScratch: Bool
+    @usableFromInline
+    struct Span {
+        @usableFromInline var start: Int
+        @usableFromInline var end: Int
+        @usableFromInline var inScratch: Bool
     }
 
     public init() {
@@ -40,7 +41,7 @@ public struct CSVRow: ~Copyable {
     }
 
     /// The bytes of field `i`: unquoted, unescaped, trimmed. Empty for `i >= count`.
-    @inline(__always)
+    @inlinable
     public func field(_ i: Int) -> UnsafeRawBufferPointer {
         guard i >= 0, i < count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         let span = spans[i]

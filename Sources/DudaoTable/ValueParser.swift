@@ -75,14 +75,6 @@ public enum ValueParser {
         return Amount(micros: micros + fraction)
     }
 
-    /// Whether the bytes are exactly `expected`, e.g. a cell against a value of a declared set.
-    @inline(__always)
-    public static func bytesEqual(_ bytes: UnsafeRawBufferPointer, _ expected: [UInt8]) -> Bool {
-        guard bytes.count == expected.count else { return false }
-        for i in 0..<expected.count where bytes[i] != expected[i] { return false }
-        return true
-    }
-
     private static let year年: [UInt8] = Array("年".utf8)
     private static let month月: [UInt8] = Array("月".utf8)
     private static let day日: [UInt8] = Array("日".utf8)

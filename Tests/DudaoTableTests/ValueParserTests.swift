@@ -46,11 +46,4 @@ import Testing
         #expect(Self.amount(text) == nil)
     }
 
-    @Test func bytesEqual() {
-        let yes = Array("是".utf8)
-        #expect(Array("是".utf8).withUnsafeBytes { ValueParser.bytesEqual($0, yes) })
-        #expect(!Array("否".utf8).withUnsafeBytes { ValueParser.bytesEqual($0, yes) })
-        #expect(!Array("是是".utf8).withUnsafeBytes { ValueParser.bytesEqual($0, yes) })
-        #expect([UInt8]().withUnsafeBytes { ValueParser.bytesEqual($0, []) })
-    }
 }

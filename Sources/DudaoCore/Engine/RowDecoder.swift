@@ -23,17 +23,17 @@ final class RowDecoder {
     let tableIndex: Int
     let columns: [Column]
     /// Declared values of each column (empty but for enums).
-    let enumBytes: [[[UInt8]]]
+    let enumValues: [ValueSet]
 
     init(table: TableSchema, tableIndex: Int, columns: [Column], enumBytes: [[[UInt8]]]) {
         self.table = table
         self.tableIndex = tableIndex
         self.columns = columns
-        self.enumBytes = enumBytes
+        enumValues = enumBytes.map(ValueSet.init)
     }
 
-    static let yes = Array("是".utf8)
-    static let no = Array("否".utf8)
+    /// 否 and 是, at the positions of their cell values 0 and 1.
+    static let yesNo = ValueSet([Array("否".utf8), Array("是".utf8)])
 
     /// Decodes the row's cells (no checks yet).
     func decode(_ row: borrowing CSVRow, into values: inout RowValues, ids: inout IdSpace) {
@@ -42,17 +42,18 @@ final class RowDecoder {
             for i in cols.indices {
                 let bytes = row.field(cols[i].header)
                 values.cells[i] = bytes.isEmpty ? (cols[i].defaultCell ?? .empty)
-                    : cols[i].type == .enumeration ? enumCell(bytes, i) : Self.parse(bytes, cols[i], ids: &ids)
+                    : cols[i].type == .enumeration ? enumCell(bytes, i) : Self.parse(bytes, cols[i], column: i, ids: &ids)
             }
         }
     }
 
-    static func parse(_ bytes: UnsafeRawBufferPointer, _ c: Column, ids: inout IdSpace) -> Cell {
+    /// The cell of `bytes` in column `c` (number `column`, which keys its lookup cache).
+    static func parse(_ bytes: UnsafeRawBufferPointer, _ c: Column, column: Int, ids: inout IdSpace) -> Cell {
         switch c.type {
         case .id, .text:
             switch c.codes {
             case .intern: return .of(Int64(ids.interner.intern(bytes)))
-            case .lookup: return .of(ids.interner.code(of: bytes).map(Int64.init) ?? -1)
+            case .lookup: return .of(ids.lookup(bytes, column: column).map(Int64.init) ?? -1)
             case .presence: return .of(-1)
             }
         case .date:
@@ -63,24 +64,20 @@ final class RowDecoder {
             guard bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .invalid }
             return .of(bytes.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) })
         case .yesNo:
-            if ValueParser.bytesEqual(bytes, yes) { return .of(1) }
-            if ValueParser.bytesEqual(bytes, no) { return .of(0) }
-            return .invalid
+            return yesNo.index(of: bytes).map { .of(Int64($0)) } ?? .invalid
         case .enumeration:
             return .invalid  // enum cells are decoded by `enumCell`, which knows the declared values
         }
     }
 
     private func enumCell(_ bytes: UnsafeRawBufferPointer, _ column: Int) -> Cell {
-        let values = enumBytes[column]
-        for i in values.indices where ValueParser.bytesEqual(bytes, values[i]) { return .of(Int64(i)) }
-        return .invalid
+        enumValues[column].index(of: bytes).map { .of(Int64($0)) } ?? .invalid
     }
 
     /// Decodes a default value written in the pack.
     static func parse(text: String, _ c: Column, enumValues: [String], ids: inout IdSpace) -> Cell {
         if c.type == .enumeration { return enumValues.firstIndex(of: text).map { .of(Int64($0)) } ?? .invalid }
         var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBytes { p in parse(UnsafeRawBufferPointer(p), c, ids: &ids) }
+        return bytes.withUnsafeMutableBytes { p in parse(UnsafeRawBufferPointer(p), c, column: -1, ids: &ids) }
     }
 }
