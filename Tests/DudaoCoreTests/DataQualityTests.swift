@@ -185,6 +185,24 @@ import Testing
         #expect(r.byLine("data.duplicate-record").first?.evidence == [Evidence(file: "activities.csv", line: 3)])
     }
 
+    /// Known ids and declared values are compared by their codes, unknown ones by their text:
+    /// the two ways must agree on what is the same.
+    @Test func duplicatesWithUnknownIdsAndUndeclaredValues() throws {
+        let r = try Fixture(["activities.csv": [
+            "A1,2022-07-05,O1,P9,法制课,X1,,,,,",                 // 2: unknown practitioner and object
+            "A2,2022-07-05,O1,P9,法制课,X1,,,,,",                 // 3: same texts → duplicate of 2
+            "A3,2022-07-05,O1,P9,法制课,X2,,,,,",                 // 4: another unknown object
+            "A4,2022-07-05,O1,P1,法制课,X1,,,,,",                 // 5: known practitioner now
+            "A5,2022-07-05,O1,P1,开大会,C1,,,,,",                 // 6: an undeclared type
+            "A6,2022-07-05,O1,P1,开大会,C1,,,,,",                 // 7: → duplicate of 6
+            "A7,2022-07-05,O1,P1,开小会,C1,,,,,",                 // 8: another undeclared type
+            "A8,2022-07-05,O1,P1,法制课,C1,,,,,",                 // 9: the declared type
+            "A9,2022-07-05,O1,P1,法制课, C1 ,,,,,",               // 10: → duplicate of 9 (trimmed)
+        ]]).audit(asOf: "2023-04-30")
+        #expect(r.lines("data.duplicate-record") == ["activities.csv:3", "activities.csv:7", "activities.csv:10"])
+        #expect(r.byLine("data.duplicate-record").map { $0.detail("duplicateOf") } == [.int(2), .int(6), .int(9)])
+    }
+
     @Test func blankRowsAreSkippedButKeepTheirLines() throws {
         let r = try Fixture(["activities.csv": [
             ",,,,,,,,,,",

@@ -186,7 +186,7 @@ extension AuditRun {
         let t = table.schema
         let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar, ctx: ctx, store: compiler.store)
         let dateCol = t.dateColumn.flatMap(t.columnIndex)
-        let duplicates = plan.duplicateLog()
+        let duplicates = plan.duplicateLog(decoder: nil)
         for r in 0..<table.count {
             let row = table.rows[r]
             if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(asOf.rawValue) { continue }

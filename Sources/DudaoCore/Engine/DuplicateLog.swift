@@ -1,8 +1,9 @@
 import Dispatch
 
 /// Collects, for every row that takes part in duplicate detection, a compact key: a 96-bit
-/// hash of its parsed date and the trimmed bytes of the other declared columns, and the row's
-/// line (16 bytes a row, no strings). Keys go to one of 256 partitions by hash, so resolving
+/// hash of its parsed date and the trimmed bytes of the other declared columns (or, where a
+/// cell has one, the code that stands for exactly those bytes: an id's or an enum value's),
+/// and the row's line (16 bytes a row, no strings). Keys go to one of 256 partitions by hash, so resolving
 /// them later works on cache-sized pieces, in parallel. The row itself is found again by its
 /// line (`LedgerCheckpoints` for a streamed ledger, the row index for a table in memory).
 ///
@@ -43,12 +44,15 @@ final class DuplicateLog: @unchecked Sendable {
     let columns: [Int]
     /// Whether each of `columns` is a date (compared parsed, not as written).
     private let isDate: [Bool]
+    /// Whether each of `columns` holds codes that stand for the cell's bytes one to one.
+    private let isCoded: [Bool]
     private let parts: UnsafeMutablePointer<Partition>
 
     /// `expectedRows` reserves the partitions' memory up front (no growth by doubling).
-    init(columns: [Int], dateColumns: Set<Int>, expectedRows: Int = 0) {
+    init(columns: [Int], dateColumns: Set<Int>, codedColumns: Set<Int>, expectedRows: Int = 0) {
         self.columns = columns
         isDate = columns.map { dateColumns.contains($0) }
+        isCoded = columns.map { codedColumns.contains($0) }
         parts = .allocate(capacity: Self.partitions)
         parts.initialize(repeating: Partition(), count: Self.partitions)
         let each = expectedRows / Self.partitions
@@ -82,6 +86,10 @@ final class DuplicateLog: @unchecked Sendable {
                 let cell = values.cells[col]
                 guard cell.hasValue else { return nil }
                 Self.mix(&h1, &h2, UInt64(bitPattern: cell.value))
+            } else if isCoded[i], values.cells[col].hasValue, values.cells[col].value >= 0 {
+                // The same bytes always get the same code; the marker keeps codes and bytes apart.
+                Self.mix(&h1, &h2, UInt64(bitPattern: values.cells[col].value))
+                Self.mix(&h1, &h2, 0x7a00_0000_0000_0000)
             } else {
                 source.withField(col) { b in
                     // Eight bytes at a time, then the tail, then the length (which also

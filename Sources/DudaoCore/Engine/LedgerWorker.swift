@@ -47,7 +47,7 @@ final class LedgerWorker: @unchecked Sendable {
         for (i, c) in counts.enumerated() { (kernels.baseAddress! + i).initialize(to: c.kernel) }
         judgeChecks = .allocate(capacity: max(judges.count, 1))
         for (i, j) in judges.enumerated() { (judgeChecks.baseAddress! + i).initialize(to: (j.filter, j.require)) }
-        duplicates = plan.duplicateLog(expectedRows: expectedRows)
+        duplicates = plan.duplicateLog(decoder: decoder, expectedRows: expectedRows)
     }
 
     deinit {

@@ -35,6 +35,12 @@ final class RowDecoder {
     /// 否 and 是, at the positions of their cell values 0 and 1.
     static let yesNo = ValueSet([Array("否".utf8), Array("是".utf8)])
 
+    /// Whether a value of column `i` (not -1) stands for exactly one text: a declared value's
+    /// position, or an id space code.
+    func codesStandForBytes(_ i: Int) -> Bool {
+        columns[i].type == .enumeration || ((columns[i].type == .id || columns[i].type == .text) && columns[i].codes != .presence)
+    }
+
     /// Decodes the row's cells (no checks yet).
     func decode(_ row: borrowing CSVRow, into values: inout RowValues, ids: inout IdSpace) {
         values.reset(line: row.line)
