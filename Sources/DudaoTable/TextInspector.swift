@@ -16,6 +16,10 @@ public enum TextInspector {
 
     /// Inspects `bytes`; a CR as the last byte counts as a line end only when `nextByte` (the
     /// byte after the stretch, if any) is not LF, so adjacent stretches add up exactly.
+    ///
+    /// ASCII goes eight bytes at a time (also the ASCII bytes before the first non-ASCII byte
+    /// of a word), and a three-byte sequence with an unrestricted lead (most CJK) is checked
+    /// in one step; other sequences go through `UTF8Validator.sequenceLength`.
     public static func inspect(_ bytes: UnsafeRawBufferPointer, nextByte: UInt8? = nil) -> Result {
         guard let base = bytes.baseAddress else { return Result(validUTF8: true, lineEnds: 0) }
         let n = bytes.count
@@ -26,24 +30,41 @@ public enum TextInspector {
         var i = 0
         @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
         @inline(__always) func byteAt(_ j: Int) -> UInt8? { j < n ? p[j] : nextByte }
-        while i < n {
-            while i &+ 8 <= n {
-                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if w & high != 0 { break }
-                lines &+= zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A).nonzeroBitCount
-                var cr = zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
-                while cr != 0 {
-                    let j = i &+ (cr.trailingZeroBitCount >> 3)
-                    if byteAt(j &+ 1) != 0x0A { lines &+= 1 }
-                    cr &= cr &- 1
-                }
-                i &+= 8
+        /// Line ends among the bytes of `w` (at `i`) that `mask` keeps.
+        @inline(__always) func lineEnds(_ w: UInt64, _ mask: UInt64) -> Int {
+            var count = (zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A) & mask).nonzeroBitCount
+            var cr = zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D) & mask
+            while cr != 0 {
+                if byteAt(i &+ (cr.trailingZeroBitCount >> 3) &+ 1) != 0x0A { count &+= 1 }
+                cr &= cr &- 1
             }
-            guard i < n else { break }
+            return count
+        }
+        while i < n {
+            if i &+ 8 <= n {
+                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let h = w & high
+                if h == 0 {
+                    lines &+= lineEnds(w, high)
+                    i &+= 8
+                    continue
+                }
+                // The ASCII bytes before the first non-ASCII one.
+                let ascii = h.trailingZeroBitCount >> 3
+                if ascii > 0 {
+                    lines &+= lineEnds(w, high & ((1 << UInt64(ascii * 8)) &- 1))
+                    i &+= ascii
+                }
+            }
             let b = p[i]
             if b < 0x80 {
                 if b == 0x0A { lines &+= 1 } else if b == 0x0D, byteAt(i &+ 1) != 0x0A { lines &+= 1 }
                 i &+= 1
+                continue
+            }
+            // E1–EC and EE–EF take any two continuation bytes (E0 and ED restrict the second).
+            if b >= 0xE1, b != 0xED, b <= 0xEF, i &+ 2 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80 {
+                i &+= 3
                 continue
             }
             guard let length = UTF8Validator.sequenceLength(p, i, n) else { return Result(validUTF8: false, lineEnds: lines) }

@@ -30,8 +30,10 @@ struct TextInspectorTests {
     @Test func agreesWithReferenceOnRandomTextCutAnywhere() {
         var rng = SplitMix64(seed: 42)
         let pieces: [[UInt8]] = [Array("a".utf8), Array(",".utf8), [0x0A], [0x0D], [0x0D, 0x0A], Array("中".utf8),
-                                 Array("文本".utf8), Array("\u{3000}".utf8), Array("abcdefgh".utf8), [0xFF]]
-        for _ in 0..<2000 {
+                                 Array("文本".utf8), Array("\u{3000}".utf8), Array("abcdefgh".utf8), [0xFF],
+                                 Array("😀".utf8), Array("\u{FFFF}".utf8), Array("ࠀ".utf8), [0xE4, 0xB8], [0xED, 0xA0, 0x80],
+                                 [0xE0, 0x80, 0x80], [0xEF, 0xBF], [0x80], Array("0123456789abcdef".utf8)]
+        for _ in 0..<5000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int(rng.next() % 40) { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] }
             let valid = String(validating: bytes, as: UTF8.self) != nil
