@@ -49,7 +49,7 @@ final class AuditRun: @unchecked Sendable {
             due = due.filter { !wanted.isDisjoint(with: $0.offices) }
         }
         let outcomes = ExemptionMatcher.apply(options.exemptions, to: &findings, asOf: asOf)
-        findings = AuditRun.sorted(findings)
+        AuditRun.sort(&findings)
         due.sort(by: AuditRun.dueOrder)
         let officeList = offices
         let rules = pack.rules.map(\.info) + DataQualityRule.allCases.map(\.info)
@@ -80,10 +80,10 @@ final class AuditRun: @unchecked Sendable {
         }
     }
 
-    /// Findings in the order of CLI.md (rule, subject id, period start, file, line; ties by
-    /// fingerprint). Texts compare as UTF-8 bytes; sorting goes through small integer keys so
-    /// the large finding values move once.
-    static func sorted(_ findings: [Finding]) -> [Finding] {
+    /// Sorts findings in the order of CLI.md (rule, subject id, period start, file, line; ties
+    /// by fingerprint). Texts compare as UTF-8 bytes; sorting goes through small integer keys,
+    /// and the large finding values are then moved into place (no copies).
+    static func sort(_ findings: inout [Finding]) {
         func rank(_ texts: [String]) -> [String: Int32] {
             var out: [String: Int32] = [:]
             for (i, t) in Set(texts).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() { out[t] = Int32(i) }
@@ -120,7 +120,30 @@ final class AuditRun: @unchecked Sendable {
             if a.line != b.line { return a.line < b.line }
             return findings[x].fingerprint < findings[y].fingerprint
         }
-        return order.map { findings[$0] }
+        permute(&findings, by: order)
+    }
+
+    /// Puts `items[order[k]]` at position k, following the permutation's cycles, so each
+    /// value is moved once and none is copied.
+    static func permute<T>(_ items: inout [T], by order: [Int]) {
+        var placed = [Bool](repeating: false, count: items.count)
+        items.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in 0..<buffer.count where !placed[start] {
+                let first = (base + start).move()
+                var k = start
+                while true {
+                    placed[k] = true
+                    let from = order[k]
+                    if from == start {
+                        (base + k).initialize(to: first)
+                        break
+                    }
+                    (base + k).moveInitialize(from: base + from, count: 1)
+                    k = from
+                }
+            }
+        }
     }
 
     static func dueOrder(_ a: DueItem, _ b: DueItem) -> Bool {
