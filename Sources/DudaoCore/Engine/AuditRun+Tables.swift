@@ -3,15 +3,9 @@ extension AuditRun {
     func loadTables() throws(RunError) {
         let layouts = inspectLedgers()
         var decoders: [Int: RowDecoder] = [:]
-        var keyFirst: [Int: [Int64: Int32]] = [:]
-        for (i, t) in pack.tables.enumerated() where !t.isStreamed {
-            decoders[i] = try loadMaterialized(i, keyFirst: &keyFirst)
-        }
         ctx.ids.keyRows = Array(repeating: [], count: pack.tables.count)
-        for (i, firsts) in keyFirst {
-            var dense = Array(repeating: Int32(-1), count: ctx.ids.interner.count)
-            for (code, row) in firsts { dense[Int(code)] = row }
-            ctx.ids.keyRows[i] = dense
+        for (i, t) in pack.tables.enumerated() where !t.isStreamed {
+            decoders[i] = try loadMaterialized(i)
         }
         for (i, t) in pack.tables.enumerated() where !t.isStreamed && decoders[i] != nil {
             checkMaterialized(i, checker: makeChecker(i))
@@ -159,24 +153,28 @@ extension AuditRun {
 
     // MARK: materialized tables
 
-    private func loadMaterialized(_ ti: Int, keyFirst: inout [Int: [Int64: Int32]]) throws(RunError) -> RowDecoder {
+    /// Loads a table into memory and, for a table with a key, the first row of each key.
+    private func loadMaterialized(_ ti: Int) throws(RunError) -> RowDecoder {
         let t = pack.tables[ti]
         let table = MaterializedTable(schema: t)
         let keyCol = t.key.flatMap(t.columnIndex)
-        var firsts: [Int64: Int32] = [:]
+        // By key code; the codes of a table's keys are given as it loads, so this grows at its end.
+        var firsts: [Int32] = []
         let decoder = try withRows(ti, intern: true) { (scanner, row, decoder) throws(CSVError) in
             var values = RowValues(columns: t.columns.count)
+            let fields = decoder.columns.map(\.header)
             while try scanner.next(&row) {
                 if row.isBlank { continue }
                 decoder.decode(row, into: &values, ids: &ctx.ids)
-                let texts = decoder.columns.map { row.string($0.header) }
-                if let k = keyCol, values.cells[k].hasValue, firsts[values.cells[k].value] == nil {
-                    firsts[values.cells[k].value] = Int32(table.count)
+                if let k = keyCol, values.cells[k].hasValue {
+                    let code = Int(values.cells[k].value)
+                    if code >= firsts.count { firsts.append(contentsOf: repeatElement(-1, count: code + 1 - firsts.count)) }
+                    if firsts[code] < 0 { firsts[code] = Int32(table.count) }
                 }
-                table.append(cells: values.cells, texts: texts, line: row.line)
+                table.append(cells: values.cells, texts: row, fields: fields, line: row.line)
             }
         }
-        if keyCol != nil { keyFirst[ti] = firsts }
+        ctx.ids.keyRows[ti] = firsts
         ctx.tables[ti] = table
         return decoder
     }
@@ -192,7 +190,7 @@ extension AuditRun {
             if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(asOf.rawValue) { continue }
             var values = table.values(r)
             checker.check(&values)
-            table.valid[r] = qualityChecks(plan, &values, source: .stored(table.textRow(r)), duplicates: duplicates, into: &findings)
+            table.valid[r] = qualityChecks(plan, &values, source: .stored(table, row: r), duplicates: duplicates, into: &findings)
         }
         for d in DuplicateLog.duplicates(in: [duplicates].compactMap { $0 }) {
             guard let r = table.row(atLine: Int(d.line)) else { continue }
@@ -229,7 +227,7 @@ extension AuditRun {
                     guard let o = outer else { continue }
                     range = DayRange(start: max(range.start, o.start), end: min(range.end, o.end))
                 }
-                if !range.isEmpty { table.active[r] = range }
+                if !range.isEmpty { table.setActive(r, range) }
             }
         }
     }

@@ -4,8 +4,8 @@
 /// a reference is then an array lookup per target table.
 struct IdSpace {
     var interner = ByteInterner(capacity: 1024)
-    /// Per table index: global code → first row with that key (-1 for none); empty for
-    /// tables without a key.
+    /// Per table index: global code → first row with that key (-1 for none); codes past the
+    /// end (all, for tables without a key) have none.
     var keyRows: [[Int32]] = []
     /// The last id looked up in each column, for ids of up to 16 bytes: a ledger repeats its
     /// office and practitioner row after row, and a repeat costs two integer compares instead

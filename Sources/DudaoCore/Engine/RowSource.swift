@@ -1,15 +1,12 @@
 /// Where a row's cell texts come from: the scanner's current row, or a row kept in memory.
 enum RowSource {
     case scanned(ScannedRow)
-    case stored([String])
+    case stored(MaterializedTable, row: Int)
 
     func withField<R>(_ column: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         switch self {
-        case .scanned(let s):
-            return body(s.row.field(s.decoder.columns[column].header))
-        case .stored(let texts):
-            var bytes = Array(texts[column].utf8)
-            return bytes.withUnsafeMutableBytes { body(UnsafeRawBufferPointer($0)) }
+        case .scanned(let s): body(s.row.field(s.decoder.columns[column].header))
+        case .stored(let table, let row): table.withText(row, column, body)
         }
     }
 
@@ -17,7 +14,7 @@ enum RowSource {
     var texts: [String] {
         switch self {
         case .scanned(let s): s.decoder.columns.map { s.row.string($0.header) }
-        case .stored(let texts): texts
+        case .stored(let table, let row): table.textRow(row)
         }
     }
 }
