@@ -4,6 +4,14 @@ import Dispatch
 extension AuditRun {
     func buildAggregators() {
         let store = compiler.store
+        // Requirements over the same subject tables share their slots.
+        var slotsByTables: [[Int]: SubjectSlots] = [:]
+        func sharedSlots(_ tables: [Int]) -> SubjectSlots {
+            if let s = slotsByTables[tables] { return s }
+            let s = SubjectSlots(tables: tables, ctx: ctx, store: store)
+            slotsByTables[tables] = s
+            return s
+        }
         for rule in pack.rules {
             switch rule.kind {
             case .count(let c):
@@ -13,7 +21,7 @@ extension AuditRun {
                 let subjects = c.subjects.tables.compactMap { tableIndex[$0] }
                 var columns = ConditionCompiler.SubjectColumns()
                 let filter = compiler.compile(c.filter.withoutSubjectBinding, row: t, subjectTables: subjects, subjects: &columns, ctx: ctx)
-                let slots = SubjectSlots(tables: subjects, ctx: ctx, store: store)
+                let slots = sharedSlots(subjects)
                 counts.append(CountAggregator(
                     rule: rule, requirement: c, table: ti, binding: binding, filter: filter,
                     subjectCells: slots.subjectCells(columns, ctx: ctx, store: store), subjectWidth: columns.columns.count,
@@ -32,7 +40,7 @@ extension AuditRun {
                 }
                 var columns = ConditionCompiler.SubjectColumns()
                 let filter = compiler.compile(d.filter.withoutSubjectBinding, row: t, subjectTables: subjects, subjects: &columns, ctx: ctx)
-                let slots = SubjectSlots(tables: subjects, ctx: ctx, store: store)
+                let slots = sharedSlots(subjects)
                 deadlines.append(DeadlineAggregator(
                     rule: rule, requirement: d, table: ti, binding: binding, periodColumn: periodCol, filter: filter,
                     subjectCells: slots.subjectCells(columns, ctx: ctx, store: store), subjectWidth: columns.columns.count,
@@ -102,7 +110,9 @@ extension AuditRun {
         let atLeast = compiler.integer(c.requirement.atLeast)
         let file = pack.tables[c.table].file
         for (p, period) in c.periods.enumerated() where period.start <= asOf {
-            for (slot, entity) in c.slots.entities.enumerated() where filter.includes(entity, in: period.range, ctx: ctx) {
+            for slot in 0..<c.slots.count {
+                let entity = c.slots.entity(slot)
+                guard filter.includes(entity, in: period.range, ctx: ctx) else { continue }
                 let (n, line) = c.count(slot: slot, period: p)
                 guard n < atLeast else { continue }
                 let j = Judgement(rule: c.rule, entity: entity, period: period, dueDate: period.end,
@@ -122,7 +132,9 @@ extension AuditRun {
         let file = pack.tables[d.table].file
         for (p, period) in d.periods.enumerated() where period.start <= asOf {
             let dueDate = period.end.adding(days: grace)
-            for (slot, entity) in d.slots.entities.enumerated() where filter.includes(entity, in: period.range, ctx: ctx) {
+            for slot in 0..<d.slots.count {
+                let entity = d.slots.entity(slot)
+                guard filter.includes(entity, in: period.range, ctx: ctx) else { continue }
                 let first = d.earliest(slot: slot, period: p)
                 switch d.requirement.judge {
                 case .missing:

@@ -1,28 +1,47 @@
 /// The entities of a requirement's subject tables, numbered densely, and the map from a
-/// key's code to its slot, so a row finds its subject with one array lookup.
+/// key's code to its slot, so a row finds its subject with one array lookup. Requirements
+/// over the same subject tables share one.
 struct SubjectSlots: @unchecked Sendable {
-    private(set) var entities: [(table: Int, row: Int)] = []
+    /// The entities' rows, slot after slot: table then row order, so iteration follows the rosters.
+    private let rows: [Int32]
+    /// The subject tables in slot order, each with the slot after its last entity.
+    private let segments: [(table: Int, end: Int)]
     private let slotOfCode: UnsafePointer<Int32>
     private let codes: Int
 
     init(tables: [Int], ctx: EvaluationContext, store: PredicateStore) {
-        var slots = Array(repeating: Int32(-1), count: ctx.ids.interner.count)
-        var found: [(table: Int, row: Int, code: Int)] = []
-        for t in tables where t < ctx.ids.keyRows.count {
-            for (code, row) in ctx.ids.keyRows[t].enumerated() where row >= 0 && slots[code] < 0 {
+        let keyRows = ctx.ids.keyRows
+        let known = tables.filter { $0 < keyRows.count }
+        // A code past every table's keys has no slot, so the map ends with the last key.
+        var slots = Array(repeating: Int32(-1), count: known.map { keyRows[$0].count }.max() ?? 0)
+        // A key of several tables is the entity of the first of them in `tables`.
+        var found: [(table: Int32, row: Int32, code: Int32)] = []
+        for t in known {
+            for (code, row) in keyRows[t].enumerated() where row >= 0 && slots[code] < 0 {
                 slots[code] = 0
-                found.append((t, Int(row), code))
+                found.append((Int32(t), row, Int32(code)))
             }
         }
-        // Slots in table then row order, so iteration follows the rosters.
         found.sort { ($0.table, $0.row) < ($1.table, $1.row) }
-        for (i, f) in found.enumerated() { slots[f.code] = Int32(i) }
-        entities = found.map { ($0.table, $0.row) }
+        var segments: [(table: Int, end: Int)] = []
+        for (i, f) in found.enumerated() {
+            slots[Int(f.code)] = Int32(i)
+            if segments.last?.table != Int(f.table) { segments.append((Int(f.table), 0)) }
+            segments[segments.count - 1].end = i + 1
+        }
+        rows = found.map(\.row)
+        self.segments = segments
         codes = slots.count
         slotOfCode = store.copy(slots)
     }
 
-    var count: Int { entities.count }
+    var count: Int { rows.count }
+
+    /// The entity in `slot`.
+    func entity(_ slot: Int) -> (table: Int, row: Int) {
+        let table = segments.first { slot < $0.end }!.table
+        return (table, Int(rows[slot]))
+    }
 
     @inline(__always)
     func slot(of cell: Cell) -> Int? { lookup.slot(of: cell) }
@@ -33,7 +52,10 @@ struct SubjectSlots: @unchecked Sendable {
     /// For each slot, the subject's cells that a predicate compares with (`subject[j]`).
     func subjectCells(_ columns: ConditionCompiler.SubjectColumns, ctx: EvaluationContext, store: PredicateStore) -> UnsafePointer<Cell> {
         var out: [Cell] = []
-        for e in entities {
+        guard !columns.columns.isEmpty else { return store.copy(out) }
+        out.reserveCapacity(count * columns.columns.count)
+        for slot in 0..<count {
+            let e = entity(slot)
             let row = ctx.tables[e.table]?.rows[e.row]
             for map in columns.columns {
                 out.append(map[e.table].flatMap { row?.cells[$0] } ?? .invalid)
