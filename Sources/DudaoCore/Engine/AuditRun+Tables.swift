@@ -87,10 +87,10 @@ extension AuditRun {
         var columns: [RowChecker.Column] = []
         for c in t.columns {
             let targets = c.references?.tables.compactMap { tableIndex[$0] } ?? []
-            let known = compiler.store.copy(compiler.membership(targets, ctx: ctx))
+            let known = compiler.membership(targets, ctx: ctx)
             columns.append(RowChecker.Column(
                 optional: c.optional, requiredWhen: c.requiredWhen.map { compiler.compile($0, row: t, ctx: ctx) },
-                known: known, knownCount: targets.isEmpty ? 0 : ctx.ids.interner.count,
+                known: compiler.store.copy(known), knownCount: known.count,
                 referenceWhen: c.references?.when.map { compiler.compile($0, row: t, ctx: ctx) },
                 referenceInvalidates: c.references?.invalidatesRow ?? true, hasReference: c.references != nil))
         }

@@ -35,8 +35,9 @@ struct ConditionCompiler {
         var cells: [Cell] = []
         var bytes: [UInt8] = []
 
-        mutating func add(_ kind: Predicate.Kind, op: Condition.Comparison = .eq, column: Int = 0, a: Int = 0, b: Int = 0, value: Int64 = 0) -> Int {
-            nodes.append(.init(kind: kind, op: op, column: Int32(column), a: Int32(a), b: Int32(b), value: value))
+        mutating func add(_ kind: Predicate.Kind, op: Condition.Comparison = .eq, column: Int = 0, a: Int = 0, b: Int = 0,
+                          first: Int = 0, value: Int64 = 0) -> Int {
+            nodes.append(.init(kind: kind, op: op, column: Int32(column), a: Int32(a), b: Int32(b), first: Int32(first), value: value))
             return nodes.count - 1
         }
     }
@@ -71,10 +72,10 @@ struct ConditionCompiler {
             case .lookup(let table, let by, let column, _):
                 guard let ti = tableIndex[table], let byCol = t.columnIndex(by),
                       let vc = pack.tables[ti].columnIndex(column) else { return b.add(.constant, value: 0) }
-                let dense = lookupCells(table: ti, column: vc, ctx: ctx)
+                let (first, dense) = lookupCells(table: ti, column: vc, ctx: ctx)
                 let offset = b.cells.count
                 b.cells += dense
-                return b.add(.lookup, op: op, column: col, a: offset, b: dense.count, value: Int64(byCol))
+                return b.add(.lookup, op: op, column: col, a: offset, b: dense.count, first: first, value: Int64(byCol))
             default:
                 guard let v = literal(value, column: t.columns[col], ctx: ctx) else { return b.add(.constant, value: op == .ne ? 1 : 0) }
                 return b.add(.literal, op: op, column: col, value: v)
@@ -97,23 +98,30 @@ struct ConditionCompiler {
         }
     }
 
-    /// 1 for every code that is a key of one of the tables (valid row or not: a key exists).
+    /// 1 for every code that is a key of one of the tables (valid row or not: a key exists);
+    /// it ends with the last such code, as codes past it are no keys.
     func membership(_ tables: [Int], ctx: EvaluationContext) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: ctx.ids.interner.count)
-        for t in tables where t < ctx.ids.keyRows.count {
-            for (code, row) in ctx.ids.keyRows[t].enumerated() where row >= 0 { out[code] = 1 }
+        let keyRows = ctx.ids.keyRows
+        let known = tables.filter { $0 < keyRows.count }
+        var out = [UInt8](repeating: 0, count: known.map { keyRows[$0].count }.max() ?? 0)
+        for t in known {
+            for (code, row) in keyRows[t].enumerated() where row >= 0 { out[code] = 1 }
         }
         return out
     }
 
     /// The column's cell in the row each code names, for usable (valid) rows; invalid elsewhere.
-    private func lookupCells(table: Int, column: Int, ctx: EvaluationContext) -> [Cell] {
-        var out = [Cell](repeating: .invalid, count: ctx.ids.interner.count)
-        guard table < ctx.ids.keyRows.count, let rows = ctx.tables[table]?.rows else { return out }
-        for (code, row) in ctx.ids.keyRows[table].enumerated() where row >= 0 && rows[Int(row)].valid {
-            out[code] = rows[Int(row)].cells[column]
+    /// The cells run from the table's first key code to its last, as other codes name no row
+    /// (a small table loaded after large ones has only high codes).
+    private func lookupCells(table: Int, column: Int, ctx: EvaluationContext) -> (first: Int, cells: [Cell]) {
+        guard table < ctx.ids.keyRows.count, let rows = ctx.tables[table]?.rows else { return (0, []) }
+        let keyRows = ctx.ids.keyRows[table]
+        let first = keyRows.firstIndex { $0 >= 0 } ?? keyRows.count
+        var out = [Cell](repeating: .invalid, count: keyRows.count - first)
+        for code in first..<keyRows.count where keyRows[code] >= 0 && rows[Int(keyRows[code])].valid {
+            out[code - first] = rows[Int(keyRows[code])].cells[column]
         }
-        return out
+        return (first, out)
     }
 
     /// The text of a literal or parameter value.

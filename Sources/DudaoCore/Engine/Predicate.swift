@@ -9,14 +9,16 @@ struct Predicate: @unchecked Sendable {
     }
 
     /// One node. `a`/`b` are, by kind: children (first, count); the subject column index;
-    /// lookup cells (offset, count) with `value` the column giving the key; values (offset,
-    /// count) with `value` 1 when negated; membership bytes (offset, count).
+    /// lookup cells (offset, count) with `value` the column giving the key and `first` the
+    /// code of the first cell; values (offset, count) with `value` 1 when negated; membership
+    /// bytes (offset, count).
     struct Node {
         var kind: Kind
         var op: Condition.Comparison
         var column: Int32
         var a: Int32
         var b: Int32
+        var first: Int32 = 0
         var value: Int64
     }
 
@@ -102,10 +104,7 @@ struct Predicate: @unchecked Sendable {
             return Predicate.compare(row[Int(node.column)], node.op, subject[Int(node.a)])
         case .lookup:
             // A value looked up in a missing or unusable row cannot be judged: the comparison holds.
-            let key = row[Int(node.value)]
-            guard key.hasValue, key.value >= 0, key.value < Int64(node.b) else { return true }
-            let other = cells[Int(node.a) + Int(key.value)]
-            guard other.hasValue else { return true }
+            guard let other = lookedUp(node, row) else { return true }
             return Predicate.compare(row[Int(node.column)], node.op, other)
         case .oneOf:
             let cell = row[Int(node.column)]
@@ -143,10 +142,12 @@ struct Predicate: @unchecked Sendable {
     var root: Node { nodes[0] }
 
     /// The cell a lookup node finds for a row, if any.
+    @inline(__always)
     func lookedUp(_ node: Node, _ row: UnsafePointer<Cell>) -> Cell? {
         let key = row[Int(node.value)]
-        guard key.hasValue, key.value >= 0, key.value < Int64(node.b) else { return nil }
-        let other = cells[Int(node.a) + Int(key.value)]
+        let i = key.value &- Int64(node.first)
+        guard key.hasValue, i >= 0, i < Int64(node.b) else { return nil }
+        let other = cells[Int(node.a) + Int(i)]
         return other.hasValue ? other : nil
     }
 }

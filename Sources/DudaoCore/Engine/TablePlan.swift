@@ -46,14 +46,16 @@ final class TablePlan: @unchecked Sendable {
         let mine = same.compactMap(t.columnIndex)
         sameMine = store.copy(mine)
         sameCount = mine.count
-        // The arrays by code exist only for a table that checks consistency.
-        codes = column == nil ? 0 : ctx.ids.interner.count
+        // The arrays by code exist only for a table that checks consistency, and end with the
+        // last key of the tables it references (other codes name no row).
+        let targets = t.consistency.flatMap { t.column($0.reference)?.references?.tables.compactMap { tableIndex[$0] } } ?? []
+        codes = column == nil ? 0 : targets.map { $0 < ctx.ids.keyRows.count ? ctx.ids.keyRows[$0].count : 0 }.max() ?? 0
         var tables = [Int32](repeating: -1, count: codes), rows = [Int32](repeating: -1, count: codes)
         var starts = [Int32](repeating: 1, count: codes), ends = [Int32](repeating: 0, count: codes)
         var cells = [Cell](repeating: .empty, count: codes * mine.count)
-        if let c = t.consistency, column != nil {
-            for name in t.column(c.reference)?.references?.tables ?? [] {
-                guard let ti = tableIndex[name], ti < ctx.ids.keyRows.count, let target = ctx.tables[ti] else { continue }
+        if column != nil {
+            for ti in targets {
+                guard ti < ctx.ids.keyRows.count, let target = ctx.tables[ti] else { continue }
                 let theirs = same.map { target.schema.columnIndex($0) }
                 for (code, r) in ctx.ids.keyRows[ti].enumerated() where r >= 0 && tables[code] < 0 {
                     let row = target.rows[Int(r)]
