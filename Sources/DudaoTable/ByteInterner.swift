@@ -4,13 +4,12 @@ import Foundation
 /// small integers instead of Strings.
 ///
 /// The bytes of every key are stored once, back to back, in an arena; an open-addressing table
-/// (linear probing, at most half full) holds codes, and each code's hash is kept to skip most
-/// byte comparisons and to grow without rehashing keys. Looking up allocates nothing.
+/// (linear probing, at most half full) holds codes, each with the low half of its key's hash to
+/// skip most byte comparisons and to grow without rehashing keys. Looking up allocates nothing.
 public struct ByteInterner: Sendable {
     @usableFromInline var arena: [UInt8] = []
     /// Key `c` is `arena[starts[c]..<starts[c + 1]]`.
-    @usableFromInline var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
+    @usableFromInline var starts: [UInt32] = [0]
     /// Codes by slot (-1 is empty), each with the low half of its key's hash so a probe
     /// usually decides without touching the key. The count is a power of two.
     @usableFromInline var slots: [Slot]
@@ -22,7 +21,7 @@ public struct ByteInterner: Sendable {
     }
 
     /// The number of distinct keys; codes are `0..<count`.
-    public var count: Int { hashes.count }
+    public var count: Int { starts.count - 1 }
 
     public init(capacity: Int = 16) {
         var size = 16
@@ -44,11 +43,10 @@ public struct ByteInterner: Sendable {
         let hash = ByteInterner.hash(bytes)
         let slot = find(bytes, hash)
         if slots[slot].code >= 0 { return slots[slot].code }
-        precondition(count < Int(Int32.max), "ByteInterner is full")
+        precondition(count < Int(Int32.max) && arena.count + bytes.count <= Int(UInt32.max), "ByteInterner is full")
         let code = Int32(count)
         arena.append(contentsOf: bytes)
-        starts.append(arena.count)
-        hashes.append(hash)
+        starts.append(UInt32(arena.count))
         slots[slot] = Slot(code: code, hash: UInt32(truncatingIfNeeded: hash))
         if count * 2 > slots.count { grow() }
         return code
@@ -64,7 +62,7 @@ public struct ByteInterner: Sendable {
     /// The key of `code` as a String.
     public func string(_ code: Int32) -> String {
         let c = Int(code)
-        return String(decoding: arena[starts[c]..<starts[c + 1]], as: UTF8.self)
+        return String(decoding: arena[Int(starts[c])..<Int(starts[c + 1])], as: UTF8.self)
     }
 
     /// The slot holding `bytes`, or the empty slot where it would go.
@@ -83,8 +81,8 @@ public struct ByteInterner: Sendable {
 
     @inlinable
     func equals(_ c: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let start = starts[c]
-        guard starts[c + 1] - start == bytes.count else { return false }
+        let start = Int(starts[c])
+        guard Int(starts[c + 1]) - start == bytes.count else { return false }
         guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
         return arena.withUnsafeBytes { memcmp($0.baseAddress! + start, base, bytes.count) == 0 }
     }
@@ -93,10 +91,12 @@ public struct ByteInterner: Sendable {
         let size = slots.count * 2
         let mask = size - 1
         var grown = [Slot](repeating: Slot(code: -1, hash: 0), count: size)
-        for (c, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
+        // Codes fit in Int32, so the table never has more than 2^32 slots and the low half of
+        // the hash is all that places a key.
+        for entry in slots where entry.code >= 0 {
+            var slot = Int(entry.hash) & mask
             while grown[slot].code >= 0 { slot = (slot &+ 1) & mask }
-            grown[slot] = Slot(code: Int32(c), hash: UInt32(truncatingIfNeeded: hash))
+            grown[slot] = entry
         }
         slots = grown
     }
