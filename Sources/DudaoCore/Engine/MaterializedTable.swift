@@ -6,7 +6,10 @@ final class MaterializedTable: @unchecked Sendable {
     let schema: TableSchema
     let width: Int
     private var states: [Cell.State] = []
-    private var values: [Int64] = []
+    /// The cell values in 4 bytes while every one fits (codes, enums, dates, yes/no mostly
+    /// do); from the first that does not, all of them in 8 bytes.
+    private var narrowValues: [Int32] = []
+    private var wideValues: [Int64]?
     /// The trimmed cell texts in schema column order (for names, ids and messages).
     private var texts = TextArena()
     private(set) var lines: [Int32] = []
@@ -30,7 +33,15 @@ final class MaterializedTable: @unchecked Sendable {
     func append(cells row: [Cell], texts source: borrowing CSVRow, fields: [Int], line: Int) {
         for cell in row {
             states.append(cell.state)
-            values.append(cell.value)
+            if wideValues == nil, let v = Int32(exactly: cell.value) {
+                narrowValues.append(v)
+            } else {
+                if wideValues == nil {
+                    wideValues = narrowValues.map(Int64.init)
+                    narrowValues = []
+                }
+                wideValues!.append(cell.value)
+            }
         }
         for f in fields { texts.append(source.field(f)) }
         lines.append(Int32(line))
@@ -48,7 +59,7 @@ final class MaterializedTable: @unchecked Sendable {
     @inline(__always)
     func cell(_ r: Int, _ column: Int) -> Cell {
         let i = r * width + column
-        return Cell(state: states[i], value: values[i])
+        return Cell(state: states[i], value: wideValues?[i] ?? Int64(narrowValues[i]))
     }
 
     /// The row that starts on `line` (rows are kept in file order, so lines ascend).
