@@ -10,8 +10,7 @@ struct TextArenaTests {
             var t = t
             t.withUTF8 { arena.append(UnsafeRawBufferPointer($0)) }
         }
-        #expect(arena.count == texts.count)
-        #expect((0..<arena.count).map { arena[$0] } == texts)
+        #expect(texts.indices.map { arena[$0] } == texts)
         #expect(arena.withBytes(2) { Array($0) } == Array("口凤置业股份有限公司".utf8))
     }
 
@@ -19,7 +18,6 @@ struct TextArenaTests {
         var arena = TextArena()
         arena.append(UnsafeRawBufferPointer(start: nil, count: 0))
         arena.append(UnsafeRawBufferPointer(start: nil, count: 0))
-        #expect(arena.count == 2)
         #expect(arena[0] == "" && arena[1] == "")
     }
 
@@ -40,6 +38,6 @@ struct TextArenaTests {
             }
         }
         #expect(strings == ["P1", "张三", "引号 \" 内", "", "值", "", ""])
-        #expect((0..<arena.count).map { arena[$0] } == strings)
+        #expect(strings.indices.map { arena[$0] } == strings)
     }
 }

@@ -6,8 +6,6 @@ struct TextArena {
     /// Text `i` is `bytes[ends[i - 1]..<ends[i]]`, the first starting at 0.
     private var ends: [UInt32] = []
 
-    var count: Int { ends.count }
-
     /// Adds a copy of `text`'s bytes as the next text.
     mutating func append(_ text: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: text)
