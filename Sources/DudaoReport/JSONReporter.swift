@@ -28,10 +28,19 @@ enum JSONReporter {
     }
 
     private static func summary(_ result: AuditResult) -> JSONValue {
+        // Findings of a rule mostly come together: count runs, so the dictionary is seldom asked.
         var byRule: [String: Int] = [:]
-        for finding in result.findings { byRule[finding.rule, default: 0] += 1 }
-        let waived = result.findings.filter { $0.status == .waived }.count
-        let byOffice: [(String, JSONValue)] = ReportOutline.tallies(result).offices.map { id, t in
+        var run = (rule: "", count: 0)
+        for i in result.findings.indices {
+            if result.findings[i].rule != run.rule {
+                if run.count > 0 { byRule[run.rule, default: 0] += run.count }
+                run = (result.findings[i].rule, 0)
+            }
+            run.count += 1
+        }
+        if run.count > 0 { byRule[run.rule, default: 0] += run.count }
+        let (offices, total) = ReportOutline.tallies(result)
+        let byOffice: [(String, JSONValue)] = offices.map { id, t in
             (id, .object([("error", .int(t.errors)), ("warning", .int(t.warnings)), ("info", .int(t.infos)),
                           ("waived", .int(t.waived)), ("due", .int(t.due))]))
         }
@@ -39,8 +48,8 @@ enum JSONReporter {
             ("findingsByRule", .object(byRule.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("findings", .int(result.findings.count)),
             ("due", .int(result.due.count)),
-            ("open", .int(result.findings.count - waived)),
-            ("waived", .int(waived)),
+            ("open", .int(result.findings.count - total.waived)),
+            ("waived", .int(total.waived)),
             ("byOffice", .object(byOffice)),
         ])
     }
