@@ -4,122 +4,164 @@ import DudaoCore
 ///
 /// Keys come in a fixed order and findings in the engine's order, so the same result always
 /// gives the same bytes. A finding's `details` follow its fixed keys, in insertion order.
+/// Findings, due items and exemptions are written straight to bytes, one at a time.
 enum JSONReporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
-        JSONValue.serializedObject(document(result))
+        document(result).serialized()
     }
 
     /// Writes the document in pieces, so a report of millions of findings is never one string.
-    static func write(_ result: AuditResult, emit: ([UInt8]) -> Void) {
-        JSONValue.writeObject(document(result), emit: emit)
+    static func write(_ result: AuditResult, emit: (UnsafeRawBufferPointer) -> Void) {
+        document(result).write(emit: emit)
     }
 
-    private static func document(_ result: AuditResult) -> [(String, JSONValue.StreamedMember)] {
+    private static func document(_ result: AuditResult) -> JSONDocument {
+        let findings = result.findings, due = result.due, exemptions = result.exemptions
+        return JSONDocument(members: [
+            ("schemaVersion", .value(.int(1))),
+            ("asOf", .value(.string(result.asOf.iso))),
+            ("findings", .array(count: findings.count) { finding(findings[$0], to: &$1) }),
+            ("due", .array(count: due.count) { dueItem(due[$0], to: &$1) }),
+            ("exemptions", .array(count: exemptions.count) { exemption(exemptions[$0], to: &$1) }),
+            ("summary", .value(summary(result))),
+        ])
+    }
+
+    private static func summary(_ result: AuditResult) -> JSONValue {
+        // Findings of a rule mostly come together: count runs, so the dictionary is seldom asked.
         var byRule: [String: Int] = [:]
-        for finding in result.findings { byRule[finding.rule, default: 0] += 1 }
-        let waived = result.findings.filter { $0.status == .waived }.count
-        let byOffice: [(String, JSONValue)] = ReportOutline.tallies(result).offices.map { id, t in
+        var run = (rule: "", count: 0)
+        for i in result.findings.indices {
+            if result.findings[i].rule != run.rule {
+                if run.count > 0 { byRule[run.rule, default: 0] += run.count }
+                run = (result.findings[i].rule, 0)
+            }
+            run.count += 1
+        }
+        if run.count > 0 { byRule[run.rule, default: 0] += run.count }
+        let (offices, total) = ReportOutline.tallies(result)
+        let byOffice: [(String, JSONValue)] = offices.map { id, t in
             (id, .object([("error", .int(t.errors)), ("warning", .int(t.warnings)), ("info", .int(t.infos)),
                           ("waived", .int(t.waived)), ("due", .int(t.due))]))
         }
-        let summary: JSONValue = .object([
+        return .object([
             ("findingsByRule", .object(byRule.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("findings", .int(result.findings.count)),
             ("due", .int(result.due.count)),
-            ("open", .int(result.findings.count - waived)),
-            ("waived", .int(waived)),
+            ("open", .int(result.findings.count - total.waived)),
+            ("waived", .int(total.waived)),
             ("byOffice", .object(byOffice)),
         ])
-        return [
-            ("schemaVersion", .value(.int(1))),
-            ("asOf", .value(.string(result.asOf.iso))),
-            ("findings", .array(count: result.findings.count) { finding(result.findings[$0]) }),
-            ("due", .array(count: result.due.count) { due(result.due[$0]) }),
-            ("exemptions", .value(.array(result.exemptions.map(exemption)))),
-            ("summary", .value(summary)),
-        ]
     }
 
-    private static func finding(_ f: Finding) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("rule", .string(f.rule)),
-            ("severity", .string(f.severity.rawValue)),
-            ("status", .string(f.status.rawValue)),
-            ("subject", subject(f.subject)),
-            ("offices", .array(f.offices.map { .string($0) })),
-            ("period", f.period.map(period) ?? .null),
-        ]
-        if let expected = f.expected { members.append(("expected", value(expected))) }
-        if let actual = f.actual { members.append(("actual", value(actual))) }
-        members.append(("message", .string(f.message)))
-        members.append(("evidence", .array(f.evidence.map {
-            .object([("file", .string($0.file)), ("line", .int($0.line))])
-        })))
-        members += f.details.map { ($0.key, detail($0.value)) }
+    private static func finding(_ f: Finding, to out: inout JSONWriter) {
+        out.beginObject()
+        out.key("rule"); out.string(f.rule)
+        out.key("severity"); out.string(f.severity.rawValue)
+        out.key("status"); out.string(f.status.rawValue)
+        out.key("subject"); subject(f.subject, to: &out)
+        out.key("offices"); strings(f.offices, to: &out)
+        out.key("period"); period(f.period, to: &out)
+        if let expected = f.expected { out.key("expected"); value(expected, to: &out) }
+        if let actual = f.actual { out.key("actual"); value(actual, to: &out) }
+        out.key("message"); out.string(f.message)
+        out.key("evidence")
+        out.beginArray()
+        for e in f.evidence {
+            out.item()
+            out.beginObject()
+            out.key("file"); out.string(e.file)
+            out.key("line"); out.int(e.line)
+            out.endObject()
+        }
+        out.endArray()
+        for (key, value) in f.details {
+            out.key(key)
+            detail(value, to: &out)
+        }
         if let w = f.waiver {
-            members.append(("waiver", .object([("reason", .string(w.reason)), ("approver", .string(w.approver)),
-                                               ("expires", JSONValue(w.expires?.iso))])))
+            out.key("waiver")
+            out.beginObject()
+            out.key("reason"); out.string(w.reason)
+            out.key("approver"); out.string(w.approver)
+            out.key("expires"); out.day(w.expires)
+            out.endObject()
         }
-        members.append(("fingerprint", .string(f.fingerprint)))
-        return .object(members)
+        out.key("fingerprint"); out.string(f.fingerprint)
+        out.endObject()
     }
 
-    private static func due(_ d: DueItem) -> JSONValue {
-        .object([
-            ("rule", .string(d.rule)),
-            ("severity", .string(d.severity.rawValue)),
-            ("subject", subject(d.subject)),
-            ("offices", .array(d.offices.map { .string($0) })),
-            ("period", period(d.period)),
-            ("dueDate", .string(d.dueDate.iso)),
-            ("expected", .int(d.expected)),
-            ("actual", .int(d.actual)),
-            ("message", .string(d.message)),
-        ])
+    private static func dueItem(_ d: DueItem, to out: inout JSONWriter) {
+        out.beginObject()
+        out.key("rule"); out.string(d.rule)
+        out.key("severity"); out.string(d.severity.rawValue)
+        out.key("subject"); subject(d.subject, to: &out)
+        out.key("offices"); strings(d.offices, to: &out)
+        out.key("period"); period(d.period, to: &out)
+        out.key("dueDate"); out.day(d.dueDate)
+        out.key("expected"); out.int(d.expected)
+        out.key("actual"); out.int(d.actual)
+        out.key("message"); out.string(d.message)
+        out.endObject()
     }
 
-    private static func exemption(_ e: ExemptionOutcome) -> JSONValue {
-        .object([
-            ("rule", .string(e.rule)),
-            ("subjectId", .string(e.subjectID)),
-            ("period", e.period.map(period) ?? .null),
-            ("reason", .string(e.reason)),
-            ("approver", .string(e.approver)),
-            ("expires", JSONValue(e.expires?.iso)),
-            ("state", .string(e.state.rawValue)),
-            ("matched", .int(e.matched)),
-            ("file", .string(e.file)),
-            ("line", .int(e.line)),
-        ])
+    private static func exemption(_ e: ExemptionOutcome, to out: inout JSONWriter) {
+        out.beginObject()
+        out.key("rule"); out.string(e.rule)
+        out.key("subjectId"); out.string(e.subjectID)
+        out.key("period"); period(e.period, to: &out)
+        out.key("reason"); out.string(e.reason)
+        out.key("approver"); out.string(e.approver)
+        out.key("expires"); out.day(e.expires)
+        out.key("state"); out.string(e.state.rawValue)
+        out.key("matched"); out.int(e.matched)
+        out.key("file"); out.string(e.file)
+        out.key("line"); out.int(e.line)
+        out.endObject()
     }
 
-    private static func subject(_ s: Subject) -> JSONValue {
-        var members: [(String, JSONValue)] = [("kind", .string(s.kind)), ("id", JSONValue(s.id))]
-        if let name = s.name { members.append(("name", .string(name))) }
-        if let file = s.file { members.append(("file", .string(file))) }
-        if let line = s.line { members.append(("line", .int(line))) }
-        return .object(members)
+    private static func subject(_ s: Subject, to out: inout JSONWriter) {
+        out.beginObject()
+        out.key("kind"); out.string(s.kind)
+        out.key("id"); out.string(s.id)
+        if let name = s.name { out.key("name"); out.string(name) }
+        if let file = s.file { out.key("file"); out.string(file) }
+        if let line = s.line { out.key("line"); out.int(line) }
+        out.endObject()
     }
 
-    private static func period(_ p: DayRange) -> JSONValue {
-        .object([("start", .string(p.start.iso)), ("end", .string(p.end.iso))])
+    private static func period(_ p: DayRange?, to out: inout JSONWriter) {
+        guard let p else { out.null(); return }
+        out.beginObject()
+        out.key("start"); out.day(p.start)
+        out.key("end"); out.day(p.end)
+        out.endObject()
     }
 
-    private static func value(_ v: FindingValue) -> JSONValue {
+    private static func strings(_ texts: [String], to out: inout JSONWriter) {
+        out.beginArray()
+        for text in texts {
+            out.item()
+            out.string(text)
+        }
+        out.endArray()
+    }
+
+    private static func value(_ v: FindingValue, to out: inout JSONWriter) {
         switch v {
-        case .count(let n): .int(n)
-        case .amount(let a): .number(a.description)
-        case .day(let d): .string(d.iso)
-        case .text(let t): .string(t)
+        case .count(let n): out.int(n)
+        case .amount(let a): out.number(a.description)
+        case .day(let d): out.day(d)
+        case .text(let t): out.string(t)
         }
     }
 
-    private static func detail(_ v: DetailValue) -> JSONValue {
+    private static func detail(_ v: DetailValue, to out: inout JSONWriter) {
         switch v {
-        case .int(let n): .int(n)
-        case .text(let t): .string(t)
-        case .bool(let b): .bool(b)
-        case .texts(let ts): .array(ts.map { .string($0) })
+        case .int(let n): out.int(n)
+        case .text(let t): out.string(t)
+        case .bool(let b): out.bool(b)
+        case .texts(let ts): strings(ts, to: &out)
         }
     }
 }

@@ -18,8 +18,12 @@ struct ReportOutline {
         var errors = 0, warnings = 0, infos = 0, waived = 0, due = 0
 
         mutating func count(_ finding: Finding) {
-            guard finding.status == .open else { waived += 1; return }
-            switch finding.severity {
+            count(finding.status, finding.severity)
+        }
+
+        mutating func count(_ status: FindingStatus, _ severity: Severity) {
+            guard status == .open else { waived += 1; return }
+            switch severity {
             case .error: errors += 1
             case .warning: warnings += 1
             case .info: infos += 1
@@ -43,16 +47,15 @@ struct ReportOutline {
     var sections: [Section]
     var total = Tally()
 
-    /// The offices that get a section, in report order.
-    static func officeIDs(_ result: AuditResult) -> (ids: [String], names: [String: String]) {
+    /// The offices that get a section, in report order, with their names: the roster's, then
+    /// those only findings and due items name (`named` gives every office they name; it is only
+    /// asked for without `--office`); or, with `--office`, the offices asked for.
+    static func officeIDs(_ result: AuditResult,
+                          named: () -> Set<String>) -> (ids: [String], names: [String: String]) {
         let names = Dictionary(result.offices.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var ids = result.offices.map(\.id)
         if result.officeFilter.isEmpty {
-            let known = Set(ids)
-            var mentioned = Set<String>()
-            for f in result.findings { for o in f.offices where !known.contains(o) { mentioned.insert(o) } }
-            for d in result.due { for o in d.offices where !known.contains(o) { mentioned.insert(o) } }
-            ids += mentioned.sorted()
+            ids += named().subtracting(ids).sorted()
         } else {
             ids = ids.filter(result.officeFilter.contains)
                 + result.officeFilter.filter { names[$0] == nil }
@@ -60,26 +63,16 @@ struct ReportOutline {
         return (ids, names)
     }
 
-    /// Only the tallies per office (in section order) and in total, without grouping the
-    /// findings: what the JSON summary needs, cheap for millions of findings.
-    static func tallies(_ result: AuditResult) -> (offices: [(String, Tally)], total: Tally) {
-        let ids = officeIDs(result).ids
-        let index = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var tallies = [Tally](repeating: Tally(), count: ids.count)
-        var total = Tally()
-        for f in result.findings {
-            total.count(f)
-            for place in f.offices.compactMap({ index[$0] }) { tallies[place].count(f) }
-        }
-        for d in result.due {
-            total.due += 1
-            for place in d.offices.compactMap({ index[$0] }) { tallies[place].due += 1 }
-        }
-        return (Array(zip(ids, tallies)), total)
+    /// Every office that findings and due items name.
+    private static func namedOffices(_ result: AuditResult) -> Set<String> {
+        var named = Set<String>()
+        for i in result.findings.indices { named.formUnion(result.findings[i].offices) }
+        for i in result.due.indices { named.formUnion(result.due[i].offices) }
+        return named
     }
 
     init(_ result: AuditResult) {
-        let (ids, names) = Self.officeIDs(result)
+        let (ids, names) = Self.officeIDs(result) { Self.namedOffices(result) }
         let index = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         sections = ids.map { Section(officeID: $0, officeName: names[$0]) }
         var unattributed = Section(officeID: nil, officeName: nil)

@@ -20,11 +20,13 @@ public enum Reporters {
 
     /// Renders into `emit` piece by piece where the format allows it (JSON), so large results
     /// are written without holding the whole report in memory; otherwise in one piece.
-    public static func write(_ result: AuditResult, options: ReportOptions, emit: ([UInt8]) -> Void) {
+    /// A piece is only valid during the call to `emit`.
+    public static func write(_ result: AuditResult, options: ReportOptions, emit: (UnsafeRawBufferPointer) -> Void) {
         if options.format == .json {
             JSONReporter.write(result, emit: emit)
         } else {
-            emit(Array(render(result, options: options).utf8))
+            var text = render(result, options: options)
+            text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
         }
     }
 }

@@ -137,14 +137,20 @@ struct RunOptions: ParsableArguments {
         let colour = output == nil && format == .text && isatty(STDOUT_FILENO) == 1
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let options = ReportOptions(format: format, language: pack.english ? .en : .zh, colour: colour, checklist: checklist)
+        func cannotWrite() -> Never {
+            fail(RunError.unreadableFile(file: output ?? "stdout", detail: pack.english ? "cannot write the file" : "无法写入文件"),
+                 english: pack.english)
+        }
         var handle = FileHandle.standardOutput
         if let path = output {
             guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
-                fail(RunError.unreadableFile(file: path, detail: pack.english ? "cannot write the file" : "无法写入文件"), english: pack.english)
+                cannotWrite()
             }
             handle = h
         }
-        Reporters.write(result, options: options) { handle.write(Data($0)) }
+        Reporters.write(result, options: options) { piece in
+            if !Self.writeAll(piece, to: handle.fileDescriptor) { cannotWrite() }
+        }
         if output != nil { try? handle.close() }
         let threshold: Severity
         switch failOn {
@@ -154,5 +160,18 @@ struct RunOptions: ParsableArguments {
         }
         return result.openFindings(atLeast: threshold) > 0 ? ExitCode(1) : .success
     }
-}
 
+    /// Writes all of `bytes` to `fd` with as many `write(2)` calls as it takes.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            done += n
+        }
+        return true
+    }
+}
