@@ -60,17 +60,23 @@ final class AuditRun: @unchecked Sendable {
 
     /// Record findings are fingerprinted by record id; rows that share an id (a copied
     /// 记录编号) would share a fingerprint, so every one after the first gets its line added.
+    /// Fingerprints are compared as the 64-bit numbers they spell (texts only for any other).
     static func disambiguateFingerprints(_ findings: inout [Finding]) {
-        var first: [String: Int] = [:]
+        var first: [UInt64: Int] = [:]
         first.reserveCapacity(findings.count)
-        var shared: [String: [Int]] = [:]
+        var firstText: [String: Int] = [:]
+        var shared: [Int: [Int]] = [:]
         for i in findings.indices {
             let fp = findings[i].fingerprint
-            if let j = first[fp] {
-                shared[fp, default: [j]].append(i)
+            let j: Int?
+            if let v = Fingerprint.value(fp) {
+                j = first[v]
+                if j == nil { first[v] = i }
             } else {
-                first[fp] = i
+                j = firstText[fp]
+                if j == nil { firstText[fp] = i }
             }
+            if let j { shared[j, default: [j]].append(i) }
         }
         for (_, group) in shared.sorted(by: { $0.key < $1.key }) {
             let ordered = group.sorted { (findings[$0].subject.file ?? "", findings[$0].subject.line ?? 0) < (findings[$1].subject.file ?? "", findings[$1].subject.line ?? 0) }
