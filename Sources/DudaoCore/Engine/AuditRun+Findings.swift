@@ -53,7 +53,7 @@ extension AuditRun {
     func ruleTitle(_ r: Rule) -> String { english ? (r.titleEN ?? r.title) : r.title }
 
     func render(_ r: Rule, _ values: [String: String]) -> String {
-        MessageTemplate.render(english ? (r.messageEN ?? r.message) : r.message) { name in
+        (templates[r.id] ?? MessageTemplate.Compiled(english ? (r.messageEN ?? r.message) : r.message)).render { name in
             if let v = values[name] { return v }
             guard name.hasPrefix("param.") else { return nil }
             return parameters[String(name.dropFirst("param.".count))]
@@ -84,8 +84,7 @@ extension AuditRun {
             actual = value(cmp.actual, column: col) ?? (col.type == .amount ? .amount(Amount(micros: 0)) : nil)
         }
         var fields: [String: String] = ["record": describe(subject), "expected": display(expected), "actual": display(actual)]
-        for name in MessageTemplate.placeholders(in: english ? (j.rule.messageEN ?? j.rule.message) : j.rule.message)
-        where name.hasPrefix("record.") {
+        for name in templates[j.rule.id]?.placeholders ?? [] where name.hasPrefix("record.") {
             if let i = t.columnIndex(String(name.dropFirst("record.".count))) { fields[name] = texts[i] }
         }
         sink.append(Finding(

@@ -8,6 +8,8 @@ final class AuditRun: @unchecked Sendable {
     let tableIndex: [String: Int]
     let compiler: ConditionCompiler
     let officeResolver: OfficeResolver
+    /// Each rule's message in the report language, split once.
+    let templates: [String: MessageTemplate.Compiled]
     let ctx = EvaluationContext()
     var findings: [Finding] = []
     var due: [DueItem] = []
@@ -29,6 +31,9 @@ final class AuditRun: @unchecked Sendable {
         compiler = ConditionCompiler(pack: pack, parameters: parameters, tableIndex: index, store: PredicateStore())
         officeResolver = OfficeResolver(pack: pack, tableIndex: index, officeTable: index[pack.attribution.officeTable] ?? 0)
         ctx.tables = Array(repeating: nil, count: pack.tables.count)
+        var templates: [String: MessageTemplate.Compiled] = [:]
+        for r in pack.rules { templates[r.id] = MessageTemplate.Compiled(options.english ? (r.messageEN ?? r.message) : r.message) }
+        self.templates = templates
     }
 
     /// The offices of the roster (its entities), by id, with their names.
