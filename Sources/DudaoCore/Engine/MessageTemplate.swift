@@ -5,11 +5,6 @@ public enum MessageTemplate {
         Compiled(template).placeholders
     }
 
-    /// Fills the placeholders; unknown names are left as written.
-    public static func render(_ template: String, _ values: [String: String]) -> String {
-        Compiled(template).render { values[$0] }
-    }
-
     /// A template split once into literal text and placeholders, so that filling it for each
     /// of many findings walks no characters.
     public struct Compiled: Sendable {
