@@ -7,16 +7,20 @@ struct IdSpace {
     /// Per table index: global code → first row with that key (-1 for none); codes past the
     /// end (all, for tables without a key) have none.
     var keyRows: [[Int32]] = []
-    /// The last id looked up in each column, for ids of up to 16 bytes: a ledger repeats its
-    /// office and practitioner row after row, and a repeat costs two integer compares instead
-    /// of a hash probe. Each thread has its own copy of the id space, so its own cache.
+    /// Ids of up to 16 bytes looked up lately, by column, in a small direct-mapped table:
+    /// a ledger repeats its office and practitioner row after row, and an office's rows name
+    /// the same few hundred objects, so most lookups cost a multiply and two compares in a
+    /// table that stays in cache, instead of a probe of the whole id space. Each thread has
+    /// its own copy of the id space, so its own cache.
     private var recent: [Recent] = []
+    private static let recentBits = 12
 
     private struct Recent {
-        var length = -1
+        var column: Int32 = -1
+        var length: Int32 = -1
+        var code: Int32 = -1
         var head: UInt64 = 0
         var tail: UInt64 = 0
-        var code: Int32 = -1
     }
 
     /// The code of `bytes` if it has been interned, remembered for `column`.
@@ -25,14 +29,15 @@ struct IdSpace {
         let n = bytes.count
         guard n <= 16, column >= 0 else { return interner.code(of: bytes) }
         let head = bytes.paddedWord(at: 0), tail = bytes.paddedWord(at: 8)
-        if column < recent.count {
-            let r = recent[column]
-            if r.length == n && r.head == head && r.tail == tail { return r.code < 0 ? nil : r.code }
-        } else {
-            recent += Array(repeating: Recent(), count: column + 1 - recent.count)
+        if recent.isEmpty { recent = Array(repeating: Recent(), count: 1 << Self.recentBits) }
+        let mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n) ^ (UInt64(column) << 40)
+        let slot = Int(truncatingIfNeeded: (mixed &* 0xBF58_476D_1CE4_E5B9) >> UInt64(64 - Self.recentBits))
+        let r = recent[slot]
+        if r.column == Int32(column) && r.length == Int32(n) && r.head == head && r.tail == tail {
+            return r.code < 0 ? nil : r.code
         }
         let code = interner.code(of: bytes)
-        recent[column] = Recent(length: n, head: head, tail: tail, code: code ?? -1)
+        recent[slot] = Recent(column: Int32(column), length: Int32(n), code: code ?? -1, head: head, tail: tail)
         return code
     }
 
