@@ -111,10 +111,12 @@ extension AuditRun {
         let file = pack.tables[c.table].file
         for (p, period) in c.periods.enumerated() where period.start <= asOf {
             for slot in 0..<c.slots.count {
-                let entity = c.slots.entity(slot)
-                guard filter.includes(entity, in: period.range, ctx: ctx) else { continue }
+                // The counter first: most subjects meet the requirement, and reading a counter
+                // is cheaper than deciding whether the entity is a subject in the period.
                 let (n, line) = c.count(slot: slot, period: p)
                 guard n < atLeast else { continue }
+                let entity = c.slots.entity(slot)
+                guard filter.includes(entity, in: period.range, ctx: ctx) else { continue }
                 let j = Judgement(rule: c.rule, entity: entity, period: period, dueDate: period.end,
                                   expected: .count(atLeast), actual: .count(n),
                                   evidence: n > 0 ? [Evidence(file: file, line: line)] : [])
