@@ -69,8 +69,9 @@ extension AuditRun {
         var columns: [RowDecoder.Column] = []
         let compared = comparedColumns(ti)
         for c in t.columns {
-            // Keys, references and compared values need codes; other texts (names, notes) only
-            // need to be known empty or not.
+            // Keys, references and compared values need codes, and so do a roster's ids (others
+            // may reference them); other texts (names, notes, a ledger's 记录编号) only need to be
+            // known empty or not.
             let coded = c.references != nil || compared.contains(c.name) || c.name == t.key || (intern && c.type == .id)
             var col = RowDecoder.Column(
                 header: header.column(c.name) ?? -1, type: c.type, defaultCell: nil,
