@@ -179,25 +179,6 @@ extension AuditRun {
     }
 }
 
-/// A value computed on another thread, waited for when it is needed.
-final class BackgroundValue<T>: @unchecked Sendable {
-    private var value: T?
-    private let group = DispatchGroup()
-
-    init(_ work: @escaping @Sendable () -> T) {
-        group.enter()
-        DispatchQueue.global().async {
-            self.value = work()
-            self.group.leave()
-        }
-    }
-
-    func wait() -> T {
-        group.wait()
-        return value!
-    }
-}
-
 /// Hands a value to concurrent workers that touch disjoint parts of it.
 struct UnsafeSendable<T>: @unchecked Sendable {
     var value: T

@@ -1,0 +1,20 @@
+import Dispatch
+
+/// A value computed on another thread, waited for when it is needed.
+final class BackgroundValue<T>: @unchecked Sendable {
+    private var value: T?
+    private let group = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> T) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.value = work()
+            self.group.leave()
+        }
+    }
+
+    func wait() -> T {
+        group.wait()
+        return value!
+    }
+}
