@@ -138,8 +138,7 @@ struct RunOptions: ParsableArguments {
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let options = ReportOptions(format: format, language: pack.english ? .en : .zh, colour: colour, checklist: checklist)
         func cannotWrite() -> Never {
-            fail(RunError.unreadableFile(file: output ?? "stdout", detail: pack.english ? "cannot write the file" : "无法写入文件"),
-                 english: pack.english)
+            fail(RunError.unwritableFile(file: output ?? "stdout"), english: pack.english)
         }
         var handle = FileHandle.standardOutput
         if let path = output {

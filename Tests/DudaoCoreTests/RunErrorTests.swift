@@ -26,6 +26,12 @@ import Testing
         #expect(r.keyed("phase-report-missing") == ["O2@2022-05-01"])
     }
 
+    @Test func anUnwritableReportSaysWriteNotRead() {
+        let e = RunError.unwritableFile(file: "out/报告.json")
+        #expect(e.message(english: false) == "out/报告.json：无法写入报告")
+        #expect(e.message(english: true) == "out/报告.json: cannot write the report there")
+    }
+
     @Test func neitherUTF8NorGB18030() {
         var files = Fixture().files()
         files["streets.csv"] = Array("街道编号,名称,类型\n".utf8) + [0x53, 0x31, 0x2C, 0x80, 0xFF, 0xFE, 0x2C, 0x0A]

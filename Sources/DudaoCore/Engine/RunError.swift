@@ -6,6 +6,8 @@ public enum RunError: Error, Equatable, Sendable {
     case missingFile(path: String, table: String, columns: [String])
     case missingColumns(file: String, missing: [String], expected: [String])
     case unreadableFile(file: String, detail: String)
+    /// The report could not be written (`--output` in a missing folder, a full disk, a closed pipe).
+    case unwritableFile(file: String)
     case undecodable(file: String)
     case malformedCSV(file: String, line: Int, column: Int, detail: String)
     case badExemptions(file: String, line: Int, column: Int, detail: String)
@@ -32,6 +34,8 @@ public enum RunError: Error, Equatable, Sendable {
                 : "\(file):1:1: 缺少列 \(missing.joined(separator: "、"))；应有列：\(expected.joined(separator: "、"))"
         case .unreadableFile(let file, let detail):
             return english ? "\(file): cannot read: \(detail)" : "\(file)：无法读取：\(detail)"
+        case .unwritableFile(let file):
+            return english ? "\(file): cannot write the report there" : "\(file)：无法写入报告"
         case .undecodable(let file):
             return english ? "\(file):1:1: neither UTF-8 nor GB18030 text; save the file as UTF-8 or GB18030 (GBK) CSV"
                 : "\(file):1:1: 既不是 UTF-8 也不是 GB18030 编码的文本；请另存为 UTF-8 或 GB18030（GBK）编码的 CSV"
