@@ -44,11 +44,14 @@ final class RowDecoder {
     /// Decodes the row's cells (no checks yet).
     func decode(_ row: borrowing CSVRow, into values: inout RowValues, ids: inout IdSpace) {
         values.reset(line: row.line)
+        // Through pointers: writing `values.cells[i]` checked the array's uniqueness per cell.
         columns.withUnsafeBufferPointer { cols in
-            for i in cols.indices {
-                let bytes = row.field(cols[i].header)
-                values.cells[i] = bytes.isEmpty ? (cols[i].defaultCell ?? .empty)
-                    : cols[i].type == .enumeration ? enumCell(bytes, i) : Self.parse(bytes, cols[i], column: i, ids: &ids)
+            values.cells.withUnsafeMutableBufferPointer { cells in
+                for i in cols.indices {
+                    let bytes = row.field(cols[i].header)
+                    cells[i] = bytes.isEmpty ? (cols[i].defaultCell ?? .empty)
+                        : cols[i].type == .enumeration ? enumCell(bytes, i) : Self.parse(bytes, cols[i], column: i, ids: &ids)
+                }
             }
         }
     }
