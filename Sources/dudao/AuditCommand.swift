@@ -18,6 +18,8 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let result = options.runAudit()
-        throw options.emit(result, checklist: false)
+        let code = options.emit(result, checklist: false)
+        // Freeing hundreds of thousands of findings just before the process ends is time lost.
+        withExtendedLifetime(result) { Self.exit(withError: code) }
     }
 }

@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let result = options.runAudit()
-        throw options.emit(result, checklist: true)
+        let code = options.emit(result, checklist: true)
+        withExtendedLifetime(result) { Self.exit(withError: code) }
     }
 }
