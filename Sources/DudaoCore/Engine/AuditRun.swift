@@ -44,10 +44,14 @@ final class AuditRun: @unchecked Sendable {
         return ot.rows.filter(\.isEntity).map { row in (row.texts[kc], nc.map { row.texts[$0] } ?? "") }.sorted { $0.id < $1.id }
     }
 
+    /// The run's outcome. It takes the findings and due items over (the run is done with
+    /// them), so they are changed in place rather than copied.
     func result() -> AuditResult {
         var findings = self.findings
+        self.findings = []
         Self.disambiguateFingerprints(&findings)
         var due = self.due
+        self.due = []
         if !options.offices.isEmpty {
             let wanted = Set(options.offices)
             findings = findings.filter { !wanted.isDisjoint(with: $0.offices) }
