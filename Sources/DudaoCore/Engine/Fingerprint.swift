@@ -13,16 +13,18 @@ enum Fingerprint {
     /// The number a fingerprint spells (exactly 16 lowercase hex digits, as `of` makes
     /// them), or nil for any other text: one to one, so numbers compare as the texts do.
     static func value(_ fingerprint: String) -> UInt64? {
-        var v: UInt64 = 0, digits = 0
-        for b in fingerprint.utf8 {
-            switch b {
-            case 0x30...0x39: v = v << 4 | UInt64(b - 0x30)
-            case 0x61...0x66: v = v << 4 | UInt64(b - 0x61 + 10)
-            default: return nil
+        var text = fingerprint
+        return text.withUTF8 { bytes -> UInt64? in
+            guard bytes.count == 16 else { return nil }
+            var v: UInt64 = 0
+            for b in bytes {
+                switch b {
+                case 0x30...0x39: v = v << 4 | UInt64(b - 0x30)
+                case 0x61...0x66: v = v << 4 | UInt64(b - 0x61 + 10)
+                default: return nil
+                }
             }
-            digits += 1
-            if digits > 16 { return nil }
+            return v
         }
-        return digits == 16 ? v : nil
     }
 }
