@@ -53,8 +53,13 @@ extension AuditRun {
     func ruleTitle(_ r: Rule) -> String { english ? (r.titleEN ?? r.title) : r.title }
 
     func render(_ r: Rule, _ values: [String: String]) -> String {
+        render(r) { values[$0] }
+    }
+
+    /// The rule's message with each placeholder from `value`, then the pack's parameters.
+    func render(_ r: Rule, _ value: (String) -> String?) -> String {
         (templates[r.id] ?? MessageTemplate.Compiled(english ? (r.messageEN ?? r.message) : r.message)).render { name in
-            if let v = values[name] { return v }
+            if let v = value(name) { return v }
             guard name.hasPrefix("param.") else { return nil }
             return parameters[String(name.dropFirst("param.".count))]
         }
@@ -83,14 +88,19 @@ extension AuditRun {
             expected = value(cmp.expected, column: col)
             actual = value(cmp.actual, column: col) ?? (col.type == .amount ? .amount(Amount(micros: 0)) : nil)
         }
-        var fields: [String: String] = ["record": describe(subject), "expected": display(expected), "actual": display(actual)]
-        for name in templates[j.rule.id]?.placeholders ?? [] where name.hasPrefix("record.") {
-            if let i = t.columnIndex(String(name.dropFirst("record.".count))) { fields[name] = texts[i] }
+        let columns = recordFields[j.rule.id] ?? []
+        let message = render(j.rule) { name in
+            switch name {
+            case "record": describe(subject)
+            case "expected": display(expected)
+            case "actual": display(actual)
+            default: columns.first { $0.name == name }.map { texts[$0.column] }
+            }
         }
         sink.append(Finding(
             rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
             offices: officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx), period: nil,
-            expected: expected, actual: actual, message: render(j.rule, fields),
+            expected: expected, actual: actual, message: message,
             evidence: [Evidence(file: t.file, line: values.line)], details: [],
             fingerprint: recordFingerprint(j.rule.id, subject)))
     }

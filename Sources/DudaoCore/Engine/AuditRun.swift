@@ -10,6 +10,9 @@ final class AuditRun: @unchecked Sendable {
     let officeResolver: OfficeResolver
     /// Each rule's message in the report language, split once.
     let templates: [String: MessageTemplate.Compiled]
+    /// For each record rule, its message's `{record.COLUMN}` placeholders with the column's
+    /// index, resolved once.
+    let recordFields: [String: [(name: String, column: Int)]]
     let ctx = EvaluationContext()
     var findings: [Finding] = []
     var due: [DueItem] = []
@@ -34,6 +37,15 @@ final class AuditRun: @unchecked Sendable {
         var templates: [String: MessageTemplate.Compiled] = [:]
         for r in pack.rules { templates[r.id] = MessageTemplate.Compiled(options.english ? (r.messageEN ?? r.message) : r.message) }
         self.templates = templates
+        var recordFields: [String: [(name: String, column: Int)]] = [:]
+        for r in pack.rules {
+            guard case .eachRecord(let e) = r.kind, let t = pack.table(named: e.table) else { continue }
+            recordFields[r.id] = templates[r.id]?.placeholders.compactMap { name in
+                guard name.hasPrefix("record.") else { return nil }
+                return t.columnIndex(String(name.dropFirst("record.".count))).map { (name, $0) }
+            }
+        }
+        self.recordFields = recordFields
     }
 
     /// The offices of the roster (its entities), by id, with their names.
