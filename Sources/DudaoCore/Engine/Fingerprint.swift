@@ -6,8 +6,14 @@ enum Fingerprint {
             if i > 0 { h = (h ^ 0x1f) &* 0x0000_0100_0000_01b3 }
             for b in p.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        // Sixteen hex digits straight into the string's storage (no padding and joining).
+        return String(unsafeUninitializedCapacity: 16) { out in
+            for i in 0..<16 {
+                let digit = UInt8((h >> UInt64(60 - 4 * i)) & 0xF)
+                out[i] = digit < 10 ? 0x30 + digit : 0x61 + digit - 10
+            }
+            return 16
+        }
     }
 
     /// The number a fingerprint spells (exactly 16 lowercase hex digits, as `of` makes
