@@ -19,6 +19,9 @@ final class LedgerWorker: @unchecked Sendable {
     private let kernels: UnsafeMutableBufferPointer<CountKernel>
     /// The record requirements' predicates, likewise.
     private let judgeChecks: UnsafeMutableBufferPointer<(filter: Predicate?, require: Predicate)>
+    /// Which kernels and which record requirements a row can concern, by its gate column.
+    private let kernelDispatch: RuleDispatch
+    private let judgeDispatch: RuleDispatch
     let progress: ProgressCounter?
     var findings: [Finding] = []
     let duplicates: DuplicateLog?
@@ -47,6 +50,8 @@ final class LedgerWorker: @unchecked Sendable {
         for (i, c) in counts.enumerated() { (kernels.baseAddress! + i).initialize(to: c.kernel) }
         judgeChecks = .allocate(capacity: max(judges.count, 1))
         for (i, j) in judges.enumerated() { (judgeChecks.baseAddress! + i).initialize(to: (j.filter, j.require)) }
+        kernelDispatch = RuleDispatch(gates: counts.map { $0.kernel.filter.gate })
+        judgeDispatch = RuleDispatch(gates: judges.map { $0.filter?.gate })
         duplicates = plan.duplicateLog(decoder: decoder, expectedRows: expectedRows)
     }
 
@@ -88,14 +93,13 @@ final class LedgerWorker: @unchecked Sendable {
                     guard run.qualityChecks(plan, &values, source: source, duplicates: duplicates, into: &findings) else { continue }
                     let line = values.line
                     let violated = values.withCells { cells -> Int in
-                        for k in 0..<counts.count { kernels[k].feed(cells, line: line, active: nil) }
+                        for k in kernelDispatch.rules(for: cells) { kernels[Int(k)].feed(cells, line: line, active: nil) }
                         if !deadlines.isEmpty { for d in deadlines { d.feed(cells, line: line) } }
-                        var first = -1
-                        for k in 0..<judges.count {
-                            if let f = judgeChecks[k].filter, !f.evaluate(cells) { continue }
-                            if !judgeChecks[k].require.evaluate(cells) { first = k; break }
+                        for k in judgeDispatch.rules(for: cells) {
+                            if let f = judgeChecks[Int(k)].filter, !f.evaluate(cells) { continue }
+                            if !judgeChecks[Int(k)].require.evaluate(cells) { return Int(k) }
                         }
-                        return first
+                        return -1
                     }
                     if violated >= 0 {
                         for j in judges[violated...] where values.withCells({ j.violates($0) }) {

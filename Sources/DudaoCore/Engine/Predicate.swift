@@ -50,6 +50,9 @@ struct Predicate: @unchecked Sendable {
         mayHold(row) && eval(0, row, subject)
     }
 
+    /// The gate as a pair, or nil when there is none.
+    var gate: (column: Int, mask: UInt64)? { gateColumn >= 0 ? (gateColumn, gateMask) : nil }
+
     /// False when the gate already rules the row out.
     @inline(__always)
     func mayHold(_ row: UnsafePointer<Cell>) -> Bool {
