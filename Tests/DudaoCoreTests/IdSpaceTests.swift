@@ -21,4 +21,22 @@ import Testing
             }
         }
     }
+
+    @Test func remembersDaysAsTheParserReadsThem() {
+        var ids = IdSpace()
+        let asked = ["2022-07-05", "2022-07-05", "2022/7/5", "2022年7月5日", "2022-02-30", "2022-02-30", "x", "2022-07-06",
+                     "2022-07-05", "1969-12-31", "", "2022-07-05 "]
+        for column in [1, 4] {
+            for text in asked {
+                var bytes = Array(text.utf8)
+                let (cached, direct) = bytes.withUnsafeMutableBytes { b in
+                    (ids.day(UnsafeRawBufferPointer(b), column: column), ValueParser.day(UnsafeRawBufferPointer(b))?.rawValue)
+                }
+                #expect(cached == direct, "\(text) in column \(column)")
+            }
+        }
+        // The same bytes in an id column are an id, not a day.
+        var date = Array("2022-07-05".utf8)
+        #expect(date.withUnsafeMutableBytes { ids.lookup(UnsafeRawBufferPointer($0), column: 1) } == nil)
+    }
 }

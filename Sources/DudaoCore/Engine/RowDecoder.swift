@@ -66,7 +66,7 @@ final class RowDecoder {
             case .presence: return .of(-1)
             }
         case .date:
-            return ValueParser.day(bytes).map { .of(Int64($0.rawValue)) } ?? .invalid
+            return ids.day(bytes, column: column).map { .of(Int64($0)) } ?? .invalid
         case .amount:
             return ValueParser.amount(bytes).map { .of($0.micros) } ?? .invalid
         case .integer:
