@@ -58,7 +58,7 @@ extension AuditRun {
 
     /// The rule's message with each placeholder from `value`, then the pack's parameters.
     func render(_ r: Rule, _ value: (String) -> String?) -> String {
-        (templates[r.id] ?? MessageTemplate.Compiled(english ? (r.messageEN ?? r.message) : r.message)).render { name in
+        (templates[r.id] ?? Self.template(r, english: english)).render { name in
             if let v = value(name) { return v }
             guard name.hasPrefix("param.") else { return nil }
             return parameters[String(name.dropFirst("param.".count))]

@@ -7,8 +7,8 @@ extension AuditRun {
         for (i, t) in pack.tables.enumerated() where !t.isStreamed {
             decoders[i] = try loadMaterialized(i)
         }
-        for (i, t) in pack.tables.enumerated() where !t.isStreamed && decoders[i] != nil {
-            checkMaterialized(i, checker: makeChecker(i))
+        for (i, t) in pack.tables.enumerated() where !t.isStreamed {
+            if let decoder = decoders[i] { checkMaterialized(i, decoder: decoder, checker: makeChecker(i)) }
         }
         markEntitiesAndIntervals()
         buildAggregators()
@@ -180,12 +180,12 @@ extension AuditRun {
         return decoder
     }
 
-    private func checkMaterialized(_ ti: Int, checker: RowChecker) {
+    private func checkMaterialized(_ ti: Int, decoder: RowDecoder, checker: RowChecker) {
         guard let table = ctx.tables[ti] else { return }
         let t = table.schema
         let plan = TablePlan(index: ti, pack: pack, tableIndex: tableIndex, calendar: calendar, ctx: ctx, store: compiler.store)
         let dateCol = t.dateColumn.flatMap(t.columnIndex)
-        let duplicates = plan.duplicateLog(decoder: nil)
+        let duplicates = plan.duplicateLog(decoder: decoder)
         for r in 0..<table.count {
             let row = table.rows[r]
             if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(asOf.rawValue) { continue }

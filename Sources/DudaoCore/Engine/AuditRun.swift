@@ -35,7 +35,7 @@ final class AuditRun: @unchecked Sendable {
         officeResolver = OfficeResolver(pack: pack, tableIndex: index, officeTable: index[pack.attribution.officeTable] ?? 0)
         ctx.tables = Array(repeating: nil, count: pack.tables.count)
         var templates: [String: MessageTemplate.Compiled] = [:]
-        for r in pack.rules { templates[r.id] = MessageTemplate.Compiled(options.english ? (r.messageEN ?? r.message) : r.message) }
+        for r in pack.rules { templates[r.id] = Self.template(r, english: options.english) }
         self.templates = templates
         var recordFields: [String: [(name: String, column: Int)]] = [:]
         for r in pack.rules {
@@ -46,6 +46,11 @@ final class AuditRun: @unchecked Sendable {
             }
         }
         self.recordFields = recordFields
+    }
+
+    /// The rule's message in the report language, split into literals and placeholders.
+    static func template(_ r: Rule, english: Bool) -> MessageTemplate.Compiled {
+        MessageTemplate.Compiled(english ? (r.messageEN ?? r.message) : r.message)
     }
 
     /// The offices of the roster (its entities), by id, with their names.

@@ -9,11 +9,8 @@ import Dispatch
 ///
 /// A false match of 96-bit hashes among 10^8 rows has a probability below 10^-12.
 final class DuplicateLog: @unchecked Sendable {
-    struct Entry {
-        var k1: UInt64
-        var k2: UInt32
-        var line: Int32
-    }
+    /// A row's key and line: what `KeyTable` stores too.
+    typealias Entry = KeyTable.Slot
 
     /// One partition's entries, in plain memory so that adding one costs no uniqueness check.
     private struct Partition {

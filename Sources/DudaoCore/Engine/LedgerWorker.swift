@@ -140,8 +140,8 @@ final class LedgerWorker: @unchecked Sendable {
                     guard (try? scanner.next(&scanned.row)) == true else { return }
                 } while scanned.row.line < line
                 guard scanned.row.line == line else { return }
+                // Decoded, not checked: a duplicate's finding needs only the row's cells and texts.
                 worker.decoder.decode(scanned.row, into: &values, ids: &ids)
-                worker.checker.check(&values)
                 body(values, .scanned(scanned))
                 // Rows come in file order: give back the pages behind every few megabytes, so
                 // thousands of rereads do not keep a hundred megabytes of the ledger resident.

@@ -21,15 +21,14 @@ final class TablePlan: @unchecked Sendable {
     let sameCells: UnsafePointer<Cell>
     let codes: Int
 
-    /// A log for the table's duplicate check, when it declares one.
-    /// The duplicate log of the table, if it declares duplicates; `decoder` says which
+    /// The log for the table's duplicate check, when it declares one; `decoder` says which
     /// columns have codes standing for their bytes.
-    func duplicateLog(decoder: RowDecoder?, expectedRows: Int = 0) -> DuplicateLog? {
+    func duplicateLog(decoder: RowDecoder, expectedRows: Int = 0) -> DuplicateLog? {
         let t = schema
         guard !t.duplicates.isEmpty else { return nil }
         return DuplicateLog(columns: t.duplicates.compactMap(t.columnIndex),
                             dateColumns: Set(t.duplicates.compactMap { d in t.column(d)?.type == .date ? t.columnIndex(d) : nil }),
-                            codedColumns: Set(decoder?.columns.indices.filter { decoder!.codesStandForBytes($0) } ?? []),
+                            codedColumns: Set(decoder.columns.indices.filter(decoder.codesStandForBytes)),
                             expectedRows: expectedRows)
     }
 
