@@ -22,7 +22,8 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "DudaoYAML", dependencies: ["CYAML"]),
-        .target(name: "DudaoTable", swiftSettings: hotPath),
+        .target(name: "CTextInspect"),
+        .target(name: "DudaoTable", dependencies: ["CTextInspect"], swiftSettings: hotPath),
         .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable"], swiftSettings: hotPath),
         .target(name: "DudaoReport", dependencies: ["DudaoCore"]),
         .target(name: "DudaoGenerate", dependencies: ["DudaoTable"]),
