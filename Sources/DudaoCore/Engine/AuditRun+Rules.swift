@@ -56,7 +56,7 @@ extension AuditRun {
     }
 
     private func subjectFilter(_ s: SubjectSelection) -> SubjectFilter {
-        var filters: [Int: Predicate] = [:]
+        var filters = [Predicate?](repeating: nil, count: pack.tables.count)
         if let f = s.filter {
             for name in s.tables {
                 guard let ti = tableIndex[name] else { continue }
@@ -73,7 +73,7 @@ extension AuditRun {
                 intervals[row.cells[oc].value, default: []].append(active)
             }
         }
-        var keys: [Int: Int] = [:]
+        var keys = [Int?](repeating: nil, count: pack.tables.count)
         for name in s.tables {
             if let ti = tableIndex[name], let k = pack.tables[ti].key.flatMap(pack.tables[ti].columnIndex) { keys[ti] = k }
         }
@@ -109,14 +109,16 @@ extension AuditRun {
     private func judge(_ c: CountAggregator, _ filter: SubjectFilter, findings: inout [Finding], due: inout [DueItem]) {
         let atLeast = compiler.integer(c.requirement.atLeast)
         let file = pack.tables[c.table].file
-        for (p, period) in c.periods.enumerated() where period.start <= asOf {
-            for slot in 0..<c.slots.count {
-                // The counter first: most subjects meet the requirement, and reading a counter
-                // is cheaper than deciding whether the entity is a subject in the period.
+        for slot in 0..<c.slots.count {
+            // Whether the entity is a subject is asked at most once, and only when a counter
+            // falls short (most subjects meet the requirement; reading a counter is cheap).
+            var candidate: SubjectFilter.Candidate??
+            for (p, period) in c.periods.enumerated() where period.start <= asOf {
                 let (n, line) = c.count(slot: slot, period: p)
                 guard n < atLeast else { continue }
                 let entity = c.slots.entity(slot)
-                guard filter.includes(entity, in: period.range, ctx: ctx) else { continue }
+                if candidate == nil { candidate = filter.candidate(entity, ctx: ctx) }
+                guard let facts = candidate ?? nil, filter.includes(facts, in: period.range) else { continue }
                 let j = Judgement(rule: c.rule, entity: entity, period: period, dueDate: period.end,
                                   expected: .count(atLeast), actual: .count(n),
                                   evidence: n > 0 ? [Evidence(file: file, line: line)] : [])
@@ -132,11 +134,12 @@ extension AuditRun {
     private func judge(_ d: DeadlineAggregator, _ filter: SubjectFilter, findings: inout [Finding], due: inout [DueItem]) {
         let grace = compiler.integer(d.requirement.graceDays)
         let file = pack.tables[d.table].file
-        for (p, period) in d.periods.enumerated() where period.start <= asOf {
-            let dueDate = period.end.adding(days: grace)
-            for slot in 0..<d.slots.count {
-                let entity = d.slots.entity(slot)
-                guard filter.includes(entity, in: period.range, ctx: ctx) else { continue }
+        for slot in 0..<d.slots.count {
+            let entity = d.slots.entity(slot)
+            guard let facts = filter.candidate(entity, ctx: ctx) else { continue }
+            for (p, period) in d.periods.enumerated() where period.start <= asOf {
+                let dueDate = period.end.adding(days: grace)
+                guard filter.includes(facts, in: period.range) else { continue }
                 let first = d.earliest(slot: slot, period: p)
                 switch d.requirement.judge {
                 case .missing:

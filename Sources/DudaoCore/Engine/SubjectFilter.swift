@@ -1,30 +1,49 @@
 /// Decides which entities are subjects of a requirement in a period.
 struct SubjectFilter {
     let selection: SubjectSelection
-    let filters: [Int: Predicate]
+    /// The selection's filter compiled for each table (by table index; nil where none).
+    let filters: [Predicate?]
     /// Active intervals of matching assignments by the object's key code.
     let assignmentIntervals: [Int64: [DayRange]]
-    /// The key column of each subject table.
-    let keyColumns: [Int: Int]
+    /// The key column of each subject table (by table index).
+    let keyColumns: [Int?]
 
-    func includes(_ entity: (table: Int, row: Int), in period: DayRange, ctx: EvaluationContext) -> Bool {
-        guard let t = ctx.tables[entity.table] else { return false }
+    /// What decides whether one entity is a subject, worked out once for all periods.
+    struct Candidate {
+        /// The entity's active interval, when the selection asks for one.
+        let active: DayRange?
+        /// The active intervals of its matching assignments, when the selection asks for them.
+        let intervals: [DayRange]
+    }
+
+    /// The entity's period-independent facts; nil when it is a subject in no period.
+    func candidate(_ entity: (table: Int, row: Int), ctx: EvaluationContext) -> Candidate? {
+        guard let t = ctx.tables[entity.table] else { return nil }
         let row = t.rows[entity.row]
-        guard row.isEntity else { return false }
+        guard row.isEntity else { return nil }
         if let f = filters[entity.table] {
-            if !t.withCells(entity.row, { f.evaluate($0) }) { return false }
+            if !t.withCells(entity.row, { f.evaluate($0) }) { return nil }
         }
+        if selection.activeEveryDay, row.active == nil { return nil }
+        var intervals: [DayRange] = []
+        if selection.assignments != nil {
+            guard let keyCol = keyColumns[entity.table], let found = assignmentIntervals[row.cells[keyCol].value] else { return nil }
+            intervals = found
+        }
+        return Candidate(active: row.active, intervals: intervals)
+    }
+
+    /// Whether an entity with these facts is a subject in `period`.
+    func includes(_ c: Candidate, in period: DayRange) -> Bool {
         if selection.activeEveryDay {
-            guard let a = row.active, a.start <= period.start, a.end >= period.end else { return false }
+            guard let a = c.active, a.start <= period.start, a.end >= period.end else { return false }
         }
         if let cover = selection.assignments {
-            guard let keyCol = keyColumns[entity.table] else { return false }
-            let intervals = assignmentIntervals[row.cells[keyCol].value] ?? []
             switch cover.cover {
             case .someDay:
-                return intervals.contains { $0.start <= period.end && $0.end >= period.start }
+                return c.intervals.contains { $0.start <= period.end && $0.end >= period.start }
             case .everyDay:
-                return Self.covers(intervals, period)
+                return Self.covers(c.intervals, period)
             }
         }
         return true
