@@ -88,17 +88,22 @@ final class AuditRun: @unchecked Sendable {
     /// 记录编号) would share a fingerprint, so every one after the first gets its line added.
     /// Fingerprints are compared as the 64-bit numbers they spell (texts only for any other).
     static func disambiguateFingerprints(_ findings: inout [Finding]) {
+        // Reading 200,000 fingerprints is memory-bound: on all cores, then one pass to match.
+        let values = findings.withUnsafeBufferPointer { buffer in
+            let all = UnsafeSendable(buffer)
+            return Concurrent.map(count: buffer.count) { Fingerprint.value(all.value[$0].fingerprint) }
+        }
         var first: [UInt64: Int] = [:]
         first.reserveCapacity(findings.count)
         var firstText: [String: Int] = [:]
         var shared: [Int: [Int]] = [:]
         for i in findings.indices {
-            let fp = findings[i].fingerprint
             let j: Int?
-            if let v = Fingerprint.value(fp) {
+            if let v = values[i] {
                 j = first[v]
                 if j == nil { first[v] = i }
             } else {
+                let fp = findings[i].fingerprint
                 j = firstText[fp]
                 if j == nil { firstText[fp] = i }
             }
@@ -114,14 +119,24 @@ final class AuditRun: @unchecked Sendable {
 
     /// Sorts findings in the order of CLI.md (rule, subject id, period start, file, line; ties
     /// by fingerprint). Texts compare as UTF-8 bytes; sorting goes through small integer keys,
-    /// and the large finding values are then moved into place (no copies).
+    /// made and sorted on all cores, and the large finding values are then moved into place
+    /// (no copies).
     static func sort(_ findings: inout [Finding]) {
-        func rank(_ texts: [String]) -> [String: Int32] {
+        // Findings of a rule (and of a file) come in runs: the distinct texts, asking a set
+        // only when the text changes.
+        var ruleTexts = Set<String>(), fileTexts = Set<String>()
+        var lastRule: String?, lastFile: String?
+        for i in findings.indices {
+            if findings[i].rule != lastRule { lastRule = findings[i].rule; ruleTexts.insert(findings[i].rule) }
+            let file = findings[i].subject.file ?? ""
+            if file != lastFile { lastFile = file; fileTexts.insert(file) }
+        }
+        func rank(_ texts: Set<String>) -> [String: Int32] {
             var out: [String: Int32] = [:]
-            for (i, t) in Set(texts).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() { out[t] = Int32(i) }
+            for (i, t) in texts.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() { out[t] = Int32(i) }
             return out
         }
-        let rules = rank(findings.map(\.rule)), files = rank(findings.map { $0.subject.file ?? "" })
+        let rules = rank(ruleTexts), files = rank(fileTexts)
         struct Key {
             var rule: Int32, id0: UInt64, id1: UInt64, period: Int32, file: Int32, line: Int32, long: Bool
         }
@@ -133,24 +148,31 @@ final class AuditRun: @unchecked Sendable {
             }
             return (a, b, n > 16)
         }
-        let keys = findings.map { f -> Key in
-            let (a, b, long) = prefix(f.subject.id ?? "")
-            return Key(rule: rules[f.rule]!, id0: a, id1: b, period: f.period?.start.rawValue ?? Int32.min,
-                       file: files[f.subject.file ?? ""]!, line: Int32(f.subject.line ?? 0), long: long)
-        }
-        let order = keys.indices.sorted { x, y in
-            let a = keys[x], b = keys[y]
-            if a.rule != b.rule { return a.rule < b.rule }
-            if a.id0 != b.id0 { return a.id0 < b.id0 }
-            if a.id1 != b.id1 { return a.id1 < b.id1 }
-            if a.long || b.long {
-                let ia = findings[x].subject.id ?? "", ib = findings[y].subject.id ?? ""
-                if ia != ib { return ia.utf8.lexicographicallyPrecedes(ib.utf8) }
+        let keys = findings.withUnsafeBufferPointer { buffer in
+            let all = UnsafeSendable(buffer)
+            return Concurrent.map(count: buffer.count) { i -> Key in
+                let f = all.value
+                let (a, b, long) = prefix(f[i].subject.id ?? "")
+                return Key(rule: rules[f[i].rule]!, id0: a, id1: b, period: f[i].period?.start.rawValue ?? Int32.min,
+                           file: files[f[i].subject.file ?? ""]!, line: Int32(f[i].subject.line ?? 0), long: long)
             }
-            if a.period != b.period { return a.period < b.period }
-            if a.file != b.file { return a.file < b.file }
-            if a.line != b.line { return a.line < b.line }
-            return findings[x].fingerprint < findings[y].fingerprint
+        }
+        let order = findings.withUnsafeBufferPointer { all in
+            Concurrent.sortedIndices(count: keys.count) { x, y in
+                let a = keys[x], b = keys[y]
+                if a.rule != b.rule { return a.rule < b.rule }
+                if a.id0 != b.id0 { return a.id0 < b.id0 }
+                if a.id1 != b.id1 { return a.id1 < b.id1 }
+                if a.long || b.long {
+                    let ia = all[x].subject.id ?? "", ib = all[y].subject.id ?? ""
+                    if ia != ib { return ia.utf8.lexicographicallyPrecedes(ib.utf8) }
+                }
+                if a.period != b.period { return a.period < b.period }
+                if a.file != b.file { return a.file < b.file }
+                if a.line != b.line { return a.line < b.line }
+                if all[x].fingerprint != all[y].fingerprint { return all[x].fingerprint < all[y].fingerprint }
+                return x < y
+            }
         }
         permute(&findings, by: order)
     }
