@@ -21,7 +21,7 @@ enum JSONReporter {
             ("schemaVersion", .value(.int(1))),
             ("asOf", .value(.string(result.asOf.iso))),
             // Read in place: copying a finding out of the array retains its dozen strings.
-            ("findings", .array(count: findings.count) { i, out in findings.withUnsafeBufferPointer { finding($0[i], to: &out) } }),
+            ("findings", .array(count: findings.count) { i, out in findings.withUnsafeBufferPointer { finding($0.baseAddress! + i, to: &out) } }),
             ("due", .array(count: due.count) { dueItem(due[$0], to: &$1) }),
             ("exemptions", .array(count: exemptions.count) { exemption(exemptions[$0], to: &$1) }),
             ("summary", .value(summary(result))),
@@ -55,20 +55,20 @@ enum JSONReporter {
         ])
     }
 
-    private static func finding(_ f: borrowing Finding, to out: inout JSONWriter) {
+    private static func finding(_ p: UnsafePointer<Finding>, to out: inout JSONWriter) {
         out.beginObject()
-        out.key("rule"); out.string(f.rule)
-        out.key("severity"); out.string(f.severity.rawValue)
-        out.key("status"); out.string(f.status.rawValue)
-        out.key("subject"); subject(f.subject, to: &out)
-        out.key("offices"); strings(f.offices, to: &out)
-        out.key("period"); period(f.period, to: &out)
-        if let expected = f.expected { out.key("expected"); value(expected, to: &out) }
-        if let actual = f.actual { out.key("actual"); value(actual, to: &out) }
-        out.key("message"); out.string(f.message)
+        out.key("rule"); out.string(p.pointee.rule)
+        out.key("severity"); out.string(p.pointee.severity.rawValue)
+        out.key("status"); out.string(p.pointee.status.rawValue)
+        out.key("subject"); subject(p.pointee.subject, to: &out)
+        out.key("offices"); strings(p.pointee.offices, to: &out)
+        out.key("period"); period(p.pointee.period, to: &out)
+        if let expected = p.pointee.expected { out.key("expected"); value(expected, to: &out) }
+        if let actual = p.pointee.actual { out.key("actual"); value(actual, to: &out) }
+        out.key("message"); out.string(p.pointee.message)
         out.key("evidence")
         out.beginArray()
-        for e in f.evidence {
+        for e in p.pointee.evidence {
             out.item()
             out.beginObject()
             out.key("file"); out.string(e.file)
@@ -76,11 +76,11 @@ enum JSONReporter {
             out.endObject()
         }
         out.endArray()
-        for (key, value) in f.details {
+        for (key, value) in p.pointee.details {
             out.key(key)
             detail(value, to: &out)
         }
-        if let w = f.waiver {
+        if let w = p.pointee.waiver {
             out.key("waiver")
             out.beginObject()
             out.key("reason"); out.string(w.reason)
@@ -88,7 +88,7 @@ enum JSONReporter {
             out.key("expires"); out.day(w.expires)
             out.endObject()
         }
-        out.key("fingerprint"); out.string(f.fingerprint)
+        out.key("fingerprint"); out.string(p.pointee.fingerprint)
         out.endObject()
     }
 
