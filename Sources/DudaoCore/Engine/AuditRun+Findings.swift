@@ -3,10 +3,8 @@ extension AuditRun {
     // MARK: subjects
 
     func recordSubject(table ti: Int, texts: [String], line: Int) -> Subject {
-        let t = pack.tables[ti]
-        let idCol = (t.idColumn ?? t.key).flatMap(t.columnIndex)
-        let id = idCol.map { texts[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-        return Subject(kind: "record", id: id, file: t.file, line: line)
+        let id = recordIDColumns[ti].map { texts[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+        return Subject(kind: "record", id: id, file: pack.tables[ti].file, line: line)
     }
 
     func entitySubject(_ entity: (table: Int, row: Int)) -> Subject {
@@ -80,11 +78,10 @@ extension AuditRun {
     }
 
     func recordRuleFinding(_ j: RecordJudge, _ values: RowValues, table ti: Int, texts: [String], into sink: inout [Finding]) {
-        let t = pack.tables[ti]
         let subject = recordSubject(table: ti, texts: texts, line: values.line)
         var expected: FindingValue?, actual: FindingValue?
         if let cmp = values.withCells({ j.comparison($0) }) {
-            let col = t.columns[cmp.column]
+            let col = pack.tables[ti].columns[cmp.column]
             expected = value(cmp.expected, column: col)
             actual = value(cmp.actual, column: col) ?? (col.type == .amount ? .amount(Amount(micros: 0)) : nil)
         }
@@ -101,7 +98,7 @@ extension AuditRun {
             rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
             offices: officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx), period: nil,
             expected: expected, actual: actual, message: message,
-            evidence: [Evidence(file: t.file, line: values.line)], details: [],
+            evidence: [Evidence(file: subject.file ?? "", line: values.line)], details: [],
             fingerprint: recordFingerprint(j.rule.id, subject)))
     }
 

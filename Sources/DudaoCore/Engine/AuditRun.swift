@@ -13,6 +13,8 @@ final class AuditRun: @unchecked Sendable {
     /// For each record rule, its message's `{record.COLUMN}` placeholders with the column's
     /// index, resolved once.
     let recordFields: [String: [(name: String, column: Int)]]
+    /// Per table, the column that identifies a row in findings (its id column or key).
+    let recordIDColumns: [Int?]
     let ctx = EvaluationContext()
     var findings: [Finding] = []
     var due: [DueItem] = []
@@ -46,6 +48,7 @@ final class AuditRun: @unchecked Sendable {
             }
         }
         self.recordFields = recordFields
+        recordIDColumns = pack.tables.map { t in (t.idColumn ?? t.key).flatMap(t.columnIndex) }
     }
 
     /// The rule's message in the report language, split into literals and placeholders.

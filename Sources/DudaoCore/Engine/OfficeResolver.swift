@@ -6,11 +6,19 @@ final class OfficeResolver: @unchecked Sendable {
     /// Per assignment table: rows by the code of their object; per office table: offices by street code.
     private var assignmentsByObject: [Int: [Int64: [Int]]] = [:]
     private var officesByStreet: [Int64: [Int]]?
+    /// Per table with an `office` column: that column, whether its text is the office id, and
+    /// the tables it refers to (worked out once; record findings ask for every row).
+    private let officeColumns: [(column: Int, isOffice: Bool, targets: [Int])?]
 
     init(pack: Pack, tableIndex: [String: Int], officeTable: Int) {
         self.pack = pack
         self.tableIndex = tableIndex
         self.officeTable = officeTable
+        officeColumns = pack.tables.map { schema in
+            guard case .column(let name)? = schema.office, let col = schema.columnIndex(name) else { return nil }
+            let references = schema.columns[col].references?.tables ?? []
+            return (col, schema.key == name || references.contains(pack.attribution.officeTable), references.compactMap { tableIndex[$0] })
+        }
     }
 
     /// Builds the indexes that office lookups use, so lookups can then run concurrently.
@@ -50,17 +58,12 @@ final class OfficeResolver: @unchecked Sendable {
 
     /// Offices of a row of a table, from its `office` declaration (record findings).
     func offices(ofRow texts: [String], cells: [Cell], table: Int, ctx: EvaluationContext) -> [String] {
-        let schema = pack.tables[table]
-        guard case .column(let name)? = schema.office, let col = schema.columnIndex(name) else { return [] }
+        guard let (col, isOffice, targets) = officeColumns[table] else { return [] }
         let text = texts[col]
         if text.isEmpty { return [] }
-        let column = schema.columns[col]
-        if schema.key == name || column.references?.tables.contains(pack.attribution.officeTable) == true {
-            return [text]
-        }
-        for target in column.references?.tables ?? [] {
-            guard let ti = tableIndex[target], cells[col].hasValue,
-                  let r = ctx.ids.row(of: cells[col].value, in: ti), let t = ctx.tables[ti] else { continue }
+        if isOffice { return [text] }
+        for ti in targets {
+            guard cells[col].hasValue, let r = ctx.ids.row(of: cells[col].value, in: ti), let t = ctx.tables[ti] else { continue }
             return offices(ofRow: t.textRow(r), cells: t.values(r).cells, table: ti, ctx: ctx)
         }
         return []
