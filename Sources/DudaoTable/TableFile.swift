@@ -19,11 +19,12 @@ public final class TableFile: @unchecked Sendable {
     public let encoding: DetectedEncoding
     /// The UTF-8 text, BOM dropped.
     private let text: UnsafeRawBufferPointer
-    /// What `deinit` must give back: a mapping to unmap, or memory to deallocate.
+    /// What `deinit` must give back: a mapping to unmap (and the file, kept open for `copy`),
+    /// or memory to deallocate.
     private let release: Release
 
     private enum Release {
-        case unmap(UnsafeRawBufferPointer)
+        case unmap(UnsafeRawBufferPointer, descriptor: Int32)
         case deallocate(UnsafeMutableRawBufferPointer)
     }
 
@@ -36,7 +37,8 @@ public final class TableFile: @unchecked Sendable {
         guard fd >= 0 else {
             throw errno == ENOENT ? .notFound(file: path) : .unreadable(file: path, errno: errno)
         }
-        defer { close(fd) }
+        var keepOpen = false
+        defer { if !keepOpen { close(fd) } }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, errno: errno) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable(file: path, errno: EISDIR) }
@@ -55,14 +57,16 @@ public final class TableFile: @unchecked Sendable {
             let offset = mapped.starts(with: TableFile.utf8BOM) ? 3 : 0
             encoding = offset == 0 ? .utf8 : .utf8BOM
             text = UnsafeRawBufferPointer(rebasing: mapped[offset...])
-            release = .unmap(mapped)
+            release = .unmap(mapped, descriptor: fd)
+            keepOpen = true
             return
         }
         switch TableFile.decode(mapped) {
         case .utf8(let offset):
             encoding = offset == 0 ? .utf8 : .utf8BOM
             text = UnsafeRawBufferPointer(rebasing: mapped[offset...])
-            release = .unmap(mapped)
+            release = .unmap(mapped, descriptor: fd)
+            keepOpen = true
         case .decoded(var decoded):
             munmap(address, size)
             encoding = .gb18030
@@ -91,8 +95,9 @@ public final class TableFile: @unchecked Sendable {
 
     deinit {
         switch release {
-        case .unmap(let mapped):
+        case .unmap(let mapped, let descriptor):
             munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count)
+            close(descriptor)
         case .deallocate(let owned):
             owned.deallocate()
         }
@@ -107,17 +112,31 @@ public final class TableFile: @unchecked Sendable {
     /// The number of UTF-8 bytes handed to `withBytes`.
     public var count: Int { text.count }
 
-    /// Tells the kernel that reads from now on jump around (rows read again by offset), so a
-    /// touched page does not bring its neighbours into memory with it.
-    public func adviseRandomAccess() {
-        guard case .unmap(let mapped) = release, let base = mapped.baseAddress else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: base), mapped.count, MADV_RANDOM)
+    /// Copies the text's bytes `range` into `buffer` (which must be large enough) and returns
+    /// how many it copied: fewer only when the file was cut short meanwhile. A mapped file is
+    /// read with `pread`, not through the mapping, so reading a few rows here and there does
+    /// not map (and later unmap) a neighbourhood of pages for each.
+    public func copy(_ range: Range<Int>, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let range = range.clamped(to: 0..<text.count)
+        guard case .unmap(let mapped, let descriptor) = release, let textBase = text.baseAddress, let mapBase = mapped.baseAddress else {
+            guard !range.isEmpty, let to = buffer.baseAddress, let from = text.baseAddress else { return 0 }
+            to.copyMemory(from: from + range.lowerBound, byteCount: range.count)
+            return range.count
+        }
+        var done = 0
+        while done < range.count {
+            let n = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t((textBase - mapBase) + range.lowerBound + done))
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
+        }
+        return done
     }
 
     /// Gives back the memory of a stretch of a mapped file already read (the pages stay in
     /// the page cache and come back if read again), so a scan's resident memory stays small.
     public func releasePages(_ range: Range<Int>) {
-        guard case .unmap(let mapped) = release, let textBase = text.baseAddress, let mapBase = mapped.baseAddress else { return }
+        guard case .unmap(let mapped, _) = release, let textBase = text.baseAddress, let mapBase = mapped.baseAddress else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let startInMap = (textBase - mapBase) + range.lowerBound
         let first = (startInMap + page - 1) / page * page

@@ -101,14 +101,38 @@ struct ParallelScanTests {
         }
     }
 
-    @Test func checkpointsFindTheLastStartOnOrBeforeALine() {
+    /// A duplicate is read again into a small buffer that grows: rows far longer than it,
+    /// between two checkpoints and after the last one (read to the end of the file).
+    @Test(arguments: [(1, 1 << 30), (3, 2000)])
+    func longDuplicatesAreReadBackWhole(split: (threads: Int, chunk: Int)) throws {
+        let long = String(repeating: "很长的备注", count: 2000)   // 30,000 bytes
+        func row(_ id: String, _ day: Int, note: String) -> String {
+            "\(id),2022-\(6 + day / 28)-\(1 + day % 28),O1,P1,法律咨询,C1,合同审查,是,,已办结,\(note)"
+        }
+        var rows = [row("L1", 0, note: long), row("L2", 1, note: "\"\(long)\n\(long)\"")]
+        rows += (2..<72).map { row("F\($0)", $0, note: "备注\($0)") }
+        rows.append(row("L1b", 0, note: long))                          // between two checkpoints
+        rows += (72..<102).map { row("F\($0)", $0, note: "备注\($0)") }
+        rows.append(row("L2b", 1, note: "\"\(long)\n\(long)\""))  // after the last checkpoint
+        let fixture = Fixture(["activities.csv": rows])
+        let result = try run(threads: split.threads, chunk: split.chunk, fixture: fixture)
+        let found = result.findings("data.duplicate-record")
+        #expect(found.map(\.subject.id) == ["L1b", "L2b"])
+        #expect(found.map(\.subject.line) == [75, 106])
+        #expect(found.map { $0.detail("duplicateOf") } == [.int(2), .int(3)])
+    }
+
+    @Test func checkpointsFindTheStretchAroundALine() {
         var c = LedgerCheckpoints()
-        #expect(c.start(before: 5) == nil)
+        #expect(c.stretch(around: 5) == nil)
         for (offset, line) in [(10, 2), (400, 34), (800, 70)] { c.append(CSVRowStart(offset: offset, line: line)) }
-        #expect(c.start(before: 1) == nil)
-        #expect(c.start(before: 2)?.offset == 10 && c.start(before: 33)?.offset == 10)
-        #expect(c.start(before: 34)?.offset == 400 && c.start(before: 69)?.offset == 400)
-        #expect(c.start(before: 70)?.offset == 800 && c.start(before: 10_000)?.offset == 800)
+        #expect(c.stretch(around: 1) == nil)
+        for (line, start, end) in [(2, 10, 400), (33, 10, 400), (34, 400, 800), (69, 400, 800)] {
+            #expect(c.stretch(around: line)?.start.offset == start && c.stretch(around: line)?.end == end, "line \(line)")
+        }
+        // After the last checkpoint the stretch runs to the end of the file.
+        #expect(c.stretch(around: 70)?.start.offset == 800 && c.stretch(around: 70)?.end == nil)
+        #expect(c.stretch(around: 10_000)?.start.offset == 800 && c.stretch(around: 10_000)?.end == nil)
     }
 
     @Test func chunkBoundsFallAfterLineEnds() {

@@ -155,7 +155,6 @@ extension AuditRun {
         }
         guard let reader = workers.first else { return }
         let checkpoints = workers.reduce(into: LedgerCheckpoints()) { $0.append(contentsOf: $1.checkpoints) }
-        reader.file.adviseRandomAccess()
         // Rows are read back and reported on all cores; findings are sorted at the end.
         let slices = dups.isEmpty ? 0 : min(max(1, options.threads), (dups.count + 1023) / 1024)
         var found = [[Finding]](repeating: [], count: slices)
@@ -166,8 +165,8 @@ extension AuditRun {
                 let rereader = LedgerWorker.Rereader(reader)
                 for i in stride(from: k, to: dups.count, by: slices) {
                     let d = dups[i]
-                    guard let from = checkpoints.start(before: Int(d.line)) else { continue }
-                    rereader.read(line: Int(d.line), from: from) { values, source in
+                    guard let stretch = checkpoints.stretch(around: Int(d.line)) else { continue }
+                    rereader.read(line: Int(d.line), from: stretch.start, to: stretch.end) { values, source in
                         addDuplicateFinding(plan, values, texts: source.texts, first: Int(d.first), into: &local)
                     }
                 }

@@ -10,13 +10,15 @@ struct LedgerCheckpoints {
     /// Adds the checkpoints of the next chunk of the file.
     mutating func append(contentsOf next: LedgerCheckpoints) { starts += next.starts }
 
-    /// The last checkpoint on or before `line`.
-    func start(before line: Int) -> CSVRowStart? {
+    /// The last checkpoint on or before `line`, and the offset of the next checkpoint (nil
+    /// after the last one): a row that starts on `line` ends by then.
+    func stretch(around line: Int) -> (start: CSVRowStart, end: Int?)? {
         var lo = 0, hi = starts.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if starts[mid].line <= line { lo = mid + 1 } else { hi = mid }
         }
-        return lo > 0 ? starts[lo - 1] : nil
+        guard lo > 0 else { return nil }
+        return (starts[lo - 1], lo < starts.count ? starts[lo].offset : nil)
     }
 }

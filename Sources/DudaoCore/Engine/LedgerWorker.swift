@@ -116,13 +116,16 @@ final class LedgerWorker: @unchecked Sendable {
     }
 
     /// Reads rows again by line (duplicates found after the scan), reusing one row, one set of
-    /// cells and one copy of the code space; one per thread.
+    /// cells, one copy of the code space and one buffer; one per thread.
+    ///
+    /// The rows are read into the buffer from the file, not through its mapping: thousands of
+    /// rereads spread over a gigabyte would each map a neighbourhood of pages.
     final class Rereader {
         private let worker: LedgerWorker
         private let scanned: ScannedRow
         private var values: RowValues
         private var ids: IdSpace
-        private var releasedUpTo = 0
+        private var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 10, alignment: 8)
 
         init(_ worker: LedgerWorker) {
             self.worker = worker
@@ -131,25 +134,38 @@ final class LedgerWorker: @unchecked Sendable {
             ids = worker.ctx.ids
         }
 
+        deinit { buffer.deallocate() }
+
         /// Decodes the row that starts on `line`, reading forward from the row start `from`
-        /// (a checkpoint), and hands it to `body`.
-        func read(line: Int, from start: CSVRowStart, _ body: (RowValues, RowSource) -> Void) {
-            worker.file.withBytes { bytes in
-                var scanner = CSVScanner(bytes: bytes, from: start)
+        /// (a checkpoint) and, when known, no further than `end` (the next checkpoint), and
+        /// hands it to `body`.
+        func read(line: Int, from start: CSVRowStart, to end: Int?, _ body: (RowValues, RowSource) -> Void) {
+            let file = worker.file
+            if let end, end - start.offset > buffer.count { grow(to: end - start.offset) }
+            while true {
+                let count = file.copy(start.offset..<min(end ?? .max, start.offset + buffer.count), into: buffer)
+                let atEnd = start.offset + count >= (end ?? file.count)
+                var scanner = CSVScanner(bytes: UnsafeRawBufferPointer(rebasing: buffer[..<count]), from: CSVRowStart(offset: 0, line: start.line))
+                var found = true
                 repeat {
-                    guard (try? scanner.next(&scanned.row)) == true else { return }
+                    guard (try? scanner.next(&scanned.row)) == true else { found = false; break }
                 } while scanned.row.line < line
-                guard scanned.row.line == line else { return }
+                // A row that runs to the buffer's end may go on in the file: read more.
+                guard atEnd || (found && scanner.position.offset < count) else {
+                    grow(to: buffer.count * 4)
+                    continue
+                }
+                guard found, scanned.row.line == line else { return }
                 // Decoded, not checked: a duplicate's finding needs only the row's cells and texts.
                 worker.decoder.decode(scanned.row, into: &values, ids: &ids)
                 body(values, .scanned(scanned))
-                // Rows come in file order: give back the pages behind every few megabytes, so
-                // thousands of rereads do not keep a hundred megabytes of the ledger resident.
-                if start.offset - releasedUpTo > 4 << 20 {
-                    worker.file.releasePages(releasedUpTo..<start.offset)
-                    releasedUpTo = start.offset
-                }
+                return
             }
+        }
+
+        private func grow(to size: Int) {
+            buffer.deallocate()
+            buffer = .allocate(byteCount: size, alignment: 8)
         }
     }
 }
