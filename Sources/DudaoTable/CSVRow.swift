@@ -69,10 +69,20 @@ public struct CSVRow: ~Copyable {
         scratchCount = 0
     }
 
-    /// Adds the field `start..<end` of the scanned bytes, trimmed.
+    /// Adds the field `start..<end` of the scanned bytes, trimmed. Most fields have nothing
+    /// to trim, which their first and last bytes show; only the others take the full trim.
     @inline(__always)
     mutating func append(start: Int, end: Int) {
         guard let base else { return }
+        if UTF8Whitespace.hasNone(atEndsOf: base, start, end) {
+            add(Span(start: start, end: end, inScratch: false))
+        } else {
+            appendTrimmed(base, start: start, end: end)
+        }
+    }
+
+    @inline(never)
+    private mutating func appendTrimmed(_ base: UnsafePointer<UInt8>, start: Int, end: Int) {
         let trimmed = UTF8Whitespace.trim(base, start, end)
         add(Span(start: trimmed.start, end: trimmed.end, inScratch: false))
     }

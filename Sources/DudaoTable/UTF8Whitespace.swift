@@ -21,6 +21,18 @@ enum UTF8Whitespace {
         return (s, e)
     }
 
+    /// Whether `start..<end` certainly neither starts nor ends with white space, judged by two
+    /// bytes: a printable ASCII byte, or a lead (first) / a sequence whose lead (last) is
+    /// E4 or above, which no white-space scalar uses. An empty range has none too.
+    @inline(__always)
+    static func hasNone(atEndsOf p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard start < end else { return true }
+        let first = p[start], last = p[end &- 1]
+        let firstPlain = first > 0x20 && (first < 0x80 || first >= 0xE4)
+        let lastPlain = last > 0x20 && (last < 0x80 || (end &- start >= 3 && p[end &- 3] >= 0xE4))
+        return firstPlain && lastPlain
+    }
+
     /// Byte length of a white-space scalar starting at `i`, or 0.
     @inline(__always)
     private static func leadingLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int {

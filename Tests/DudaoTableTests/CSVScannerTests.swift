@@ -101,6 +101,20 @@ import Testing
         #expect(rows == [ScannedRow(1, [unescaped, "a\"b", "xtail", "plain"]), ScannedRow(2, ["c\"", "d"])])
     }
 
+    /// Fields are judged by their first and last bytes before trimming: every white-space
+    /// scalar next to ASCII, CJK and a scalar that ends in the same byte as U+202F (是).
+    @Test func whiteSpaceNextToAnyNeighbourIsTrimmed() throws {
+        let spaces = ["\t", " ", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{2028}", "\u{2029}",
+                      "\u{202F}", "\u{205F}", "\u{3000}"]
+        for space in spaces {
+            for word in ["x", "是", "中文", "\u{2030}", "\u{E000}", "é"] {
+                let text = [word, space + word, word + space, space + word + space, space, ""].joined(separator: ",") + "\n"
+                #expect(try ScannedRow.scan(text).get() == ReferenceCSVReader.read(text).get(), "\(Array(text.unicodeScalars))")
+                #expect(try ScannedRow.scan(text).get().first?.fields == [word, word, word, word, "", ""])
+            }
+        }
+    }
+
     @Test func messyLedgerRowsScanLikeTheReference() throws {
         let text = "记录编号,日期,收费\r\nA-1,\"2022/3/15\",  \"是\"\r\n A-2 ,2022年7月5日,\"代写\r\n文书\"\r\n"
         #expect(try ScannedRow.scan(text).get() == ReferenceCSVReader.read(text).get())
