@@ -35,6 +35,23 @@ import Testing
         }
     }
 
+    /// `copy` reads the text (BOM dropped) by offset, from the file (pread) or from memory,
+    /// clamped to its end.
+    @Test func copyReadsTheTextByOffset() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("所编号,名称\nSO1,甲所\n".utf8)
+        for file in [try Self.load(bytes), try TableFile(bytes: bytes, name: "c.csv"), try Self.load(Array(bytes.dropFirst(3)))] {
+            let text = file.withBytes { Array($0) }
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 8)
+            defer { buffer.deallocate() }
+            for range in [0..<text.count, 3..<10, 10..<text.count, 0..<0] {
+                #expect(file.copy(range, into: buffer) == range.count)
+                #expect(Array(buffer[..<range.count]) == Array(text[range]))
+            }
+            #expect(file.copy(20..<60, into: buffer) == text.count - 20)
+            #expect(file.copy(text.count..<(text.count + 5), into: buffer) == 0)
+        }
+    }
+
     @Test func emptyFileIsEmptyUTF8() throws {
         let file = try Self.load([])
         #expect(file.encoding == .utf8 && file.count == 0)
