@@ -166,7 +166,7 @@ public final class TableFile: @unchecked Sendable {
     /// U+FFFD (the tests check this); it accepts a lone 0x80 as `€`, as Windows code page 936 does.
     private static func decode(_ raw: UnsafeRawBufferPointer) -> Decoded? {
         let offset = raw.starts(with: utf8BOM) ? 3 : 0
-        if UTF8Validator.isValid(UnsafeRawBufferPointer(rebasing: raw[offset...])) {
+        if TextInspector.inspect(UnsafeRawBufferPointer(rebasing: raw[offset...])).validUTF8 {
             return .utf8(offset: offset)
         }
         guard let base = raw.baseAddress else { return nil }

@@ -1,32 +1,6 @@
-/// Strict UTF-8 validation over raw bytes (Unicode Table 3-7: no overlong forms, no surrogates,
-/// nothing above U+10FFFF), fast on ASCII because it checks eight bytes at a time.
+/// Strict UTF-8 sequences (Unicode Table 3-7: no overlong forms, no surrogates, nothing above
+/// U+10FFFF), one at a time, for `TextInspector`'s scalar path.
 enum UTF8Validator {
-    static func isValid(_ buffer: UnsafeRawBufferPointer) -> Bool {
-        guard let base = buffer.baseAddress else { return true }
-        let n = buffer.count
-        let p = base.assumingMemoryBound(to: UInt8.self)
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        var i = 0
-        while i < n {
-            // ASCII fast path: skip whole words, then the ASCII bytes before the first high bit.
-            while i &+ 8 <= n {
-                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let high = word & highBits
-                if high != 0 {
-                    i &+= high.trailingZeroBitCount >> 3
-                    break
-                }
-                i &+= 8
-            }
-            guard i < n else { return true }
-            let lead = p[i]
-            if lead < 0x80 { i &+= 1; continue }
-            guard let length = sequenceLength(p, i, n) else { return false }
-            i &+= length
-        }
-        return true
-    }
-
     /// The length of the well-formed multi-byte sequence at `i`, or nil.
     @inline(__always)
     static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int? {

@@ -65,7 +65,7 @@ import Testing
     @Test func gb18030RoundTrip() throws {
         let csv = "记录编号,日期,事项,备注\r\nA-1,2022年7月5日,\"代写,文书\",𠀀€ 鿿\r\n"
         let bytes = [UInt8](try #require(csv.data(using: Self.gb18030)))
-        #expect(!UTF8Validator.isValid(bytes.withUnsafeBytes { $0 }))
+        #expect(!bytes.withUnsafeBytes { TextInspector.inspect($0).validUTF8 })
         for file in [try Self.load(bytes), try TableFile(bytes: bytes, name: "gb.csv")] {
             #expect(file.encoding == .gb18030)
             #expect(Self.text(of: file) == csv)
@@ -110,7 +110,10 @@ import Testing
         ([0xE3, 0x80], false), ([0xFF], false),
     ] as [([UInt8], Bool)])
     func utf8ValidationIsStrict(_ bytes: [UInt8], _ valid: Bool) {
-        #expect(bytes.withUnsafeBytes { UTF8Validator.isValid($0) } == valid)
+        bytes.withUnsafeBytes { b in
+            #expect(TextInspector.scalar(b, nextByte: nil).validUTF8 == valid)
+            if let vector = TextInspector.vector(b, nextByte: nil) { #expect(vector.validUTF8 == valid) }
+        }
     }
 
     @Test func utf8ValidationAgreesWithTheStandardLibrary() {
@@ -123,7 +126,7 @@ import Testing
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...12, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
             let expected = String(validating: bytes, as: UTF8.self) != nil
-            #expect(bytes.withUnsafeBytes { UTF8Validator.isValid($0) } == expected, "\(bytes)")
+            #expect(bytes.withUnsafeBytes { TextInspector.scalar($0, nextByte: nil).validUTF8 } == expected, "\(bytes)")
         }
     }
 }
