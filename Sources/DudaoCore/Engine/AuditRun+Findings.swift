@@ -8,11 +8,9 @@ extension AuditRun {
     }
 
     func entitySubject(_ entity: (table: Int, row: Int)) -> Subject {
-        let t = pack.tables[entity.table]
+        let (kind, key, name) = entityColumns[entity.table]
         let row = ctx.tables[entity.table]!.rows[entity.row]
-        let id = t.key.flatMap(t.columnIndex).map { row.texts[$0] }
-        let name = t.nameColumn.flatMap(t.columnIndex).map { row.texts[$0] }
-        return Subject(kind: t.entity ?? t.name, id: id, name: name)
+        return Subject(kind: kind, id: key.map { row.texts[$0] }, name: name.map { row.texts[$0] })
     }
 
     func describe(_ s: Subject) -> String {

@@ -109,7 +109,7 @@ extension AuditRun {
     private func judge(_ c: CountAggregator, _ filter: SubjectFilter, findings: inout [Finding], due: inout [DueItem]) {
         let atLeast = compiler.integer(c.requirement.atLeast)
         let file = pack.tables[c.table].file
-        for slot in 0..<c.slots.count {
+        for slot in filter.possibleSlots(c.slots) {
             // Whether the entity is a subject is asked at most once, and only when a counter
             // falls short (most subjects meet the requirement; reading a counter is cheap).
             var candidate: SubjectFilter.Candidate??
@@ -134,7 +134,7 @@ extension AuditRun {
     private func judge(_ d: DeadlineAggregator, _ filter: SubjectFilter, findings: inout [Finding], due: inout [DueItem]) {
         let grace = compiler.integer(d.requirement.graceDays)
         let file = pack.tables[d.table].file
-        for slot in 0..<d.slots.count {
+        for slot in filter.possibleSlots(d.slots) {
             let entity = d.slots.entity(slot)
             guard let facts = filter.candidate(entity, ctx: ctx) else { continue }
             for (p, period) in d.periods.enumerated() where period.start <= asOf {

@@ -15,6 +15,8 @@ final class AuditRun: @unchecked Sendable {
     let recordFields: [String: [(name: String, column: Int)]]
     /// Per table, the column that identifies a row in findings (its id column or key).
     let recordIDColumns: [Int?]
+    /// Per table, what an entity finding says of its subject: kind, key and name columns.
+    let entityColumns: [(kind: String, key: Int?, name: Int?)]
     let ctx = EvaluationContext()
     var findings: [Finding] = []
     var due: [DueItem] = []
@@ -49,6 +51,7 @@ final class AuditRun: @unchecked Sendable {
         }
         self.recordFields = recordFields
         recordIDColumns = pack.tables.map { t in (t.idColumn ?? t.key).flatMap(t.columnIndex) }
+        entityColumns = pack.tables.map { t in (t.entity ?? t.name, t.key.flatMap(t.columnIndex), t.nameColumn.flatMap(t.columnIndex)) }
     }
 
     /// The rule's message in the report language, split into literals and placeholders.

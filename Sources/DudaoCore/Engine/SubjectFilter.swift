@@ -8,6 +8,13 @@ struct SubjectFilter {
     /// The key column of each subject table (by table index).
     let keyColumns: [Int?]
 
+    /// The slots that can hold a subject, in order: with a selection by assignment only the
+    /// entities that have a matching assignment (often a few of a large roster), else all.
+    func possibleSlots(_ slots: SubjectSlots) -> [Int] {
+        guard selection.assignments != nil else { return Array(0..<slots.count) }
+        return assignmentIntervals.keys.compactMap { slots.slot(of: .of($0)) }.sorted()
+    }
+
     /// What decides whether one entity is a subject, worked out once for all periods.
     struct Candidate {
         /// The entity's active interval, when the selection asks for one.
