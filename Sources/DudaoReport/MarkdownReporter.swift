@@ -42,11 +42,22 @@ enum MarkdownReporter {
 
     /// On one line, with Markdown's active characters (table pipes included) backslash-escaped.
     private static func escaped(_ text: String) -> String {
-        var out = ""
-        for ch in text.singleLine {
-            if "\\|*_`<>[]#".contains(ch) { out.append("\\") }
-            out.append(ch)
+        // The active characters are all ASCII, so bytes will do.
+        func isActive(_ b: UInt8) -> Bool {
+            switch b {
+            case UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "#"): true
+            default: false
+            }
         }
-        return out
+        let line = text.singleLine
+        guard line.utf8.contains(where: isActive) else { return line }
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + 8)
+        for b in line.utf8 {
+            if isActive(b) { out.append(UInt8(ascii: "\\")) }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

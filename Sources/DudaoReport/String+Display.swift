@@ -22,6 +22,8 @@ extension String {
     /// Safe for one line of a terminal or a table cell: line breaks and tabs become spaces,
     /// other control characters (ESC included, so data cannot drive the terminal) become U+FFFD.
     var singleLine: String {
+        // Most texts have no control character at all (C1 controls are C2 80–C2 9F).
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0xC2 }) { return self }
         var out = ""
         out.unicodeScalars.append(contentsOf: unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar.value {
@@ -36,6 +38,9 @@ extension String {
     /// Escaped for XML and HTML text and attribute values. Characters XML 1.0 cannot carry
     /// (control characters other than tab and line breaks) become U+FFFD.
     var markupEscaped: String {
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xBE || $0 == 0xBF }) {
+            return self  // nothing to escape (U+FFFE and U+FFFF end in BE and BF)
+        }
         var out = ""
         for scalar in unicodeScalars {
             switch scalar {
