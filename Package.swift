@@ -36,6 +36,7 @@ let package = Package(
             plugins: ["EmbedBuiltins"]
         ),
         .executableTarget(name: "EmbedTool"),
+        .executableTarget(name: "FuzzReaders", dependencies: ["DudaoCore", "DudaoTable", "DudaoYAML"]),
         .plugin(name: "EmbedBuiltins", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .testTarget(name: "DudaoYAMLTests", dependencies: ["DudaoYAML", "DudaoTable"]),
         .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),

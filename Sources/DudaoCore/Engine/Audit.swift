@@ -12,8 +12,9 @@ public struct AuditOptions: Sendable {
     public var progress: (@Sendable (ScanProgress) -> Void)?
     /// Threads for scanning ledgers; results are the same for any number.
     public var threads: Int
-    /// A ledger is split for threads only into chunks at least this large.
-    var minimumChunkBytes = 4 << 20
+    /// A ledger is split for threads only into chunks at least this large (tests and the
+    /// fuzzer make it small, so that small files are split too).
+    public var minimumChunkBytes = 4 << 20
 
     public init(asOf: Day, parameters: [String: String] = [:], offices: [String] = [], exemptions: [Exemption] = [],
                 english: Bool = false, progress: (@Sendable (ScanProgress) -> Void)? = nil,
