@@ -19,18 +19,19 @@ public final class TableFile: @unchecked Sendable {
     public let encoding: DetectedEncoding
     /// The UTF-8 text, BOM dropped.
     private let text: UnsafeRawBufferPointer
-    /// What `deinit` must give back: a mapping to unmap (and the file, kept open for `copy`),
-    /// or memory to deallocate.
+    /// What `deinit` must give back: a mapping to unmap (and, for a file opened to stream, the
+    /// file, kept open for `read`), or memory to deallocate.
     private let release: Release
 
     private enum Release {
-        case unmap(UnsafeRawBufferPointer, descriptor: Int32)
+        case unmap(UnsafeRawBufferPointer, descriptor: Int32?)
         case deallocate(UnsafeMutableRawBufferPointer)
     }
 
-    /// Maps and decodes the file at `path`. With `assumeUTF8`, a large file is mapped without
-    /// the upfront validation pass: the caller checks the text itself (with `TextInspector`,
-    /// chunk by chunk) and opens the file again without it when the text is not UTF-8.
+    /// Maps and decodes the file at `path`. With `assumeUTF8` (a ledger to stream), a large
+    /// file is mapped without the upfront validation pass: the caller checks the text itself
+    /// (with `TextInspector`, chunk by chunk) and opens the file again without it when the
+    /// text is not UTF-8; the file stays open for `read`.
     public init(path: String, assumeUTF8: Bool = false) throws(TableFileError) {
         name = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -65,8 +66,7 @@ public final class TableFile: @unchecked Sendable {
         case .utf8(let offset):
             encoding = offset == 0 ? .utf8 : .utf8BOM
             text = UnsafeRawBufferPointer(rebasing: mapped[offset...])
-            release = .unmap(mapped, descriptor: fd)
-            keepOpen = true
+            release = .unmap(mapped, descriptor: nil)
         case .decoded(var decoded):
             munmap(address, size)
             encoding = .gb18030
@@ -97,7 +97,7 @@ public final class TableFile: @unchecked Sendable {
         switch release {
         case .unmap(let mapped, let descriptor):
             munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count)
-            close(descriptor)
+            if let descriptor { close(descriptor) }
         case .deallocate(let owned):
             owned.deallocate()
         }
@@ -112,20 +112,22 @@ public final class TableFile: @unchecked Sendable {
     /// The number of UTF-8 bytes handed to `withBytes`.
     public var count: Int { text.count }
 
-    /// Copies the text's bytes `range` into `buffer` (which must be large enough) and returns
-    /// how many it copied: fewer only when the file was cut short meanwhile. A mapped file is
-    /// read with `pread`, not through the mapping, so reading a few rows here and there does
-    /// not map (and later unmap) a neighbourhood of pages for each.
-    public func copy(_ range: Range<Int>, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    /// Copies the text's bytes `range` (clamped to the text) into `buffer`, which must hold
+    /// them, and returns how many it copied: fewer only when the file was cut short or could
+    /// not be read meanwhile. A file opened to stream is read with `pread`, not through its
+    /// mapping, so reading a few rows here and there does not map (and later unmap) a
+    /// neighbourhood of pages for each.
+    public func read(_ range: Range<Int>, into buffer: UnsafeMutableRawBufferPointer) -> Int {
         let range = range.clamped(to: 0..<text.count)
-        guard case .unmap(let mapped, let descriptor) = release, let textBase = text.baseAddress, let mapBase = mapped.baseAddress else {
-            guard !range.isEmpty, let to = buffer.baseAddress, let from = text.baseAddress else { return 0 }
+        precondition(buffer.count >= range.count, "TableFile.read: the buffer is too small")
+        guard !range.isEmpty, let to = buffer.baseAddress, let from = text.baseAddress else { return 0 }
+        guard case .unmap(let mapped, let descriptor?) = release, let mapBase = mapped.baseAddress else {
             to.copyMemory(from: from + range.lowerBound, byteCount: range.count)
             return range.count
         }
         var done = 0
         while done < range.count {
-            let n = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t((textBase - mapBase) + range.lowerBound + done))
+            let n = pread(descriptor, to + done, range.count - done, off_t((from - mapBase) + range.lowerBound + done))
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { break }
             done += n

@@ -10,12 +10,12 @@ import Testing
     }
 
     /// Writes `bytes` to a fresh temporary file and loads it.
-    static func load(_ bytes: [UInt8]) throws -> TableFile {
+    static func load(_ bytes: [UInt8], streamed: Bool = false) throws -> TableFile {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("dudao-table-\(UUID().uuidString).csv")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        return try TableFile(path: url.path)  // the mapping outlives the directory entry
+        return try TableFile(path: url.path, assumeUTF8: streamed)  // the mapping outlives the directory entry
     }
 
     @Test func plainUTF8IsUsedInPlace() throws {
@@ -35,20 +35,21 @@ import Testing
         }
     }
 
-    /// `copy` reads the text (BOM dropped) by offset, from the file (pread) or from memory,
-    /// clamped to its end.
-    @Test func copyReadsTheTextByOffset() throws {
+    /// `read` gives the text (BOM dropped) by offset, from the file (pread, when opened to
+    /// stream), from the mapping or from memory, clamped to its end.
+    @Test func readGivesTheTextByOffset() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("所编号,名称\nSO1,甲所\n".utf8)
-        for file in [try Self.load(bytes), try TableFile(bytes: bytes, name: "c.csv"), try Self.load(Array(bytes.dropFirst(3)))] {
+        for file in [try Self.load(bytes, streamed: true), try Self.load(Array(bytes.dropFirst(3)), streamed: true),
+                     try Self.load(bytes), try TableFile(bytes: bytes, name: "c.csv")] {
             let text = file.withBytes { Array($0) }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 8)
             defer { buffer.deallocate() }
             for range in [0..<text.count, 3..<10, 10..<text.count, 0..<0] {
-                #expect(file.copy(range, into: buffer) == range.count)
+                #expect(file.read(range, into: buffer) == range.count)
                 #expect(Array(buffer[..<range.count]) == Array(text[range]))
             }
-            #expect(file.copy(20..<60, into: buffer) == text.count - 20)
-            #expect(file.copy(text.count..<(text.count + 5), into: buffer) == 0)
+            #expect(file.read(20..<60, into: buffer) == text.count - 20)
+            #expect(file.read(text.count..<(text.count + 5), into: buffer) == 0)
         }
     }
 

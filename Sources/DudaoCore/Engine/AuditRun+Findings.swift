@@ -96,7 +96,7 @@ extension AuditRun {
             rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
             offices: officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx), period: nil,
             expected: expected, actual: actual, message: message,
-            evidence: [Evidence(file: subject.file ?? "", line: values.line)], details: [],
+            evidence: [Evidence(file: pack.tables[ti].file, line: values.line)], details: [],
             fingerprint: recordFingerprint(j.rule.id, subject)))
     }
 

@@ -57,13 +57,8 @@ extension AuditRun {
             let dataStart = scanner.position
             let bounds = Self.chunkBounds(bytes, from: dataStart.offset, parts: min(threads, max(1, (bytes.count - dataStart.offset) / max(options.minimumChunkBytes, 1))))
             let parts = bounds.count - 1
-            var inspected = [TextInspector.Result](repeating: .init(validUTF8: true, lineEnds: 0), count: parts)
-            let text = UnsafeSendable(bytes)
-            inspected.withUnsafeMutableBufferPointer { results in
-                let out = UnsafeSendable(results)
-                DispatchQueue.concurrentPerform(iterations: parts) { i in
-                    out.value[i] = Self.inspect(text.value, i == 0 ? 0 : bounds[i], bounds[i + 1], file: file)
-                }
+            let inspected = Concurrent.map(count: parts, threads: parts, block: 1) { i in
+                Self.inspect(bytes, i == 0 ? 0 : bounds[i], bounds[i + 1], file: file)
             }
             return LedgerLayout(file: file, header: header, dataStart: dataStart, bounds: bounds, inspected: inspected)
         }
@@ -157,29 +152,19 @@ extension AuditRun {
         let checkpoints = workers.reduce(into: LedgerCheckpoints()) { $0.append(contentsOf: $1.checkpoints) }
         // Rows are read back and reported on all cores; findings are sorted at the end.
         let slices = dups.isEmpty ? 0 : min(max(1, options.threads), (dups.count + 1023) / 1024)
-        var found = [[Finding]](repeating: [], count: slices)
-        found.withUnsafeMutableBufferPointer { buffer in
-            let sink = UnsafeSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: slices) { k in
-                var local: [Finding] = []
-                let rereader = LedgerWorker.Rereader(reader)
-                for i in stride(from: k, to: dups.count, by: slices) {
-                    let d = dups[i]
-                    guard let stretch = checkpoints.stretch(around: Int(d.line)) else { continue }
-                    rereader.read(line: Int(d.line), from: stretch.start, to: stretch.end) { values, source in
-                        addDuplicateFinding(plan, values, texts: source.texts, first: Int(d.first), into: &local)
-                    }
+        let found = Concurrent.map(count: slices, threads: slices, block: 1) { k -> [Finding] in
+            var local: [Finding] = []
+            let rereader = LedgerWorker.Rereader(reader)
+            for i in stride(from: k, to: dups.count, by: slices) {
+                let d = dups[i]
+                guard let stretch = checkpoints.stretch(around: Int(d.line)) else { continue }
+                rereader.read(line: Int(d.line), from: stretch.start, to: stretch.end) { values, source in
+                    addDuplicateFinding(plan, values, texts: source.texts, first: Int(d.first), into: &local)
                 }
-                sink.value[k] = local
             }
+            return local
         }
         for f in found { findings += f }
         reader.file.releasePages(0..<reader.file.count)
     }
-}
-
-/// Hands a value to concurrent workers that touch disjoint parts of it.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    var value: T
-    init(_ value: T) { self.value = value }
 }

@@ -87,18 +87,14 @@ extension AuditRun {
         let countFilters = counts.map { subjectFilter($0.requirement.subjects) }
         let deadlineFilters = deadlines.map { subjectFilter($0.requirement.subjects) }
         let jobs = counts.count + deadlines.count
-        var results = [(findings: [Finding], due: [DueItem])](repeating: ([], []), count: jobs)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let sink = UnsafeSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: jobs) { k in
-                var f: [Finding] = [], d: [DueItem] = []
-                if k < counts.count {
-                    judge(counts[k], countFilters[k], findings: &f, due: &d)
-                } else {
-                    judge(deadlines[k - counts.count], deadlineFilters[k - counts.count], findings: &f, due: &d)
-                }
-                sink.value[k] = (f, d)
+        let results = Concurrent.map(count: jobs, threads: max(1, options.threads), block: 1) { k -> (findings: [Finding], due: [DueItem]) in
+            var f: [Finding] = [], d: [DueItem] = []
+            if k < counts.count {
+                judge(counts[k], countFilters[k], findings: &f, due: &d)
+            } else {
+                judge(deadlines[k - counts.count], deadlineFilters[k - counts.count], findings: &f, due: &d)
             }
+            return (f, d)
         }
         for r in results {
             findings += r.findings

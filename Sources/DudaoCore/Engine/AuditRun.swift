@@ -72,7 +72,8 @@ final class AuditRun: @unchecked Sendable {
     func result() -> AuditResult {
         var findings = self.findings
         self.findings = []
-        Self.disambiguateFingerprints(&findings)
+        let threads = max(1, options.threads)
+        Self.disambiguateFingerprints(&findings, threads: threads)
         var due = self.due
         self.due = []
         if !options.offices.isEmpty {
@@ -81,7 +82,7 @@ final class AuditRun: @unchecked Sendable {
             due = due.filter { !wanted.isDisjoint(with: $0.offices) }
         }
         let outcomes = ExemptionMatcher.apply(options.exemptions, to: &findings, asOf: asOf)
-        AuditRun.sort(&findings)
+        AuditRun.sort(&findings, threads: threads)
         due.sort(by: AuditRun.dueOrder)
         let officeList = offices
         let rules = pack.rules.map(\.info) + DataQualityRule.allCases.map(\.info)
@@ -93,11 +94,11 @@ final class AuditRun: @unchecked Sendable {
     /// Record findings are fingerprinted by record id; rows that share an id (a copied
     /// 记录编号) would share a fingerprint, so every one after the first gets its line added.
     /// Fingerprints are compared as the 64-bit numbers they spell (texts only for any other).
-    static func disambiguateFingerprints(_ findings: inout [Finding]) {
+    static func disambiguateFingerprints(_ findings: inout [Finding], threads: Int) {
         // Reading 200,000 fingerprints is memory-bound: on all cores, then one pass to match.
         let values = findings.withUnsafeBufferPointer { buffer in
             let all = UnsafeSendable(buffer)
-            return Concurrent.map(count: buffer.count) { Fingerprint.value(all.value[$0].fingerprint) }
+            return Concurrent.map(count: buffer.count, threads: threads) { Fingerprint.value(all.value[$0].fingerprint) }
         }
         var first: [UInt64: Int] = [:]
         first.reserveCapacity(findings.count)
@@ -127,7 +128,7 @@ final class AuditRun: @unchecked Sendable {
     /// by fingerprint). Texts compare as UTF-8 bytes; sorting goes through small integer keys,
     /// made and sorted on all cores, and the large finding values are then moved into place
     /// (no copies).
-    static func sort(_ findings: inout [Finding]) {
+    static func sort(_ findings: inout [Finding], threads: Int) {
         // Findings of a rule (and of a file) come in runs: the distinct texts, asking a set
         // only when the text changes.
         var ruleTexts = Set<String>(), fileTexts = Set<String>()
@@ -156,7 +157,7 @@ final class AuditRun: @unchecked Sendable {
         }
         let keys = findings.withUnsafeBufferPointer { buffer in
             let all = UnsafeSendable(buffer)
-            return Concurrent.map(count: buffer.count) { i -> Key in
+            return Concurrent.map(count: buffer.count, threads: threads) { i -> Key in
                 let f = all.value
                 let (a, b, long) = prefix(f[i].subject.id ?? "")
                 return Key(rule: rules[f[i].rule]!, id0: a, id1: b, period: f[i].period?.start.rawValue ?? Int32.min,
@@ -164,7 +165,7 @@ final class AuditRun: @unchecked Sendable {
             }
         }
         let order = findings.withUnsafeBufferPointer { all in
-            Concurrent.sortedIndices(count: keys.count) { x, y in
+            Concurrent.sortedIndices(count: keys.count, threads: threads) { x, y in
                 let a = keys[x], b = keys[y]
                 if a.rule != b.rule { return a.rule < b.rule }
                 if a.id0 != b.id0 { return a.id0 < b.id0 }
@@ -177,6 +178,8 @@ final class AuditRun: @unchecked Sendable {
                 if a.file != b.file { return a.file < b.file }
                 if a.line != b.line { return a.line < b.line }
                 if all[x].fingerprint != all[y].fingerprint { return all[x].fingerprint < all[y].fingerprint }
+                // Fingerprints are unique by now, so this never decides; it only makes the
+                // order total, which the two-halves sort needs.
                 return x < y
             }
         }

@@ -1,16 +1,25 @@
 import Dispatch
+import Foundation
 
-/// Work spread over all cores in blocks of indices, with results in index order, so the
-/// outcome is the same however many cores there are.
+/// Work spread over up to `threads` cores, with results in index order, so the outcome is
+/// the same however many cores do it.
 enum Concurrent {
-    /// `transform(i)` for every `i` in `0..<count`, in order.
-    static func map<T>(count: Int, block: Int = 4096, _ transform: (Int) -> T) -> [T] {
-        withoutActuallyEscaping(transform) { transform in
+    /// `transform(i)` for every `i` in `0..<count`, in order; indices are handed out in blocks
+    /// of `block`, to at most `threads` threads at once.
+    static func map<T>(count: Int, threads: Int, block: Int = 4096, _ transform: (Int) -> T) -> [T] {
+        let blocks = (count + block - 1) / block
+        // With every core allowed, Dispatch hands out blocks as cores come free (blocks of
+        // uneven cost balance); with fewer, each thread takes every `threads`-th block.
+        let everyCore = threads >= min(blocks, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = everyCore ? blocks : max(1, threads)
+        return withoutActuallyEscaping(transform) { transform in
             let work = UnsafeSendable(transform)
             return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
                 let out = UnsafeSendable(buffer)
-                DispatchQueue.concurrentPerform(iterations: (count + block - 1) / block) { b in
-                    for i in b * block..<min(count, (b + 1) * block) { (out.value.baseAddress! + i).initialize(to: work.value(i)) }
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    for b in stride(from: w, to: blocks, by: workers) {
+                        for i in b * block..<min(count, (b + 1) * block) { (out.value.baseAddress! + i).initialize(to: work.value(i)) }
+                    }
                 }
                 initialized = count
             }
@@ -18,10 +27,10 @@ enum Concurrent {
     }
 
     /// The indices `0..<count` sorted by `areInIncreasingOrder`, which must be a strict total
-    /// order (ties broken), so the result does not depend on how the work was split: two
-    /// halves are sorted at once, then merged.
-    static func sortedIndices(count: Int, by areInIncreasingOrder: (Int, Int) -> Bool) -> [Int] {
-        guard count > 8192 else { return (0..<count).sorted(by: areInIncreasingOrder) }
+    /// order (ties broken), so the result does not depend on how the work was split: with two
+    /// threads or more, two halves are sorted at once, then merged.
+    static func sortedIndices(count: Int, threads: Int, by areInIncreasingOrder: (Int, Int) -> Bool) -> [Int] {
+        guard count > 8192, threads > 1 else { return (0..<count).sorted(by: areInIncreasingOrder) }
         return withoutActuallyEscaping(areInIncreasingOrder) { less in
             let order = UnsafeSendable(less)
             let middle = count / 2
@@ -42,4 +51,10 @@ enum Concurrent {
             return merged
         }
     }
+}
+
+/// Hands a value to concurrent workers that touch disjoint parts of it.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
 }

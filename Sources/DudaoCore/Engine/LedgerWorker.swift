@@ -143,8 +143,10 @@ final class LedgerWorker: @unchecked Sendable {
             let file = worker.file
             if let end, end - start.offset > buffer.count { grow(to: end - start.offset) }
             while true {
-                let count = file.copy(start.offset..<min(end ?? .max, start.offset + buffer.count), into: buffer)
-                let atEnd = start.offset + count >= (end ?? file.count)
+                let wanted = min(end ?? file.count, file.count, start.offset + buffer.count) - start.offset
+                let count = file.read(start.offset..<start.offset + wanted, into: buffer)
+                // A short read (the file cut short meanwhile) ends the text too.
+                let atEnd = count < wanted || start.offset + count >= (end ?? file.count)
                 var scanner = CSVScanner(bytes: UnsafeRawBufferPointer(rebasing: buffer[..<count]), from: CSVRowStart(offset: 0, line: start.line))
                 var found = true
                 repeat {
