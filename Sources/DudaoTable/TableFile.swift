@@ -62,7 +62,8 @@ public final class TableFile: @unchecked Sendable {
             keepOpen = true
             return
         }
-        switch TableFile.decode(mapped) {
+        // Checked in blocks whose pages are given back as soon as they are checked.
+        switch TableFile.decode(mapped, inspected: { TableFile.releasePages(of: mapped, $0) }) {
         case .utf8(let offset):
             encoding = offset == 0 ? .utf8 : .utf8BOM
             text = UnsafeRawBufferPointer(rebasing: mapped[offset...])
@@ -80,7 +81,7 @@ public final class TableFile: @unchecked Sendable {
     /// Decodes bytes held in memory (built-in demo data, tests); the text is copied.
     public init(bytes: [UInt8], name: String) throws(TableFileError) {
         self.name = name
-        let decoded = bytes.withUnsafeBytes { TableFile.decode($0) }
+        let decoded = bytes.withUnsafeBytes { TableFile.decode($0, inspected: { _ in }) }
         switch decoded {
         case .utf8(let offset):
             encoding = offset == 0 ? .utf8 : .utf8BOM
@@ -139,12 +140,18 @@ public final class TableFile: @unchecked Sendable {
     /// the page cache and come back if read again), so a scan's resident memory stays small.
     public func releasePages(_ range: Range<Int>) {
         guard case .unmap(let mapped, _) = release, let textBase = text.baseAddress, let mapBase = mapped.baseAddress else { return }
+        let skipped = textBase - mapBase
+        Self.releasePages(of: mapped, (skipped + range.lowerBound)..<(skipped + range.upperBound))
+    }
+
+    /// Gives back the whole pages of `mapping[range]`.
+    private static func releasePages(of mapping: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        guard let base = mapping.baseAddress else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let startInMap = (textBase - mapBase) + range.lowerBound
-        let first = (startInMap + page - 1) / page * page
-        let last = min((textBase - mapBase) + range.upperBound, mapped.count) / page * page
+        let first = (range.lowerBound + page - 1) / page * page
+        let last = min(range.upperBound, mapping.count) / page * page
         guard last > first else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: mapBase + first), last - first, MADV_DONTNEED)
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + first), last - first, MADV_DONTNEED)
     }
 
     private static func copy(_ bytes: UnsafeRawBufferPointer) -> (UnsafeRawBufferPointer, Release) {
@@ -166,9 +173,9 @@ public final class TableFile: @unchecked Sendable {
     /// PACK-SPEC §7: strict UTF-8 first (a leading BOM dropped), otherwise GB18030, else nil.
     /// Foundation's GB18030 decoder returns nil on malformed input rather than substituting
     /// U+FFFD (the tests check this); it accepts a lone 0x80 as `€`, as Windows code page 936 does.
-    private static func decode(_ raw: UnsafeRawBufferPointer) -> Decoded? {
+    private static func decode(_ raw: UnsafeRawBufferPointer, inspected: (Range<Int>) -> Void) -> Decoded? {
         let offset = raw.starts(with: utf8BOM) ? 3 : 0
-        if TextInspector.inspect(UnsafeRawBufferPointer(rebasing: raw[offset...])).validUTF8 {
+        if TextInspector.inspect(raw, offset..<raw.count, inspected: inspected).validUTF8 {
             return .utf8(offset: offset)
         }
         guard let base = raw.baseAddress else { return nil }

@@ -25,6 +25,25 @@ public enum TextInspector {
         vector(bytes, nextByte: nextByte) ?? scalar(bytes, nextByte: nextByte)
     }
 
+    /// Inspects `bytes[range]` in blocks of 32 MB (never splitting a UTF-8 sequence), handing
+    /// each block's range to `inspected` once done with it (so a mapped file can give its pages
+    /// back and stay small in memory however large), and stops at the first invalid block.
+    public static func inspect(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>,
+                               inspected: (Range<Int>) -> Void) -> Result {
+        var result = Result(validUTF8: true, lineEnds: 0)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = min(start + (32 << 20), range.upperBound)
+            while end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let r = inspect(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), nextByte: end < bytes.count ? bytes[end] : nil)
+            result.lineEnds += r.lineEnds
+            if !r.validUTF8 { return Result(validUTF8: false, lineEnds: result.lineEnds) }
+            inspected(start..<end)
+            start = end
+        }
+        return result
+    }
+
     /// The vector kernel's answer, or nil where this CPU has none.
     static func vector(_ bytes: UnsafeRawBufferPointer, nextByte: UInt8?) -> Result? {
         guard let base = bytes.baseAddress else { return Result(validUTF8: true, lineEnds: 0) }

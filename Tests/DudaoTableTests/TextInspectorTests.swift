@@ -76,6 +76,21 @@ struct TextInspectorTests {
         }
     }
 
+    /// A text of several 32 MB blocks: no block boundary splits a sequence, the blocks cover
+    /// the range one after another, and the line ends add up.
+    @Test func blocksCoverTheRangeWithoutSplittingASequence() {
+        let line = Array("甲乙丙丁戊己庚辛壬癸,2022年7月5日\r\n".utf8)  // 45 bytes: blocks end inside sequences
+        let text = Array(repeating: line, count: 1_600_000).flatMap { $0 }  // 72 MB
+        var blocks: [Range<Int>] = []
+        let r = text.withUnsafeBytes { TextInspector.inspect($0, 6..<text.count) { blocks.append($0) } }
+        #expect(r == TextInspector.Result(validUTF8: true, lineEnds: 1_600_000))
+        #expect(blocks.count == 3 && blocks.first?.lowerBound == 6 && blocks.last?.upperBound == text.count)
+        #expect(zip(blocks, blocks.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound && text[$1.lowerBound] & 0xC0 != 0x80 })
+        var bad = text
+        bad[50_000_000] = 0xFF
+        #expect(bad.withUnsafeBytes { TextInspector.inspect($0, 0..<bad.count) { _ in } }.validUTF8 == false)
+    }
+
     /// Random bytes, mostly non-ASCII, of every length around the kernel's 32-byte blocks:
     /// each lead, continuation, overlong, surrogate, out-of-range and truncated form shows up.
     @Test(arguments: paths)

@@ -58,7 +58,7 @@ extension AuditRun {
             let bounds = Self.chunkBounds(bytes, from: dataStart.offset, parts: min(threads, max(1, (bytes.count - dataStart.offset) / max(options.minimumChunkBytes, 1))))
             let parts = bounds.count - 1
             let inspected = Concurrent.map(count: parts, threads: parts, block: 1) { i in
-                Self.inspect(bytes, i == 0 ? 0 : bounds[i], bounds[i + 1], file: file)
+                TextInspector.inspect(bytes, (i == 0 ? 0 : bounds[i])..<bounds[i + 1]) { file.releasePages($0) }
             }
             return LedgerLayout(file: file, header: header, dataStart: dataStart, bounds: bounds, inspected: inspected)
         }
@@ -102,24 +102,6 @@ extension AuditRun {
             if let e = w.error { throw csvError(e, file: shown) }
         }
         merge(workers, plan: plan)
-    }
-
-    /// Checks and counts the lines of `bytes[lo..<hi]` in blocks, giving each block's memory
-    /// back once read (the pages stay in the page cache for the scan), so resident memory
-    /// stays small however large the file.
-    static func inspect(_ bytes: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int, file: TableFile) -> TextInspector.Result {
-        var result = TextInspector.Result(validUTF8: true, lineEnds: 0)
-        var start = lo
-        while start < hi {
-            var end = min(start + (32 << 20), hi)
-            while end < hi, bytes[end] >= 0x80 { end += 1 }  // never split a UTF-8 sequence
-            let r = TextInspector.inspect(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), nextByte: end < bytes.count ? bytes[end] : nil)
-            result.lineEnds += r.lineEnds
-            if !r.validUTF8 { return TextInspector.Result(validUTF8: false, lineEnds: result.lineEnds) }
-            file.releasePages(start..<end)
-            start = end
-        }
-        return result
     }
 
     /// Offsets that split `bytes[from...]` into about `parts` chunks, each after a line end.
