@@ -38,7 +38,7 @@ enum CSVReporter {
     }
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
-    private static func quoted(_ field: String) -> String {
+    static func quoted(_ field: String) -> String {
         guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return field
         }

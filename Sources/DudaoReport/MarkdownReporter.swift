@@ -41,7 +41,7 @@ enum MarkdownReporter {
     }
 
     /// On one line, with Markdown's active characters (table pipes included) backslash-escaped.
-    private static func escaped(_ text: String) -> String {
+    static func escaped(_ text: String) -> String {
         // The active characters are all ASCII, so bytes will do.
         func isActive(_ b: UInt8) -> Bool {
             switch b {

@@ -20,8 +20,9 @@ struct Dudao: ParsableCommand {
           dudao check --office SO01 --data 台账/   # what an office still owes
           dudao lint rules/ && dudao test rules/   # rule packs in CI
           dudao explain lecture-quarterly          # a rule in plain words
+          dudao sample --data 台账/ --per-office 5  # a spot-check list (不定期抽查)
         """,
-        subcommands: [AuditCommand.self, CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self, SchemaCommand.self, GenerateCommand.self])
+        subcommands: [AuditCommand.self, CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self, SampleCommand.self, SchemaCommand.self, GenerateCommand.self])
 
     /// Exit 2 (not ArgumentParser's 64) for every usage error, as CLI.md requires.
     static func main() {

@@ -56,13 +56,7 @@ extension AuditRun {
         if !missing.isEmpty { throw .missingColumns(file: file, missing: missing, expected: expected) }
     }
 
-    func csvError(_ e: CSVError, file: String) -> RunError {
-        switch e {
-        case .unterminatedQuote(let line, let column):
-            .malformedCSV(file: file, line: line, column: column,
-                          detail: english ? "quoted field is never closed (expected a closing \")" : "引号内的字段没有结束（缺少右引号 \"）")
-        }
-    }
+    func csvError(_ e: CSVError, file: String) -> RunError { .malformedCSV(e, file: file, english: english) }
 
     func makeDecoder(_ ti: Int, header: HeaderIndex, intern: Bool) -> RowDecoder {
         let t = pack.tables[ti]

@@ -50,4 +50,13 @@ public enum RunError: Error, Equatable, Sendable {
             return english ? "period \(name): \(detail)" : "期间 \(name)：\(detail)"
         }
     }
+
+    /// A CSV file that cannot be split into rows, at the place the scanner stopped.
+    static func malformedCSV(_ e: CSVError, file: String, english: Bool) -> RunError {
+        switch e {
+        case .unterminatedQuote(let line, let column):
+            .malformedCSV(file: file, line: line, column: column,
+                          detail: english ? "quoted field is never closed (expected a closing \")" : "引号内的字段没有结束（缺少右引号 \"）")
+        }
+    }
 }

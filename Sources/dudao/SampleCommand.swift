@@ -1,0 +1,86 @@
+import ArgumentParser
+import DudaoCore
+import DudaoReport
+import Foundation
+
+/// `dudao sample`: a reproducible random spot-check list (不定期抽查), stratified by office.
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "不定期抽查：从每个法律服务所的台账中随机抽取若干条记录，列成可重现的抽查清单。",
+        discussion: """
+        From every office, --per-office ledger records dated on or before
+        --as-of, for the 督导检查组 to verify in person. A record is picked
+        by a hash of the seed and its 记录编号: the same seed and data always
+        give the same list. Without --seed a random seed is drawn and printed,
+        so offices cannot know the list in advance and anyone with the seed
+        can draw it again.
+
+        Examples:
+          dudao sample                         # the demo district, 5 per office
+          dudao sample --data 台账/ --as-of 2023-04-30 --per-office 10
+          dudao sample --data 台账/ --seed 20230430 --office SO01
+          dudao sample --data 台账/ --seed 7 --format csv --output 抽查.csv
+        """)
+
+    @OptionGroup var pack: PackOptions
+
+    @Option(name: .customLong("data"), help: ArgumentHelp("数据目录（CSV 台账和名册；默认：内置示例数据）", valueName: "dir"))
+    var data: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("只抽这一天及以前的记录 YYYY-MM-DD（默认：今天）", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .customLong("per-office"), help: ArgumentHelp("每个法律服务所抽几条（默认 5）", valueName: "n"))
+    var perOffice: Int = 5
+
+    @Option(name: .customLong("seed"), help: ArgumentHelp("随机种子（默认：随机取一个并打印出来）", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(name: .customLong("office"), help: ArgumentHelp("只抽这些法律服务所，可重复", valueName: "id"))
+    var offices: [String] = []
+
+    @Option(name: .customLong("table"), help: ArgumentHelp("只抽这些台账（表名，可重复；默认：规则包的全部台账）", valueName: "name"))
+    var tables: [String] = []
+
+    @Option(name: .customLong("format"), help: "输出格式：text、json、markdown、csv")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("写入文件而不是标准输出", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if perOffice < 1 { throw ValidationError("--per-office 至少为 1") }
+        if let a = asOf, Day(iso: a) == nil { throw ValidationError("--as-of 应为 YYYY-MM-DD 格式的日期，实际为“\(a)”") }
+        if !SpotCheckReporter.formats.contains(format) {
+            throw ValidationError("抽查清单的 --format 只能是 text、json、markdown 或 csv，实际为“\(format.rawValue)”")
+        }
+    }
+
+    func run() throws {
+        let english = pack.english
+        let loaded = pack.loadPack()
+        let ledgers = loaded.tables.filter(\.isStreamed).map(\.name)
+        for t in tables where !ledgers.contains(t) {
+            let hint = suggestion(for: t, among: ledgers).map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
+            throw ValidationError((english ? "'\(t)' is not a ledger of the pack (ledgers: \(ledgers.joined(separator: ", ")))"
+                                           : "“\(t)”不是规则包中的台账（台账：\(ledgers.joined(separator: "、"))）") + hint)
+        }
+        var runOptions = RunOptions()
+        runOptions.asOf = asOf
+        let request = SpotCheckSampler.Request(asOf: runOptions.asOfDay, seed: seed ?? UInt64.random(in: 1...99_999_999),
+                                               perOffice: perOffice, offices: offices, tables: tables, english: english)
+        let dataset: Dataset = data.map { .directory($0) } ?? Builtins.demoDataset
+        let check: SpotCheck
+        do {
+            check = try SpotCheckSampler.draw(pack: loaded, dataset: dataset, request)
+        } catch {
+            fail(error, english: english)
+        }
+        let known = Set(check.offices.compactMap(\.id))
+        for id in offices where !known.contains(id) {
+            fail(RunError.unknownOffice(id: id, suggestion: suggestion(for: id, among: Array(known))), english: english)
+        }
+        write(SpotCheckReporter.render(check, format: format, language: english ? .en : .zh), to: output, english: english)
+    }
+}
