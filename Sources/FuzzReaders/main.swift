@@ -57,7 +57,8 @@ enum FuzzReaders {
     }
 
     /// An audit of the demo data with one file replaced: findings or a RunError, and the
-    /// same findings on one thread as on three (the file split into small chunks).
+    /// same findings on one thread as on three (the file split into small chunks); and a
+    /// spot-check list of the same data.
     static func audit(replacing file: String, with bytes: [UInt8]) {
         var files = demoFiles
         files[file] = bytes
@@ -69,6 +70,8 @@ enum FuzzReaders {
         many.minimumChunkBytes = 64
         let a = Result { () throws(RunError) in try Audit.run(pack: pack, dataset: dataset, options: one) }
         let b = Result { () throws(RunError) in try Audit.run(pack: pack, dataset: dataset, options: many) }
+        // The spot-check list reads the same files its own way: an answer or an error too.
+        _ = try? SpotCheckSampler.draw(pack: pack, dataset: dataset, .init(asOf: one.asOf, seed: UInt64(bytes.count), perOffice: 3))
         switch (a, b) {
         case (.success(let x), .success(let y)):
             check(x.findings == y.findings && x.due == y.due, "one thread and three disagree")
