@@ -25,11 +25,7 @@ struct SampleCommand: ParsableCommand {
 
     @OptionGroup var pack: PackOptions
 
-    @Option(name: .customLong("data"), help: ArgumentHelp("数据目录（CSV 台账和名册；默认：内置示例数据）", valueName: "dir"))
-    var data: String?
-
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("只抽这一天及以前的记录 YYYY-MM-DD（默认：今天）", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var data: DataOptions
 
     @Option(name: .customLong("per-office"), help: ArgumentHelp("每个法律服务所抽几条（默认 5）", valueName: "n"))
     var perOffice: Int = 5
@@ -51,7 +47,6 @@ struct SampleCommand: ParsableCommand {
 
     func validate() throws {
         if perOffice < 1 { throw ValidationError("--per-office 至少为 1") }
-        if let a = asOf, Day(iso: a) == nil { throw ValidationError("--as-of 应为 YYYY-MM-DD 格式的日期，实际为“\(a)”") }
         if !SpotCheckReporter.formats.contains(format) {
             throw ValidationError("抽查清单的 --format 只能是 text、json、markdown 或 csv，实际为“\(format.rawValue)”")
         }
@@ -66,14 +61,11 @@ struct SampleCommand: ParsableCommand {
             throw ValidationError((english ? "'\(t)' is not a ledger of the pack (ledgers: \(ledgers.joined(separator: ", ")))"
                                            : "“\(t)”不是规则包中的台账（台账：\(ledgers.joined(separator: "、"))）") + hint)
         }
-        var runOptions = RunOptions()
-        runOptions.asOf = asOf
-        let request = SpotCheckSampler.Request(asOf: runOptions.asOfDay, seed: seed ?? UInt64.random(in: 1...99_999_999),
+        let request = SpotCheckSampler.Request(asOf: data.asOfDay, seed: seed ?? UInt64.random(in: 1...99_999_999),
                                                perOffice: perOffice, offices: offices, tables: tables, english: english)
-        let dataset: Dataset = data.map { .directory($0) } ?? Builtins.demoDataset
         let check: SpotCheck
         do {
-            check = try SpotCheckSampler.draw(pack: loaded, dataset: dataset, request)
+            check = try SpotCheckSampler.draw(pack: loaded, dataset: data.dataset, request)
         } catch {
             fail(error, english: english)
         }

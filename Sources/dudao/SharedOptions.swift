@@ -69,15 +69,34 @@ struct PackOptions: ParsableArguments {
     }
 }
 
+/// Options that choose a dataset and the day it is looked at.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: ArgumentHelp("数据目录（CSV 台账和名册；默认：内置示例数据）", valueName: "dir"))
+    var data: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("截止日期 YYYY-MM-DD，此后的记录不算（默认：今天）", valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
+        if let a = asOf, Day(iso: a) == nil {
+            throw ValidationError("--as-of 应为 YYYY-MM-DD 格式的日期，实际为“\(a)”")
+        }
+    }
+
+    var asOfDay: Day {
+        if let a = asOf, let d = Day(iso: a) { return d }
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(rawValue: 0)
+    }
+
+    var dataset: Dataset { data.map { .directory($0) } ?? Builtins.demoDataset }
+}
+
 /// Options shared by `audit` and `check`.
 struct RunOptions: ParsableArguments {
     @OptionGroup var pack: PackOptions
 
-    @Option(name: .customLong("data"), help: ArgumentHelp("数据目录（CSV 台账和名册；默认：内置示例数据）", valueName: "dir"))
-    var data: String?
-
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("检查截止日期 YYYY-MM-DD（默认：今天）", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var data: DataOptions
 
     @Option(name: .customLong("office"), help: ArgumentHelp("只看这些法律服务所，可重复", valueName: "id"))
     var offices: [String] = []
@@ -99,15 +118,6 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         if threads < 1 { throw ValidationError("--threads 至少为 1") }
-        if let a = asOf, Day(iso: a) == nil {
-            throw ValidationError("--as-of 应为 YYYY-MM-DD 格式的日期，实际为“\(a)”")
-        }
-    }
-
-    var asOfDay: Day {
-        if let a = asOf, let d = Day(iso: a) { return d }
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(rawValue: 0)
     }
 
     /// Runs the audit, or exits 2 with the reason.
@@ -121,8 +131,8 @@ struct RunOptions: ParsableArguments {
             }
             do { exemptionList = try Exemption.load([UInt8](data), file: path) } catch { fail(error, english: english) }
         }
-        let dataset: Dataset = data.map { .directory($0) } ?? Builtins.demoDataset
-        let options = AuditOptions(asOf: asOfDay, parameters: pack.parameterValues, offices: offices,
+        let dataset = data.dataset
+        let options = AuditOptions(asOf: data.asOfDay, parameters: pack.parameterValues, offices: offices,
                                    exemptions: exemptionList, english: english,
                                    progress: ProgressLine.callback(english: english), threads: threads)
         do {
