@@ -7,66 +7,63 @@ public enum SpotCheckReporter {
     public static let formats: [ReportFormat] = [.text, .json, .markdown, .csv]
 
     public static func render(_ check: SpotCheck, format: ReportFormat, language: ReportLanguage) -> String {
+        let words = Wording(language: language)
         switch format {
-        case .json: json(check).serialized()
-        case .markdown: markdown(check, language)
-        case .csv: csv(check, language)
-        default: text(check, language)
+        case .json: return json(check).serialized()
+        case .markdown: return markdown(check, words)
+        case .csv: return csv(check, words)
+        default: return text(check, words)
         }
     }
 
-    private static func pick(_ zh: String, _ en: String, _ language: ReportLanguage) -> String { language == .zh ? zh : en }
-
-    private static func heading(_ check: SpotCheck, _ language: ReportLanguage) -> [String] {
-        let date = check.asOf.written(in: language)
+    private static func heading(_ check: SpotCheck, _ words: Wording) -> [String] {
+        let date = check.asOf.written(in: words.language)
         return [
-            pick("不定期抽查清单：截至\(date)的台账记录，每所随机抽取 \(check.perOffice) 条",
-                 "Spot-check list: ledger records up to \(date), \(check.perOffice) drawn at random per office", language),
-            pick("随机种子 \(check.seed)（用 --seed \(check.seed) 可得到同一份清单）；台账：\(check.tables.joined(separator: "、"))",
-                 "Seed \(check.seed) (--seed \(check.seed) gives the same list); ledgers: \(check.tables.joined(separator: ", "))", language),
+            words.pick("不定期抽查清单：截至\(date)的台账记录，每所随机抽取 \(check.perOffice) 条",
+                       "Spot-check list: ledger records up to \(date), \(check.perOffice) drawn at random per office"),
+            words.pick("随机种子 \(check.seed)（用 --seed \(check.seed) 可得到同一份清单）；台账：\(words.list(check.tables))",
+                       "Seed \(check.seed) (--seed \(check.seed) gives the same list); ledgers: \(words.list(check.tables))"),
         ]
     }
 
-    private static func office(_ o: SpotCheck.Office, _ language: ReportLanguage) -> String {
-        guard let id = o.id else { return pick("未能归属到法律服务所的记录", "Records of no known office", language) }
-        guard let name = o.name, !name.isEmpty else { return id }
-        return pick("\(name)（\(id)）", "\(name) (\(id))", language)
+    private static func office(_ o: SpotCheck.Office, _ words: Wording) -> String {
+        words.office(id: o.id, name: o.name.flatMap { $0.isEmpty ? nil : $0 })
     }
 
-    private static func drawn(_ o: SpotCheck.Office, _ language: ReportLanguage) -> String {
-        pick("共 \(o.population) 条，抽 \(o.records.count) 条", "\(o.records.count) of \(o.population)", language)
+    private static func drawn(_ o: SpotCheck.Office, _ words: Wording) -> String {
+        words.pick("共 \(o.population) 条，抽 \(o.records.count) 条", "\(o.records.count) of \(o.population)")
     }
 
-    private static func place(_ r: SpotCheck.Record, _ language: ReportLanguage) -> String {
-        pick("\(r.file) 第\(r.line)行", "\(r.file) line \(r.line)", language)
+    private static func place(_ r: SpotCheck.Record, _ words: Wording) -> String {
+        words.pick("\(r.file) 第\(r.line)行", "\(r.file) line \(r.line)")
     }
 
     /// The row's other cells, as `column value`, leaving out empty ones.
-    private static func cells(_ r: SpotCheck.Record, _ language: ReportLanguage) -> String {
-        zip(r.columns, r.values).filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1)" }.joined(separator: pick("；", "; ", language))
+    private static func cells(_ r: SpotCheck.Record, _ words: Wording) -> String {
+        zip(r.columns, r.values).filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1)" }.joined(separator: words.pick("；", "; "))
     }
 
-    private static func text(_ check: SpotCheck, _ language: ReportLanguage) -> String {
-        var lines = heading(check, language)
+    private static func text(_ check: SpotCheck, _ words: Wording) -> String {
+        var lines = heading(check, words)
         for o in check.offices {
-            lines += ["", "■ " + office(o, language).singleLine + pick("：", ": ", language) + drawn(o, language)]
+            lines += ["", "■ " + office(o, words).singleLine + words.pick("：", ": ") + drawn(o, words)]
             for r in o.records {
                 let id = r.id.map { " \($0)" } ?? ""
-                lines.append("    - " + "\(place(r, language))\(id) · \(r.date.written(in: language)) · \(cells(r, language))".singleLine)
+                lines.append("    - " + "\(place(r, words))\(id) · \(r.date.written(in: words.language)) · \(cells(r, words))".singleLine)
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func markdown(_ check: SpotCheck, _ language: ReportLanguage) -> String {
-        var lines = ["# " + pick("不定期抽查清单", "Spot-check list", language), ""] + heading(check, language).map { MarkdownReporter.escaped($0) + "  " }
-        let columns = [pick("位置", "Place", language), pick("编号", "Id", language), pick("日期", "Date", language), pick("内容", "Cells", language)]
+    private static func markdown(_ check: SpotCheck, _ words: Wording) -> String {
+        var lines = ["# " + words.pick("不定期抽查清单", "Spot-check list"), ""] + heading(check, words).map { MarkdownReporter.escaped($0) + "  " }
+        let columns = [words.pick("位置", "Place"), words.pick("编号", "Id"), words.pick("日期", "Date"), words.pick("内容", "Cells")]
         for o in check.offices {
-            lines += ["", "## " + MarkdownReporter.escaped(office(o, language)), "", drawn(o, language)]
+            lines += ["", "## " + MarkdownReporter.escaped(office(o, words)), "", drawn(o, words)]
             guard !o.records.isEmpty else { continue }
             lines += ["", "| " + columns.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: columns.count)]
             for r in o.records {
-                let row = [place(r, language), r.id ?? "", r.date.written(in: language), cells(r, language)].map(MarkdownReporter.escaped)
+                let row = [place(r, words), r.id ?? "", r.date.written(in: words.language), cells(r, words)].map(MarkdownReporter.escaped)
                 lines.append("| " + row.joined(separator: " | ") + " |")
             }
         }
@@ -74,11 +71,11 @@ public enum SpotCheckReporter {
     }
 
     /// One row per record; the cells of every sampled ledger's columns, in order of first appearance.
-    private static func csv(_ check: SpotCheck, _ language: ReportLanguage) -> String {
+    private static func csv(_ check: SpotCheck, _ words: Wording) -> String {
         var names: [String] = []
         for o in check.offices { for r in o.records { for c in r.columns where !names.contains(c) { names.append(c) } } }
-        let fixed = language == .zh ? ["所编号", "所名称", "文件", "行", "编号", "日期"] : ["office", "office name", "file", "line", "id", "date"]
-        var lines = [(fixed + names.map { pick("台账：", "ledger: ", language) + $0 }).map(CSVReporter.quoted).joined(separator: ",")]
+        let fixed = words.language == .zh ? ["所编号", "所名称", "文件", "行", "编号", "日期"] : ["office", "office name", "file", "line", "id", "date"]
+        var lines = [(fixed + names.map { words.pick("台账：", "ledger: ") + $0 }).map(CSVReporter.quoted).joined(separator: ",")]
         for o in check.offices {
             for r in o.records {
                 let values = names.map { name in r.columns.firstIndex(of: name).map { r.values[$0] } ?? "" }

@@ -19,9 +19,9 @@ struct SpotCheckReporterTests {
     @Test func textNamesTheSeedTheOfficeAndTheRecord() {
         let text = SpotCheckReporter.render(Self.check, format: .text, language: .zh)
         #expect(text.contains("随机种子 42（用 --seed 42 可得到同一份清单）"))
-        #expect(text.contains("■ 城关所（SO01）：共 9 条，抽 1 条"))
+        #expect(text.contains("■ SO01 城关所：共 9 条，抽 1 条"))
         #expect(text.contains("    - activities.csv 第12行 A-11 · 2022年7月5日 · 所编号 SO01；事项 代写|文书, \"急\"\n"))
-        #expect(text.contains("■ 未能归属到法律服务所的记录：共 1 条，抽 0 条"))
+        #expect(text.contains("■ 未归属：共 1 条，抽 0 条"))
         let english = SpotCheckReporter.render(Self.check, format: .text, language: .en)
         #expect(english.contains("Seed 42 (--seed 42 gives the same list)"))
         #expect(english.contains("activities.csv line 12 A-11 · 5 Jul 2022"))
