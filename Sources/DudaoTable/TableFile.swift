@@ -10,9 +10,10 @@ import Darwin
 /// The bytes of one table, as UTF-8, with the encoding they were found in.
 ///
 /// A file on disk is memory-mapped; when it is already UTF-8 the mapping is used as is (a
-/// ledger may be a gigabyte), only a leading BOM is skipped. A GB18030 file is decoded once and
-/// its UTF-8 copied into memory the `TableFile` owns. Either way the bytes are immutable and
-/// stay valid as long as the `TableFile` lives.
+/// ledger may be a gigabyte), only a leading BOM is skipped. A GB18030 file is decoded a
+/// stretch at a time into an unlinked temporary file, which is mapped instead (bytes held in
+/// memory are decoded into memory the `TableFile` owns). Either way the bytes are immutable
+/// and stay valid as long as the `TableFile` lives.
 public final class TableFile: @unchecked Sendable {
     /// The path or name given when loading; used in error messages.
     public let name: String
@@ -68,29 +69,31 @@ public final class TableFile: @unchecked Sendable {
             encoding = offset == 0 ? .utf8 : .utf8BOM
             text = UnsafeRawBufferPointer(rebasing: mapped[offset...])
             release = .unmap(mapped, descriptor: nil)
-        case .decoded(var decoded):
-            munmap(address, size)
+        case .notUTF8:
+            // GB18030: decoded a stretch at a time into an unlinked temporary file, mapped like
+            // the original, so memory stays small however large the file.
+            defer { munmap(address, size) }
+            guard let spilled = TableFile.spill(mapped) else { throw .undecodable(file: path) }
             encoding = .gb18030
-            (text, release) = decoded.withUTF8 { TableFile.copy(UnsafeRawBufferPointer($0)) }
-        case nil:
-            munmap(address, size)
-            throw .undecodable(file: path)
+            (text, release) = spilled
         }
     }
 
     /// Decodes bytes held in memory (built-in demo data, tests); the text is copied.
     public init(bytes: [UInt8], name: String) throws(TableFileError) {
         self.name = name
-        let decoded = bytes.withUnsafeBytes { TableFile.decode($0, inspected: { _ in }) }
-        switch decoded {
+        switch bytes.withUnsafeBytes({ TableFile.decode($0, inspected: { _ in }) }) {
         case .utf8(let offset):
             encoding = offset == 0 ? .utf8 : .utf8BOM
             (text, release) = bytes.withUnsafeBytes { TableFile.copy(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
-        case .decoded(var decoded):
+        case .notUTF8:
+            var utf8: [UInt8] = []
+            let decoded = bytes.withUnsafeBytes { raw in
+                GB18030Transcoder.transcode(raw, decoded: { _ in }) { utf8.append(contentsOf: $0); return true }
+            }
+            guard decoded else { throw .undecodable(file: name) }
             encoding = .gb18030
-            (text, release) = decoded.withUTF8 { TableFile.copy(UnsafeRawBufferPointer($0)) }
-        case nil:
-            throw .undecodable(file: name)
+            (text, release) = utf8.withUnsafeBytes { TableFile.copy($0) }
         }
     }
 
@@ -163,25 +166,48 @@ public final class TableFile: @unchecked Sendable {
     private enum Decoded {
         /// The bytes are UTF-8 from `offset` on (3 when a BOM is skipped).
         case utf8(offset: Int)
-        case decoded(String)
+        /// Not UTF-8: GB18030, or nothing dudao reads.
+        case notUTF8
     }
 
     private static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
-    /// GB18030-2000 as CoreFoundation numbers it; Foundation on Linux decodes it (and GBK).
-    private static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-    /// PACK-SPEC §7: strict UTF-8 first (a leading BOM dropped), otherwise GB18030, else nil.
-    /// Foundation's GB18030 decoder returns nil on malformed input rather than substituting
-    /// U+FFFD (the tests check this); it accepts a lone 0x80 as `€`, as Windows code page 936 does.
-    private static func decode(_ raw: UnsafeRawBufferPointer, inspected: (Range<Int>) -> Void) -> Decoded? {
+    /// PACK-SPEC §7: strict UTF-8 first (a leading BOM dropped), otherwise GB18030.
+    private static func decode(_ raw: UnsafeRawBufferPointer, inspected: (Range<Int>) -> Void) -> Decoded {
         let offset = raw.starts(with: utf8BOM) ? 3 : 0
-        if TextInspector.inspect(raw, offset..<raw.count, inspected: inspected).validUTF8 {
-            return .utf8(offset: offset)
+        return TextInspector.inspect(raw, offset..<raw.count, inspected: inspected).validUTF8 ? .utf8(offset: offset) : .notUTF8
+    }
+
+    /// `raw` (GB18030) as UTF-8 in an unlinked temporary file, mapped and kept open for `read`,
+    /// its stretches of `raw` given back as they are decoded; in memory when no temporary file
+    /// can be made; nil when `raw` is not GB18030.
+    private static func spill(_ raw: UnsafeRawBufferPointer) -> (UnsafeRawBufferPointer, Release)? {
+        var template = Array((NSTemporaryDirectory() + "/dudao-XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else {
+            var utf8: [UInt8] = []
+            guard GB18030Transcoder.transcode(raw, decoded: { _ in }, write: { utf8.append(contentsOf: $0); return true }) else { return nil }
+            return utf8.withUnsafeBytes { copy($0) }
         }
-        guard let base = raw.baseAddress else { return nil }
-        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
-        guard var text = String(data: data, encoding: gb18030) else { return nil }
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        return .decoded(text)
+        unlink(template)
+        var size = 0
+        let decoded = GB18030Transcoder.transcode(raw, decoded: { releasePages(of: raw, $0) }) { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { return false }
+                done += n
+            }
+            size += done
+            return true
+        }
+        guard decoded, size > 0, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
+            close(fd)
+            return decoded && size == 0 ? copy(UnsafeRawBufferPointer(start: nil, count: 0)) : nil
+        }
+        _ = madvise(address, size, MADV_SEQUENTIAL)
+        let mapped = UnsafeRawBufferPointer(start: address, count: size)
+        return (mapped, .unmap(mapped, descriptor: fd))
     }
 }

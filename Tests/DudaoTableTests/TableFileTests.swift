@@ -73,6 +73,17 @@ import Testing
         }
     }
 
+    /// A GB18030 file is decoded into a temporary file that `read` reads like any other.
+    @Test func gb18030FromDiskReadsByOffset() throws {
+        let csv = String(repeating: "记录编号,日期,事项\r\nA-1,2022年7月5日,\"代写,文书\"\r\n", count: 50)
+        let file = try Self.load([UInt8](try #require(csv.data(using: Self.gb18030))))
+        #expect(file.encoding == .gb18030 && Self.text(of: file) == csv)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: file.count, alignment: 8)
+        defer { buffer.deallocate() }
+        #expect(file.read(0..<file.count, into: buffer) == csv.utf8.count)
+        #expect(Array(buffer) == Array(csv.utf8))
+    }
+
     @Test func gb18030ByteOrderMarkIsDropped() throws {
         let bytes: [UInt8] = [0x84, 0x31, 0x95, 0x33] + [UInt8](try #require("日期\n".data(using: Self.gb18030)))
         let file = try TableFile(bytes: bytes, name: "gb.csv")
