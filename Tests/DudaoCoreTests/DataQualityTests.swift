@@ -10,6 +10,19 @@ import Testing
 
     // MARK: data.invalid-value
 
+    /// A data-quality finding says where the record is, then what is wrong with it, in the
+    /// report's language: no Chinese punctuation in an English message.
+    @Test func recordMessagesAreInTheReportLanguage() throws {
+        let fixture = Fixture(["activities.csv": ["A1,2022/2/30,O1,P1,法律咨询,,合同审查,是,,,"]])
+        var options = AuditOptions(asOf: day("2023-04-30"), english: true)
+        options.threads = 1
+        let english = try Audit.run(pack: realPack, dataset: fixture.dataset(), options: options)
+        let finding = try #require(english.findings("data.invalid-value").first)
+        #expect(finding.message == "activities.csv line 2 (A1): invalid or missing value: 日期 '2022/2/30'")
+        let chinese = try fixture.audit(asOf: "2023-04-30")
+        #expect(chinese.findings("data.invalid-value").first?.message == "activities.csv 第2行（A1）：取值无效或缺失：日期“2022/2/30”")
+    }
+
     @Test(arguments: [
         ("A1,2022-07-01,O1,P1,法制客,C1,,可能,-50,,", ["活动类型", "涉及民生", "收费"]),
         ("A1,2022/2/30,O1,P1,法律咨询,,,是,50元,,", ["日期", "收费"]),

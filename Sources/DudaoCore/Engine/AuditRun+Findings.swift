@@ -70,7 +70,8 @@ extension AuditRun {
         let offices = officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx)
         sink.append(Finding(
             rule: dq.rawValue, title: dq.title(english: english), severity: dq.severity, subject: subject, offices: offices,
-            period: nil, expected: expected, actual: actual, message: "\(describe(subject))：\(message)",
+            period: nil, expected: expected, actual: actual,
+            message: english ? "\(describe(subject)): \(message)" : "\(describe(subject))：\(message)",
             evidence: [Evidence(file: subject.file ?? "", line: values.line)], details: details,
             fingerprint: recordFingerprint(dq.rawValue, subject)))
     }
