@@ -97,12 +97,12 @@ public struct RuleExplainer {
 
     private func period(_ name: String) -> String {
         guard let def = pack.period(named: name) else { return name }
-        var text = def.title
+        var text = def.title(english: english)
         if let ps = calendar?.periods[name], !ps.isEmpty {
             if case .checkDate = def.shape {
                 text += t("（as-of 日期限定在期间内；早于期间开始则不检查）", " (the as-of date clamped into the span; not judged before it starts)")
             } else if ps.count == 1 {
-                text += "（\(ps[0].start.iso) – \(ps[0].end.iso)）"
+                text += t("（\(ps[0].start.iso) – \(ps[0].end.iso)）", " (\(ps[0].start.iso) – \(ps[0].end.iso))")
             } else {
                 text += t("（共 \(ps.count) 个：", " (\(ps.count): ") + ps.map { "\($0.start.iso)–\($0.end.iso)" }.joined(separator: ", ") + t("）", ")")
             }

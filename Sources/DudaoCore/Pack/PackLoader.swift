@@ -230,7 +230,7 @@ struct PackDecoder {
         } else {
             return nil
         }
-        return PeriodDefinition(name: name, title: title, label: f.string("label"), shape: shape, mark: node.mark)
+        return PeriodDefinition(name: name, title: title, titleEN: f.string("title_en"), label: f.string("label"), shape: shape, mark: node.mark)
     }
 
     private mutating func table(_ name: String, _ node: YAMLNode, mark: Mark) -> TableSchema? {

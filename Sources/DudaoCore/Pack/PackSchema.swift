@@ -40,6 +40,7 @@ public enum PackSchema {
 
     public static let period = ObjectShape("期间", [
         FieldShape("title", .string, required: true, "名称（用于报告）"),
+        FieldShape("title_en", .string, "英文名称（--lang en 时用）"),
         FieldShape("label", .string, "该期间在数据中的写法（如阶段列的“动员学习”）"),
         FieldShape("start", .value, "开始日期"),
         FieldShape("end", .value, "结束日期"),

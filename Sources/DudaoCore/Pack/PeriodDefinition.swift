@@ -13,7 +13,11 @@ public struct PeriodDefinition: Sendable {
 
     public var name: String
     public var title: String
+    public var titleEN: String?
     public var label: String?
     public var shape: Shape
     public var mark: Mark
+
+    /// The title in the report language (the Chinese one where there is no English).
+    public func title(english: Bool) -> String { english ? (titleEN ?? title) : title }
 }
