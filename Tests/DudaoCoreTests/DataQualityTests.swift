@@ -13,7 +13,7 @@ import Testing
     /// A data-quality finding says where the record is, then what is wrong with it, in the
     /// report's language: no Chinese punctuation in an English message.
     @Test func recordMessagesAreInTheReportLanguage() throws {
-        let fixture = Fixture(["activities.csv": ["A1,2022/2/30,O1,P1,法律咨询,,合同审查,是,,,"]])
+        let fixture = Fixture(["activities.csv": ["A1,2022/2/30,O1,P1,法律咨询,,合同审查,是,,,", "A2,2022-07-01,O1,P9,法律咨询,,合同审查,是,,,"]])
         var options = AuditOptions(asOf: day("2023-04-30"), english: true)
         options.threads = 1
         let english = try Audit.run(pack: realPack, dataset: fixture.dataset(), options: options)
@@ -21,6 +21,10 @@ import Testing
         #expect(finding.message == "activities.csv line 2 (A1): invalid or missing value: 日期 '2022/2/30'")
         let chinese = try fixture.audit(asOf: "2023-04-30")
         #expect(chinese.findings("data.invalid-value").first?.message == "activities.csv 第2行（A1）：取值无效或缺失：日期“2022/2/30”")
+        // Rosters are named by their table names in English, by their titles in Chinese.
+        #expect(english.findings("data.unknown-reference").first?.message
+                == "activities.csv line 3 (A2): 工作者编号 'P9' is in none of: practitioners")
+        #expect(chinese.findings("data.unknown-reference").first?.message.hasSuffix("工作者编号“P9”不在法律服务工作者名册中") == true)
     }
 
     @Test(arguments: [

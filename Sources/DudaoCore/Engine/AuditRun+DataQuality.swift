@@ -28,7 +28,8 @@ extension AuditRun {
             let t = plan.schema
             let names = values.unknown.map { t.columns[$0].name }
             let shown = values.unknown.map { c -> String in
-                let targets = t.columns[c].references?.tables.compactMap { pack.table(named: $0)?.title } ?? []
+                // Rosters by title in Chinese, by table name in English (as `dudao explain` does).
+                let targets = t.columns[c].references?.tables.compactMap { english ? $0 : pack.table(named: $0)?.title } ?? []
                 let v = text()[c]
                 return english ? "\(t.columns[c].name) '\(v)' is in none of: \(targets.joined(separator: ", "))"
                     : "\(t.columns[c].name)“\(v)”不在\(targets.joined(separator: "、"))中"
