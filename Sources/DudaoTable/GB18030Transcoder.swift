@@ -15,7 +15,7 @@ enum GB18030Transcoder {
     static func transcode(_ raw: UnsafeRawBufferPointer, stretch: Int = 8 << 20, decoded: (Range<Int>) -> Void,
                           write: (UnsafeRawBufferPointer) -> Bool) -> Bool {
         guard let base = raw.baseAddress else { return true }
-        let text = UnsafeSendableBytes(base: base)
+        let text = Shared(base)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var start = 0
         while start < raw.count {
@@ -29,11 +29,11 @@ enum GB18030Transcoder {
             let cuts = bounds
             var texts = [String?](repeating: nil, count: bounds.count - 1)
             texts.withUnsafeMutableBufferPointer { out in
-                let sink = UnsafeSendableStrings(buffer: out)
+                let sink = Shared(out)
                 DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { i in
-                    let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: text.base + cuts[i]),
+                    let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: text.value + cuts[i]),
                                     count: cuts[i + 1] - cuts[i], deallocator: .none)
-                    sink.buffer[i] = String(data: data, encoding: encoding)
+                    sink.value[i] = String(data: data, encoding: encoding)
                 }
             }
             for (i, decodedText) in texts.enumerated() {
@@ -48,12 +48,8 @@ enum GB18030Transcoder {
     }
 }
 
-/// The bytes being decoded, read by all the threads.
-private struct UnsafeSendableBytes: @unchecked Sendable {
-    let base: UnsafeRawPointer
-}
-
-/// The decoded stretches, each written by one thread.
-private struct UnsafeSendableStrings: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<String?>
+/// What the decoding threads share: the bytes they read, the slots they each write one of.
+private struct Shared<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

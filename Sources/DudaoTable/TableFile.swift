@@ -87,13 +87,9 @@ public final class TableFile: @unchecked Sendable {
             encoding = offset == 0 ? .utf8 : .utf8BOM
             (text, release) = bytes.withUnsafeBytes { TableFile.copy(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
         case .notUTF8:
-            var utf8: [UInt8] = []
-            let decoded = bytes.withUnsafeBytes { raw in
-                GB18030Transcoder.transcode(raw, decoded: { _ in }) { utf8.append(contentsOf: $0); return true }
-            }
-            guard decoded else { throw .undecodable(file: name) }
+            guard let decoded = bytes.withUnsafeBytes({ TableFile.decodeInMemory($0) }) else { throw .undecodable(file: name) }
             encoding = .gb18030
-            (text, release) = utf8.withUnsafeBytes { TableFile.copy($0) }
+            (text, release) = decoded
         }
     }
 
@@ -178,17 +174,20 @@ public final class TableFile: @unchecked Sendable {
         return TextInspector.inspect(raw, offset..<raw.count, inspected: inspected).validUTF8 ? .utf8(offset: offset) : .notUTF8
     }
 
+    /// `raw` (GB18030) as UTF-8 in memory the `TableFile` owns; nil when it is not GB18030.
+    private static func decodeInMemory(_ raw: UnsafeRawBufferPointer) -> (UnsafeRawBufferPointer, Release)? {
+        var utf8: [UInt8] = []
+        guard GB18030Transcoder.transcode(raw, decoded: { _ in }, write: { utf8.append(contentsOf: $0); return true }) else { return nil }
+        return utf8.withUnsafeBytes { copy($0) }
+    }
+
     /// `raw` (GB18030) as UTF-8 in an unlinked temporary file, mapped and kept open for `read`,
     /// its stretches of `raw` given back as they are decoded; in memory when no temporary file
     /// can be made; nil when `raw` is not GB18030.
     private static func spill(_ raw: UnsafeRawBufferPointer) -> (UnsafeRawBufferPointer, Release)? {
         var template = Array((NSTemporaryDirectory() + "/dudao-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
-        guard fd >= 0 else {
-            var utf8: [UInt8] = []
-            guard GB18030Transcoder.transcode(raw, decoded: { _ in }, write: { utf8.append(contentsOf: $0); return true }) else { return nil }
-            return utf8.withUnsafeBytes { copy($0) }
-        }
+        guard fd >= 0 else { return decodeInMemory(raw) }
         unlink(template)
         var size = 0
         let decoded = GB18030Transcoder.transcode(raw, decoded: { releasePages(of: raw, $0) }) { bytes in

@@ -58,29 +58,13 @@ struct OfficeDirectory {
 
     /// The texts of `columns` in every row of `t`.
     private func rows(_ t: TableSchema, columns: [String]) throws(RunError) -> [[String]] {
-        let shown = dataset.location + "/" + t.file
-        let file = try dataset.open(t)
-        return try file.withBytes { (bytes) throws(RunError) -> [[String]] in
-            var scanner = CSVScanner(bytes: bytes)
-            var row = CSVRow()
-            var out: [[String]] = []
-            do {
-                guard try scanner.next(&row) else { return [] }
-                let header = HeaderIndex(row: row)
-                let missing = header.missing(columns)
-                if !missing.isEmpty { throw RunError.missingColumns(file: shown, missing: missing, expected: t.columns.map(\.name)) }
-                let at = columns.compactMap(header.column)
-                while try scanner.next(&row) {
-                    if !row.isBlank { out.append(at.map { row.string($0) }) }
-                }
-            } catch let e as CSVError {
-                throw .malformedCSV(e, file: shown, english: english)
-            } catch let e as RunError {
-                throw e
-            } catch {
-                throw .unreadableFile(file: shown, detail: "\(error)")
+        var out: [[String]] = []
+        try dataset.withRows(of: t, required: columns, english: english) { _, header, scanner, row in
+            let at = columns.compactMap(header.column)
+            while try scanner.next(&row) {
+                if !row.isBlank { out.append(at.map { row.string($0) }) }
             }
-            return out
         }
+        return out
     }
 }

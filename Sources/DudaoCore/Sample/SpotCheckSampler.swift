@@ -101,55 +101,39 @@ public enum SpotCheckSampler {
     /// file's pages are given back as the scan passes them.
     private static func scan(_ t: TableSchema, dataset: Dataset, request: Request, offices: inout OfficeDirectory,
                              into drawn: inout Drawn) throws(RunError) {
-        let shown = dataset.location + "/" + t.file
-        let file = try dataset.open(t)
-        try file.withBytes { (bytes) throws(RunError) in
-            var scanner = CSVScanner(bytes: bytes)
-            var row = CSVRow()
-            do {
-                guard try scanner.next(&row) else { return }
-                let header = HeaderIndex(row: row)
-                let required = [t.dateColumn, officeColumn(t)].compactMap { $0 }
-                let missing = header.missing(required)
-                if !missing.isEmpty { throw RunError.missingColumns(file: shown, missing: missing, expected: t.columns.map(\.name)) }
-                // The row's other cells as written (its id and date have fields of their own).
-                let present = t.columns.filter { $0.name != t.idColumn && $0.name != t.dateColumn }
-                    .compactMap { c in header.column(c.name).map { (c.name, $0) } }
-                let dateAt = t.dateColumn.flatMap(header.column)!
-                let idAt = t.idColumn.flatMap(header.column)
-                let officeAt = officeColumn(t).flatMap(header.column)
-                var lastOfficeCell: [UInt8]?
-                var slot = officeAt == nil ? drawn.slot(for: nil) : nil
-                var released = 0
-                var rowStart = scanner.position.offset
-                while try scanner.next(&row) {
-                    defer { rowStart = scanner.position.offset }
-                    if rowStart - released > 16 << 20 {
-                        file.releasePages(released..<rowStart)  // pages before this row's
-                        released = rowStart
-                    }
-                    if row.isBlank { continue }
-                    guard let day = ValueParser.day(row.field(dateAt)), day <= request.asOf else { continue }
-                    if let at = officeAt, lastOfficeCell.map({ !row.field(at).elementsEqual($0) }) ?? true {
-                        lastOfficeCell = Array(row.field(at))
-                        slot = drawn.slot(for: try offices.office(of: t, text: row.string(at)))
-                    }
-                    guard let s = slot else { continue }
-                    let idBytes = idAt.map { row.field($0) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
-                    let hash = idBytes.isEmpty ? Self.hash(seed: request.seed, table: t.name, key: "line \(row.line)")
-                        : Self.hash(seed: request.seed, table: t.name, key: idBytes)
-                    drawn.kept[s].offer(hash: hash, place: (t.name, t.file, row.line, day)) {
-                        (idBytes.isEmpty ? nil : String(decoding: idBytes, as: UTF8.self), present.map(\.0), present.map { row.string($0.1) })
-                    }
+        let required = [t.dateColumn, officeColumn(t)].compactMap { $0 }
+        try dataset.withRows(of: t, required: required, english: request.english) { file, header, scanner, row in
+            // The row's other cells as written (its id and date have fields of their own).
+            let present = t.columns.filter { $0.name != t.idColumn && $0.name != t.dateColumn }
+                .compactMap { c in header.column(c.name).map { (c.name, $0) } }
+            let dateAt = t.dateColumn.flatMap(header.column)!
+            let idAt = t.idColumn.flatMap(header.column)
+            let officeAt = officeColumn(t).flatMap(header.column)
+            var lastOfficeCell: [UInt8]?
+            var slot = officeAt == nil ? drawn.slot(for: nil) : nil
+            var released = 0
+            var rowStart = scanner.position.offset
+            while try scanner.next(&row) {
+                defer { rowStart = scanner.position.offset }
+                if rowStart - released > 16 << 20 {
+                    file.releasePages(released..<rowStart)  // pages before this row's
+                    released = rowStart
                 }
-                file.releasePages(0..<file.count)
-            } catch let e as CSVError {
-                throw .malformedCSV(e, file: shown, english: request.english)
-            } catch let e as RunError {
-                throw e
-            } catch {
-                throw .unreadableFile(file: shown, detail: "\(error)")
+                if row.isBlank { continue }
+                guard let day = ValueParser.day(row.field(dateAt)), day <= request.asOf else { continue }
+                if let at = officeAt, lastOfficeCell.map({ !row.field(at).elementsEqual($0) }) ?? true {
+                    lastOfficeCell = Array(row.field(at))
+                    slot = drawn.slot(for: try offices.office(of: t, text: row.string(at)))
+                }
+                guard let s = slot else { continue }
+                let idBytes = idAt.map { row.field($0) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+                let hash = idBytes.isEmpty ? Self.hash(seed: request.seed, table: t.name, key: "line \(row.line)")
+                    : Self.hash(seed: request.seed, table: t.name, key: idBytes)
+                drawn.kept[s].offer(hash: hash, place: (t.name, t.file, row.line, day)) {
+                    (idBytes.isEmpty ? nil : String(decoding: idBytes, as: UTF8.self), present.map(\.0), present.map { row.string($0.1) })
+                }
             }
+            file.releasePages(0..<file.count)
         }
     }
 
