@@ -17,9 +17,10 @@ import Testing
         #expect(diagnostics.filter { $0.level == .error }.isEmpty)
         #expect(pack?.rules.map(\.id).sorted() == [
             "advice-monthly-community", "advice-monthly-street", "contact-card", "contact-coverage",
-            "enterprise-checkup", "free-livelihood-consultation", "lecture-quarterly", "livelihood-fee-cap",
-            "market-fair-quarterly", "outcome-recorded", "phase-report-late", "phase-report-missing",
-            "practitioner-contacts", "street-adviser",
+            "enterprise-checkup", "free-livelihood-consultation", "lecture-quarterly", "legal-aid-participation",
+            "livelihood-fee-cap", "market-fair-quarterly", "mediation-quarterly", "outcome-recorded",
+            "phase-report-late", "phase-report-missing", "practitioner-contacts", "reception-quarterly",
+            "street-adviser",
         ])
     }
 

@@ -55,7 +55,8 @@ import Testing
     @Test(arguments: [
         (["min_contact_point": "2"], RunError.unknownParameter(name: "min_contact_point", known: [
             "mobilisation_start", "mobilisation_end", "implementation_start", "implementation_end",
-            "inspection_start", "inspection_end", "report_grace_days", "min_contact_points", "quarters"])),
+            "inspection_start", "inspection_end", "report_grace_days", "min_contact_points",
+            "min_legal_aid_cases", "quarters"])),
         (["min_contact_points": "two"], .badParameter(name: "min_contact_points", value: "two", expected: "整数")),
         (["quarters": "fiscal"], .badParameter(name: "quarters", value: "fiscal", expected: "aligned | calendar")),
         (["implementation_end": "2023-02-30"], .badParameter(name: "implementation_end", value: "2023-02-30", expected: "YYYY-MM-DD")),
