@@ -12,15 +12,23 @@ struct ExplainCommand: ParsableCommand {
           dudao explain                        # all rules with their titles
           dudao explain lecture-quarterly
           dudao explain lecture-quarterly --lang en
+          dudao explain --plan                 # the plan sentence by sentence, with the rules that check it
         """)
 
     @Argument(help: "规则编号（省略则列出全部规则）")
     var rule: String?
 
+    @Flag(help: "逐句列出来源方案中的工作要求，以及检查每句的规则或无法检查的原因")
+    var plan = false
+
     @OptionGroup var pack: PackOptions
 
     func run() throws {
         let loaded = pack.loadPack()
+        if plan {
+            write(PlanExplainer(pack: loaded, english: pack.english).explain() + "\n", to: nil, english: pack.english)
+            return
+        }
         let explainer = RuleExplainer(pack: loaded, english: pack.english)
         guard let id = rule else {
             write(explainer.list() + "\n", to: nil, english: pack.english)

@@ -49,6 +49,8 @@ public enum PackProblem: Equatable, Sendable {
     case missingClause(rule: String)
     case quoteNotInSource(rule: String)
     case missingTests(rule: String)
+    case planSentenceUnmapped(text: String)
+    case planNoteUnmatched(text: String)
 
     /// Stable code for tests, lint output and SARIF.
     public var code: String {
@@ -80,6 +82,8 @@ public enum PackProblem: Equatable, Sendable {
         case .missingClause: "missing-clause"
         case .quoteNotInSource: "quote-not-in-source"
         case .missingTests: "missing-tests"
+        case .planSentenceUnmapped: "plan-unmapped"
+        case .planNoteUnmatched: "plan-note-unmatched"
         }
     }
 
@@ -136,6 +140,11 @@ public enum PackProblem: Equatable, Sendable {
                 : "规则 \(rule) 的 quote 在规则包所附的来源文件中找不到"
         case .missingTests(let rule):
             return english ? "rule \(rule) has no test cases" : "规则 \(rule) 没有测试用例"
+        case .planSentenceUnmapped(let text):
+            return english ? "no rule checks this duty of the plan and no reason is given (plan.unchecked): \(text)"
+                : "方案中的这项要求既没有规则检查，也没有说明原因（plan.unchecked）：\(text)"
+        case .planNoteUnmatched(let text):
+            return english ? "'\(text)' is in no duty sentence of the plan" : "“\(text)”不在方案任何一句工作要求中"
         }
     }
 }

@@ -25,7 +25,8 @@ extension Pack {
         return String(source[lo..<hi]).trimmingCharacters(in: .whitespaces)
     }
 
-    private static func normalized(_ c: Character) -> Character {
+    /// Full-width punctuation as its ASCII twin, so quotes match the plan however it is typed.
+    static func normalized(_ c: Character) -> Character {
         switch c {
         case "，": ","
         case "；": ";"

@@ -9,6 +9,10 @@ public struct Pack: Sendable {
     public var sourceDocument: String?
     /// The plan's text, when the pack carries it (for `explain`).
     public var sourceText: String?
+    /// Where the plan's text was read from, as messages name it.
+    public var sourceFilePath: String?
+    /// Which sentences of the plan are duties, and why some are not checked.
+    public var plan: PlanMap?
     /// How findings are attributed to offices.
     public var attribution: Attribution
     public var parameters: [Parameter]

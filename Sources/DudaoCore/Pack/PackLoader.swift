@@ -20,6 +20,7 @@ public enum PackLoader {
         if pack != nil, let sourceFile = decoder.sourceFile {
             if let text = source.attachments[sourceFile] {
                 pack?.sourceText = String(decoding: text, as: UTF8.self)
+                pack?.sourceFilePath = source.location.hasSuffix("/") ? source.location + sourceFile : source.location + "/" + sourceFile
             } else {
                 reader.report(decoder.sourceFileMark ?? .init(file: source.location, line: 1, column: 1),
                               .unreadable(path: sourceFile))
@@ -46,6 +47,7 @@ struct PackDecoder {
     var tables: [TableSchema] = []
     var rules: [Rule] = []
     var tests: [PackTestCase] = []
+    var plan: PlanMap?
     var seen: [String: [String: Mark]] = [:]
     /// Rules, tables and parameters named by test cases, where each name is written.
     var testReferences: [NameUse] = []
@@ -91,6 +93,7 @@ struct PackDecoder {
                 if let r = rule(item, file: path) { rules.append(r) }
             }
         }
+        if let n = f["plan"] { planSection(n) }
         if let items = f.list("tests") {
             for item in items {
                 if let t = testCase(item) { tests.append(t) }
@@ -157,7 +160,7 @@ struct PackDecoder {
             return nil
         }
         return Pack(id: h.id, title: h.title, titleEN: h.titleEN, version: h.version, sourceDocument: h.document,
-                    sourceText: nil, attribution: h.attribution, parameters: parameters, periods: periods,
+                    sourceText: nil, plan: plan, attribution: h.attribution, parameters: parameters, periods: periods,
                     tables: tables, rules: rules, tests: tests, files: files)
     }
 

@@ -10,6 +10,18 @@ public enum PackSchema {
         FieldShape("tables", .map(.object(table)), "数据表（台账、名册）的结构"),
         FieldShape("rules", .list(.object(rule)), "规则"),
         FieldShape("tests", .list(.object(testCase)), "规则测试用例（dudao test）"),
+        FieldShape("plan", .object(plan), "来源方案中哪些部分是工作要求，哪些句子无法由台账检查及原因"),
+    ])
+
+    public static let plan = ObjectShape("plan", [
+        FieldShape("sections", .list(.string), required: true, "方案中列出工作要求的部分（如 二、三、四）"),
+        FieldShape("unchecked", .list(.object(planNote)), "无法由台账检查的句子及原因"),
+    ])
+
+    public static let planNote = ObjectShape("unchecked", [
+        FieldShape("text", .string, required: true, "该句中足以找到它的一段原文"),
+        FieldShape("reason", .string, required: true, "为什么没有规则检查它"),
+        FieldShape("reason_en", .string, "英文原因（--lang en 时用）"),
     ])
 
     public static let pack = ObjectShape("pack", [

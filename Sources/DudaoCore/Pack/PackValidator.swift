@@ -34,6 +34,7 @@ struct PackValidator {
         for r in pack.rules { validateRule(r) }
         validateTests()
         validateProgramCalendar()
+        validatePlan()
     }
 
     // MARK: tests and calendar
