@@ -19,10 +19,11 @@ import Testing
         (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
     }
 
-    /// README.md, rules/README.md and every Markdown file in docs/, as repository paths.
+    /// The READMEs and every Markdown file in docs/, as repository paths.
     static let documents: [String] = {
         let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
-        return ["README.md", "rules/README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+        return ["README.md", "rules/README.md", "bench/README.md", "fixtures/demo/README.md"]
+            + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
     }()
 
     // MARK: the pack format
