@@ -3,6 +3,9 @@ import Testing
 
 /// Exemptions waive findings without dropping them, and every exemption gets an outcome.
 @Suite struct ExemptionTests {
+    static let pack = TestPack(rules: CountRuleTests.marketFairQuarterly, CountRuleTests.enterpriseCheckup, CountRuleTests.checkDateRules,
+                               RecordRuleTests.freeConsultation)
+
     static let file = """
     exemptions:
       - rule: market-fair-quarterly
@@ -35,7 +38,7 @@ import Testing
         return try Fixture(["activities.csv": [
             "A1,2022-07-01,O1,P1,法律咨询,,,是,50,,",
             "A2,2022-07-02,O1,P1,法律咨询,,,是,80,,",   // matched by file:line
-        ]]).audit(asOf: asOf, exemptions: exemptions)
+        ]]).audit(Self.pack, asOf: asOf, exemptions: exemptions)
     }
 
     @Test func loadsEveryField() throws {
@@ -84,7 +87,7 @@ import Testing
         let without = try Fixture(["activities.csv": [
             "A1,2022-07-01,O1,P1,法律咨询,,,是,50,,",
             "A2,2022-07-02,O1,P1,法律咨询,,,是,80,,",
-        ]]).audit(asOf: "2023-03-15")
+        ]]).audit(Self.pack, asOf: "2023-03-15")
         #expect(with.findings.count == without.findings.count)
         let waivedErrors = with.findings.filter { $0.status == .waived && $0.severity >= .error }.count
         #expect(waivedErrors == 5)
@@ -120,12 +123,12 @@ struct OfficeFilterTests {
     @Test func anUnknownOfficeIsAnError() {
         let fixture = Fixture()
         #expect(throws: RunError.unknownOffice(id: "O3", suggestion: "O1")) {
-            try Audit.run(pack: realPack, dataset: fixture.dataset(), options: AuditOptions(asOf: day("2023-04-30"), offices: ["O3"]))
+            try Audit.run(pack: ExemptionTests.pack.load(), dataset: fixture.dataset(), options: AuditOptions(asOf: day("2023-04-30"), offices: ["O3"]))
         }
     }
 
     @Test func aKnownOfficeFiltersTheFindings() throws {
-        let result = try Audit.run(pack: realPack, dataset: Fixture().dataset(), options: AuditOptions(asOf: day("2023-04-30"), offices: ["O2"]))
+        let result = try Audit.run(pack: ExemptionTests.pack.load(), dataset: Fixture().dataset(), options: AuditOptions(asOf: day("2023-04-30"), offices: ["O2"]))
         #expect(!result.findings.isEmpty)
         #expect(result.findings.allSatisfy { $0.offices.contains("O2") })
     }

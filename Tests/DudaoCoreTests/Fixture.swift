@@ -10,7 +10,8 @@ let rulesFolder: String = {
     return url.appendingPathComponent("rules").path
 }()
 
-/// The real pack's files, read once.
+/// The real pack's files, read once (for the tests of the pack itself; the engine's tests
+/// use their own `TestPack`).
 let realPackSource: PackSource = {
     do { return try PackSource.directory(rulesFolder) } catch { fatalError("cannot read \(rulesFolder): \(error)") }
 }()
@@ -71,17 +72,19 @@ struct Fixture {
         .memory(name: "fixture", files: files(encoding: encoding))
     }
 
-    func audit(asOf: String, _ parameters: [String: String] = [:], exemptions: [Exemption] = [],
+    func audit(_ pack: TestPack, asOf: String, _ parameters: [String: String] = [:], exemptions: [Exemption] = [],
                encoding: String.Encoding = .utf8) throws -> AuditResult {
-        try Audit.run(pack: realPack, dataset: dataset(encoding: encoding),
+        try Audit.run(pack: pack.load(), dataset: dataset(encoding: encoding),
                       options: AuditOptions(asOf: day(asOf), parameters: parameters, exemptions: exemptions))
     }
 }
 
 /// Runs an audit that is expected to stop with a `RunError`, and returns it.
-func runError(_ files: [String: [UInt8]], asOf: String = "2022-10-15", parameters: [String: String] = [:]) -> RunError? {
+func runError(_ files: [String: [UInt8]], pack: TestPack, asOf: String = "2022-10-15",
+              parameters: [String: String] = [:]) throws -> RunError? {
+    let loaded = try pack.load()
     do {
-        _ = try Audit.run(pack: realPack, dataset: .memory(name: "fixture", files: files),
+        _ = try Audit.run(pack: loaded, dataset: .memory(name: "fixture", files: files),
                           options: AuditOptions(asOf: day(asOf), parameters: parameters))
         return nil
     } catch {
