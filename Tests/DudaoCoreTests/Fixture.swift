@@ -2,27 +2,6 @@ import Foundation
 import Testing
 @testable import DudaoCore
 
-/// The repository's `rules/` folder, found from this file's place in the package.
-let rulesFolder: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    // Tests/DudaoCoreTests/Fixture.swift → package root
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent("rules").path
-}()
-
-/// The real pack's files, read once (for the tests of the pack itself; the engine's tests
-/// use their own `TestPack`).
-let realPackSource: PackSource = {
-    do { return try PackSource.directory(rulesFolder) } catch { fatalError("cannot read \(rulesFolder): \(error)") }
-}()
-
-/// The real pack, loaded once.
-let realPack: Pack = {
-    let (pack, diagnostics) = PackLoader.load(realPackSource)
-    guard let pack else { fatalError("the built-in pack does not load: \(diagnostics.map { $0.rendered() })") }
-    return pack
-}()
-
 /// A dataset written by hand: every table file with its exact header, and only the rows
 /// a test cares about. Unset files get a minimal roster (or stay header-only).
 struct Fixture {

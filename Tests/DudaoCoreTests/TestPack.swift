@@ -15,6 +15,8 @@ struct TestPack: Sendable {
     }
 
     var files: [(path: String, text: String)]
+    /// Other files of the pack by name (a plan's text the pack's `source.file` names).
+    var attachments: [String: String] = [:]
 
     /// A pack of the standard calendar and tables with these rules, each one or more
     /// `rules:` list items (`  - id: …`); no rules leaves only the data.* checks.
@@ -38,7 +40,8 @@ struct TestPack: Sendable {
     static let everyRule = TestPack(rules: allRules)
 
     var source: PackSource {
-        PackSource(files: files.map { ($0.path, Array($0.text.utf8)) }, location: "test-pack")
+        PackSource(files: files.map { ($0.path, Array($0.text.utf8)) }, attachments: attachments.mapValues { Array($0.utf8) },
+                   location: "test-pack")
     }
 
     /// The loaded pack; any error diagnostic fails the load (warnings are allowed).
