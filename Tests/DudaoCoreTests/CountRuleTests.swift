@@ -98,9 +98,8 @@ import Testing
 
         """
 
-    /// Counts on the check date: the assignment rows active that day, distinct objects, a
-    /// threshold from a parameter, subjects from a roster or from some-day assignments.
-    static let checkDateRules = """
+    /// Counted on the check date: the assignment rows active that day.
+    static let contactCoverage = """
           - id: contact-coverage
             title: 村村有联系点
             severity: error
@@ -115,6 +114,11 @@ import Testing
                   - {field: 对象编号, eq: {subject: key}}
             at_least: 1
             message: "{subject}在{period}没有联系点"
+
+        """
+
+    /// Distinct objects counted, against a threshold from a parameter.
+    static let practitionerContacts = """
           - id: practitioner-contacts
             title: 工作者联系村居
             severity: warning
@@ -130,6 +134,11 @@ import Testing
                   - {field: 工作者编号, eq: {subject: key}}
             at_least: {param: min_contact_points}
             message: "{subject}在{period}联系的村居为{actual}个，少于{expected}个"
+
+        """
+
+    /// Another relation of the same assignment table.
+    static let streetAdviser = """
           - id: street-adviser
             title: 街道有法律顾问
             severity: warning
@@ -146,6 +155,8 @@ import Testing
             message: "{subject}在{period}没有法律顾问"
 
         """
+
+    static let checkDateRules = contactCoverage + practitionerContacts + streetAdviser
 
     /// Subjects with an assignment that overlaps the period on some day.
     static let contactCard = """

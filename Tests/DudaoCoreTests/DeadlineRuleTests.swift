@@ -4,7 +4,7 @@ import Testing
 /// `deadline` requirements: the phase reports, missing versus late.
 @Suite struct DeadlineRuleTests {
     /// One report per office and phase, matched to the phase by its label, due after grace days.
-    static let phaseReports = """
+    static let phaseReportMissing = """
           - id: phase-report-missing
             title: 阶段报告未报送
             severity: error
@@ -20,6 +20,11 @@ import Testing
             grace_days: {param: report_grace_days}
             judge: missing
             message: "{subject}未报送{period}书面报告（应于{due}前报送）"
+
+        """
+
+    /// The same report judged for lateness: the earliest report dated on or before as-of decides.
+    static let phaseReportLate = """
           - id: phase-report-late
             title: 阶段报告逾期
             severity: warning
@@ -37,6 +42,8 @@ import Testing
             message: "{subject}{period}书面报告于{actual}报送，逾期{days_late}天"
 
         """
+
+    static let phaseReports = phaseReportMissing + phaseReportLate
 
     static let pack = TestPack(rules: phaseReports)
 
