@@ -70,12 +70,16 @@ struct TestPack: Sendable {
           quarters: {type: enum, values: [aligned, calendar], default: aligned}
         periods:
           mobilisation: {title: 动员学习阶段, label: 动员学习, start: {param: mobilisation_start}, end: {param: mobilisation_end}}
-          implementation: {title: 组织实施阶段, label: 组织实施, start: {param: implementation_start}, end: {param: implementation_end}}
+          implementation: {title: 组织实施阶段, title_en: Implementation phase, label: 组织实施, start: {param: implementation_start}, end: {param: implementation_end}}
           inspection: {title: 检查验收阶段, label: 检查验收, start: {param: inspection_start}, end: {param: inspection_end}}
           program: {title: 活动期间, start: {param: mobilisation_start}, end: {param: inspection_end}}
           phases: {title: 各阶段, each: [mobilisation, implementation, inspection]}
           months: {title: 各月, months: implementation}
-          quarters: {title: 各季度, quarters: implementation, align: {param: quarters}}
+          quarters:
+            title: 组织实施阶段各季度
+            title_en: Each quarter of the implementation phase
+            quarters: implementation
+            align: {param: quarters}
           check_date: {title: 检查日, check_date: implementation}
 
         """
