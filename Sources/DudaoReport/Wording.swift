@@ -159,6 +159,15 @@ struct Wording {
         case .applied: pick("豁免 \(outcome.matched) 条", "waived \(outcome.matched)")
         }
         parts.append(why + pick("（\(outcome.file):\(outcome.line)）", " (\(outcome.file):\(outcome.line))"))
+        switch outcome.issue {
+        case .unknownRule(let s)?:
+            parts.append(pick("规则包中没有规则“\(outcome.rule)”", "the pack has no rule '\(outcome.rule)'")
+                         + (s.map { pick("；是否应为“\($0)”？", "; did you mean '\($0)'?") } ?? ""))
+        case .duplicate(let line)?:
+            parts.append(pick("与第 \(line) 行的豁免重复（以该条为准）", "repeats the exemption on line \(line) (that one applies)"))
+        case nil:
+            break
+        }
         return parts.joined(separator: " · ")
     }
 

@@ -1,5 +1,6 @@
-/// Assembles `YAMLNode`s from parse events: rejects duplicate and non-scalar keys, resolves
-/// aliases, and keeps the tree within `YAMLLimits`.
+/// Assembles `YAMLNode`s from parse events: rejects non-scalar keys, rejects duplicate keys
+/// (or, when asked, keeps the first and records the others), resolves aliases, and keeps the
+/// tree within `YAMLLimits`.
 ///
 /// Aliases copy the anchored node by value (arrays share storage until written), and each
 /// copy adds the anchored subtree's full node count, so a "billion laughs" document fails at
@@ -20,20 +21,29 @@ struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
+        /// The pending key repeats an earlier one: its value is read, then dropped.
+        var dropsPendingValue = false
         var firstKeyMarks: [String: Mark] = [:]
         var count = 1
         var height = 1
     }
 
     private let limits: YAMLLimits
+    private let keepsFirstOfDuplicateKeys: Bool
+    /// Duplicate keys passed over (only when `keepsFirstOfDuplicateKeys`), in document order.
+    private(set) var duplicateKeys: [YAMLError] = []
     private var open: [OpenCollection] = []
     private var anchors: [String: Subtree] = [:]
     private var nodeCount = 0
     private var documentCount = 0
     private var root: YAMLNode?
 
-    init(limits: YAMLLimits) {
+    /// With `keepsFirstOfDuplicateKeys`, a repeated key and its value are left out of the
+    /// tree and recorded in `duplicateKeys`, so that one slip does not lose a whole file;
+    /// otherwise the first repeated key stops the load.
+    init(limits: YAMLLimits, keepsFirstOfDuplicateKeys: Bool = false) {
         self.limits = limits
+        self.keepsFirstOfDuplicateKeys = keepsFirstOfDuplicateKeys
     }
 
     /// The loaded document, or nil when the stream held none or only an empty one.
@@ -107,16 +117,23 @@ struct TreeBuilder {
             return
         }
         if let key = open[last].pendingKey {
-            open[last].pairs.append(YAMLPair(key: key, value: subtree.node))
+            if !open[last].dropsPendingValue {
+                open[last].pairs.append(YAMLPair(key: key, value: subtree.node))
+            }
             open[last].pendingKey = nil
+            open[last].dropsPendingValue = false
             return
         }
         let key = subtree.node
         guard let text = key.scalar else { throw YAMLError(mark: key.mark, reason: .nonScalarKey) }
         if let first = open[last].firstKeyMarks[text] {
-            throw YAMLError(mark: key.mark, reason: .duplicateKey(key: text, first: first))
+            let duplicate = YAMLError(mark: key.mark, reason: .duplicateKey(key: text, first: first))
+            guard keepsFirstOfDuplicateKeys else { throw duplicate }
+            duplicateKeys.append(duplicate)
+            open[last].dropsPendingValue = true
+        } else {
+            open[last].firstKeyMarks[text] = key.mark
         }
-        open[last].firstKeyMarks[text] = key.mark
         open[last].pendingKey = key
     }
 }

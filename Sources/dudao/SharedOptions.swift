@@ -126,10 +126,7 @@ struct RunOptions: ParsableArguments {
         let loaded = pack.loadPack()
         var exemptionList: [Exemption] = []
         if let path = exemptions {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                fail(RunError.unreadableFile(file: path, detail: english ? "file not found" : "找不到文件"), english: english)
-            }
-            do { exemptionList = try Exemption.load([UInt8](data), file: path) } catch { fail(error, english: english) }
+            do { exemptionList = try Exemption.load(contentsOf: path) } catch { fail(error, english: english) }
         }
         let dataset = data.dataset
         let options = AuditOptions(asOf: data.asOfDay, parameters: pack.parameterValues, offices: offices,

@@ -3,6 +3,188 @@ import Testing
 
 /// `count` requirements: a subject × period is met when enough valid matching rows exist.
 @Suite struct CountRuleTests {
+    /// Subjects from one roster, counted in one period, bound by key and by another column.
+    static let enterpriseCheckup = """
+          - id: enterprise-checkup
+            title: 企业法律体检
+            severity: error
+            kind: count
+            subjects: {table: enterprises}
+            period: implementation
+            count:
+              table: activities
+              where:
+                all:
+                  - {field: 活动类型, eq: 法律体检}
+                  - {field: 对象编号, eq: {subject: key}}
+                  - {field: 所编号, eq: {subject: 所编号}}
+            at_least: 1
+            message: "{subject}在{period}未接受法律体检"
+
+        """
+
+    /// One count per subject and quarter.
+    static let marketFairQuarterly = """
+          - id: market-fair-quarterly
+            title: 每季度赶大集
+            severity: error
+            kind: count
+            subjects: {table: offices}
+            period: quarters
+            count:
+              table: activities
+              where:
+                all:
+                  - {field: 活动类型, eq: 赶大集}
+                  - {field: 所编号, eq: {subject: key}}
+            at_least: 1
+            message: "{subject}{period}未组织赶大集"
+
+        """
+
+    /// Subjects from several rosters, each only while an assignment covers every day of the period.
+    static let lectureQuarterly = """
+          - id: lecture-quarterly
+            title: 每季度法制课
+            severity: error
+            kind: count
+            subjects:
+              tables: [communities, streets, enterprises]
+              assignments: {table: contacts, cover: every_day}
+            period: quarters
+            count:
+              table: activities
+              where:
+                all:
+                  - {field: 活动类型, eq: 法制课}
+                  - {field: 对象编号, eq: {subject: key}}
+            at_least: 1
+            message: "{subject}{period}未听到法制课"
+
+        """
+
+    /// Subjects active on every day of the month; counted rows filtered by a roster.
+    static let adviceMonthly = """
+          - id: advice-monthly-street
+            title: 每月向街道提建议
+            severity: error
+            kind: count
+            subjects: {table: practitioners, active: every_day}
+            period: months
+            count:
+              table: activities
+              where:
+                all:
+                  - {field: 活动类型, eq: 法律建议}
+                  - {field: 工作者编号, eq: {subject: key}}
+                  - {field: 对象编号, in_table: streets}
+            at_least: 1
+            message: "{subject}{period}未向街道提出法律建议"
+          - id: advice-monthly-community
+            title: 每月向村居提建议
+            severity: error
+            kind: count
+            subjects: {table: practitioners, active: every_day}
+            period: months
+            count:
+              table: activities
+              where:
+                all:
+                  - {field: 活动类型, eq: 法律建议}
+                  - {field: 工作者编号, eq: {subject: key}}
+                  - {field: 对象编号, in_table: communities}
+            at_least: 1
+            message: "{subject}{period}未向村居提出法律建议"
+
+        """
+
+    /// Counted on the check date: the assignment rows active that day.
+    static let contactCoverage = """
+          - id: contact-coverage
+            title: 村村有联系点
+            severity: error
+            kind: count
+            subjects: {table: communities}
+            period: check_date
+            count:
+              table: contacts
+              where:
+                all:
+                  - {field: 关系, eq: 联系点}
+                  - {field: 对象编号, eq: {subject: key}}
+            at_least: 1
+            message: "{subject}在{period}没有联系点"
+
+        """
+
+    /// Distinct objects counted, against a threshold from a parameter.
+    static let practitionerContacts = """
+          - id: practitioner-contacts
+            title: 工作者联系村居
+            severity: warning
+            kind: count
+            subjects: {table: practitioners, active: every_day}
+            period: check_date
+            count:
+              table: contacts
+              distinct: 对象编号
+              where:
+                all:
+                  - {field: 关系, eq: 联系点}
+                  - {field: 工作者编号, eq: {subject: key}}
+            at_least: {param: min_contact_points}
+            message: "{subject}在{period}联系的村居为{actual}个，少于{expected}个"
+
+        """
+
+    /// Another relation of the same assignment table.
+    static let streetAdviser = """
+          - id: street-adviser
+            title: 街道有法律顾问
+            severity: warning
+            kind: count
+            subjects: {table: streets}
+            period: check_date
+            count:
+              table: contacts
+              where:
+                all:
+                  - {field: 关系, eq: 法律顾问}
+                  - {field: 对象编号, eq: {subject: key}}
+            at_least: 1
+            message: "{subject}在{period}没有法律顾问"
+
+        """
+
+    static let checkDateRules = contactCoverage + practitionerContacts + streetAdviser
+
+    /// Subjects with an assignment that overlaps the period on some day.
+    static let contactCard = """
+          - id: contact-card
+            title: 发放联系卡
+            severity: warning
+            kind: count
+            subjects:
+              table: communities
+              assignments:
+                table: contacts
+                where: {field: 关系, eq: 联系点}
+                cover: some_day
+            period: implementation
+            count:
+              table: activities
+              where:
+                all:
+                  - {field: 活动类型, eq: 联系卡发放}
+                  - {field: 对象编号, eq: {subject: key}}
+            at_least: 1
+            message: "{subject}在{period}未发放联系卡"
+
+        """
+
+    static let pack = TestPack(rules: enterpriseCheckup, marketFairQuarterly, lectureQuarterly, adviceMonthly,
+                               checkDateRules, contactCard)
+
     // MARK: enterprise-checkup
 
     @Test(arguments: [
@@ -16,7 +198,7 @@ import Testing
         ("A1,2022-07-01,O1,P1,法律体检,E1,,,abc,,", true),  // invalid row (收费) does not count
     ])
     func enterpriseCheckup(row: String, finding: Bool) throws {
-        let r = try Fixture(["activities.csv": [row]]).audit(asOf: "2023-03-15")
+        let r = try Fixture(["activities.csv": [row]]).audit(Self.pack, asOf: "2023-03-15")
         #expect(r.subjects("enterprise-checkup") == (finding ? ["E1"] : []))
         if finding {
             let f = r.findings("enterprise-checkup")[0]
@@ -33,7 +215,7 @@ import Testing
             "A1,2022-07-10,O1,P1,赶大集,,,,,,",
             "A2,2022-12-05,O1,P2,赶大集,,,,,,",   // another office's practitioner: the 所编号 decides
             "A3,2022-11-30,O2,P2,赶大集,,,,,,",   // last day of the second quarter
-        ]]).audit(asOf: "2023-03-15")
+        ]]).audit(Self.pack, asOf: "2023-03-15")
         #expect(r.keyed("market-fair-quarterly") == [
             "O1@2022-09-01",
             "O2@2022-06-01", "O2@2022-12-01",
@@ -59,7 +241,7 @@ import Testing
         (["P1,S1,法律顾问,2022-01-01,", "P1,E1,法律顾问,2022-09-01,"], ["E1@2022-09-01", "E1@2022-12-01", "S1@2022-06-01", "S1@2022-09-01", "S1@2022-12-01"]),
     ])
     func lectureSubjectsAreTheUnionOfAssignments(contacts: [String], expected: [String]) throws {
-        let r = try Fixture(["contacts.csv": contacts]).audit(asOf: "2023-03-15")
+        let r = try Fixture(["contacts.csv": contacts]).audit(Self.pack, asOf: "2023-03-15")
         #expect(r.keyed("lecture-quarterly") == expected)
     }
 
@@ -67,10 +249,10 @@ import Testing
         let r = try Fixture([
             "practitioners.csv": ["P1,张一,O1,,2022-07-15", "P2,李二,O2,,"],
             "contacts.csv": ["P1,C1,联系点,2022-01-01,"],
-        ]).audit(asOf: "2023-03-15")
+        ]).audit(Self.pack, asOf: "2023-03-15")
         #expect(r.keyed("lecture-quarterly") == [])
         // The same assignment with a practitioner still active is a subject in every quarter.
-        let active = try Fixture(["contacts.csv": ["P1,C1,联系点,2022-01-01,"]]).audit(asOf: "2023-03-15")
+        let active = try Fixture(["contacts.csv": ["P1,C1,联系点,2022-01-01,"]]).audit(Self.pack, asOf: "2023-03-15")
         #expect(active.keyed("lecture-quarterly") == ["C1@2022-06-01", "C1@2022-09-01", "C1@2022-12-01"])
     }
 
@@ -83,7 +265,7 @@ import Testing
                 "A3,2023-01-05,O1,P1,法制课,E1,,,,,",
                 "A4,2022-09-01,O1,P1,法律咨询,E1,,,,,", // not a lecture
             ],
-        ]).audit(asOf: "2023-03-15")
+        ]).audit(Self.pack, asOf: "2023-03-15")
         #expect(r.keyed("lecture-quarterly") == ["C1@2022-09-01", "C1@2022-12-01", "E1@2022-06-01", "E1@2022-09-01"])
         // Offices: C1's assigned practitioner's office; E1's own office.
         #expect(r.findings("lecture-quarterly").map(\.offices) == [["O1"], ["O1"], ["O1"], ["O1"]])
@@ -103,14 +285,14 @@ import Testing
                 "A6,2022-08-31,O1,P1,法律建议,C1,,,,,",
                 "A7,2022-08-15,O1,P1,法律咨询,S1,,,,,",   // not advice
             ],
-        ]).audit(asOf: "2022-08-31")
+        ]).audit(Self.pack, asOf: "2022-08-31")
         #expect(r.keyed("advice-monthly-street") == ["P1@2022-07-01", "P1@2022-08-01"])
         #expect(r.keyed("advice-monthly-community") == ["P1@2022-07-01", "P3@2022-08-01"])
     }
 
     @Test func practitionerLeavingMidMonthIsNoSubjectThatMonth() throws {
         let r = try Fixture(["practitioners.csv": ["P1,张一,O1,,2022-07-30", "P2,李二,O2,2022-06-01,2022-07-31"]])
-            .audit(asOf: "2022-08-31")
+            .audit(Self.pack, asOf: "2022-08-31")
         #expect(r.keyed("advice-monthly-street") == ["P1@2022-06-01", "P2@2022-06-01", "P2@2022-07-01"])
     }
 
@@ -131,7 +313,7 @@ import Testing
         (["min_contact_points": "3"], ["P1", "P2"]),
     ])
     func practitionerContactsCountsDistinctCommunities(parameters: [String: String], expected: [String]) throws {
-        let r = try Fixture(["contacts.csv": Self.contactPoints]).audit(asOf: "2022-10-15", parameters)
+        let r = try Fixture(["contacts.csv": Self.contactPoints]).audit(Self.pack, asOf: "2022-10-15", parameters)
         #expect(r.subjects("practitioner-contacts") == expected)
         if let p2 = r.findings("practitioner-contacts").first(where: { $0.subject.id == "P2" }) {
             #expect(p2.actual == .count(1))
@@ -155,7 +337,7 @@ import Testing
                 "P1,S1,法律顾问,2022-01-01,2022-10-15", // last day is d: still active
                 "P1,S2,联系点,2022-01-01,",           // a contact point at a street is invalid; no adviser either
             ],
-        ]).audit(asOf: "2022-10-15")
+        ]).audit(Self.pack, asOf: "2022-10-15")
         #expect(r.subjects("contact-coverage") == ["C2", "C3"])
         #expect(r.subjects("street-adviser") == ["S2"])
         // No assignment active on d: the offices of the community's street, not the ended assignments'.
@@ -178,7 +360,7 @@ import Testing
                 "A1,2022-05-20,O2,P2,联系卡发放,C2,,,,,", // in 动员学习: does not count
                 "A2,2022-09-01,O1,P2,联系卡发放,C1,,,,,", // whoever issued it
             ],
-        ]).audit(asOf: "2023-03-15")
+        ]).audit(Self.pack, asOf: "2023-03-15")
         #expect(r.subjects("contact-card") == ["C2"])
         #expect(r.findings("contact-card")[0].period == range("2022-06-01", "2023-02-28"))
         #expect(r.findings("contact-card")[0].offices == ["O2"])

@@ -3,6 +3,9 @@ import Testing
 
 /// The data.* findings derived from the table declarations, with their file and line.
 @Suite struct DataQualityTests {
+    static let pack = TestPack(rules: CountRuleTests.adviceMonthly, CountRuleTests.checkDateRules, CountRuleTests.marketFairQuarterly,
+                               RecordRuleTests.freeConsultation, RecordRuleTests.feeCap)
+
     func fields(_ f: Finding) -> [String] {
         guard case .texts(let names)? = f.detail("fields") else { return [] }
         return names
@@ -16,15 +19,15 @@ import Testing
         let fixture = Fixture(["activities.csv": ["A1,2022/2/30,O1,P1,法律咨询,,合同审查,是,,,", "A2,2022-07-01,O1,P9,法律咨询,,合同审查,是,,,"]])
         var options = AuditOptions(asOf: day("2023-04-30"), english: true)
         options.threads = 1
-        let english = try Audit.run(pack: realPack, dataset: fixture.dataset(), options: options)
+        let english = try Audit.run(pack: Self.pack.load(), dataset: fixture.dataset(), options: options)
         let finding = try #require(english.findings("data.invalid-value").first)
         #expect(finding.message == "activities.csv line 2 (A1): invalid or missing value: 日期 '2022/2/30'")
-        let chinese = try fixture.audit(asOf: "2023-04-30")
+        let chinese = try fixture.audit(Self.pack, asOf: "2023-04-30")
         #expect(chinese.findings("data.invalid-value").first?.message == "activities.csv 第2行（A1）：取值无效或缺失：日期“2022/2/30”")
         // Rosters are named by their table names in English, by their titles in Chinese.
         #expect(english.findings("data.unknown-reference").first?.message
                 == "activities.csv line 3 (A2): 工作者编号 'P9' is in none of: practitioners")
-        #expect(chinese.findings("data.unknown-reference").first?.message.hasSuffix("工作者编号“P9”不在法律服务工作者名册中") == true)
+        #expect(chinese.findings("data.unknown-reference").first?.message.hasSuffix("工作者编号“P9”不在工作者名册中") == true)
     }
 
     @Test(arguments: [
@@ -45,7 +48,7 @@ import Testing
         ("A1,2022-07-01 09:00,O1,P1,法律咨询,,,,,,", ["日期"]),        // no time of day
     ])
     func invalidValueNamesEveryBadFieldInColumnOrder(row: String, expected: [String]) throws {
-        let r = try Fixture(["activities.csv": [row]]).audit(asOf: "2023-04-30")
+        let r = try Fixture(["activities.csv": [row]]).audit(Self.pack, asOf: "2023-04-30")
         let found = r.findings("data.invalid-value")
         if expected.isEmpty {
             #expect(found.isEmpty)
@@ -64,7 +67,7 @@ import Testing
             "practitioners.csv": ["P1,张一,O1,,", "P2,李二,O2,2022/2/30,", "P3,王三,O1,2022-01-01,"],
             "communities.csv": ["C1,东村,乡,S1", "C2,西居,居,S2"],
             "activities.csv": ["A1,2022-07-01,O1,P2,法律建议,C1,,,,,"],   // P2 and C1 exist as keys
-        ]).audit(asOf: "2022-07-31")
+        ]).audit(Self.pack, asOf: "2022-07-31")
         #expect(r.lines("data.invalid-value") == ["communities.csv:2", "practitioners.csv:3"])
         #expect(r.byLine("data.invalid-value").map(fields) == [["类型"], ["执业起始"]])
         #expect(r.findings("data.unknown-reference").isEmpty)
@@ -77,7 +80,7 @@ import Testing
         let r = try Fixture([
             "practitioners.csv": ["P1,张一,O1,2022/2/30,", "P1,张一,O1,,", "P2,李二,O2,,", "P2,李二,O1,,"],
             "activities.csv": ["A1,2022-06-10,O2,P2,赶大集,,,,,,", "A2,2022-06-10,O1,P2,法律咨询,,,,,,"],
-        ]).audit(asOf: "2022-06-30")
+        ]).audit(Self.pack, asOf: "2022-06-30")
         // P1's first row is invalid: no entity, even though a later row is valid. P2's office is O2.
         #expect(r.keyed("advice-monthly-street") == ["P2@2022-06-01"])
         #expect(r.lines("data.invalid-value") == ["practitioners.csv:2"])
@@ -89,7 +92,7 @@ import Testing
         let r = try Fixture([
             "fee_schedule.csv": ["合同审查,200", "代写文书,面议"],
             "activities.csv": ["A1,2022-07-01,O1,P1,法律事务,,代写文书,是,5000,,"],
-        ]).audit(asOf: "2023-04-30")
+        ]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.lines("data.invalid-value") == ["fee_schedule.csv:3"])
         #expect(r.findings("data.invalid-value")[0].subject.id == "代写文书")
         #expect(r.findings("data.invalid-value")[0].detail("fields") == .texts(["最低标准"]))
@@ -104,7 +107,7 @@ import Testing
             "P1,S1,法律顾问,2022-01-01,",   // an adviser may serve a street
             "P1,X9,联系点,2022-01-01,",     // unknown object: only an unknown reference
             "P9,C1,联系点,2022-01-01,",     // unknown practitioner
-        ]]).audit(asOf: "2022-10-15")
+        ]]).audit(Self.pack, asOf: "2022-10-15")
         #expect(r.lines("data.invalid-value") == ["contacts.csv:2", "contacts.csv:3"])
         #expect(r.byLine("data.invalid-value").map(fields) == [["对象编号"], ["对象编号"]])
         #expect(r.byLine("data.invalid-value").map(\.offices) == [["O1"], ["O1"]])
@@ -121,7 +124,7 @@ import Testing
             "A1,2022-07-01,O9,P9,法律咨询,X9,,,,,",
             "A2,2022-07-01,O1,P1,法制课,X9,,,abc,,",   // both an invalid value and an unknown reference
             "A3,2022-07-01,O1,P1,法制课,C1,,,,,",
-        ]]).audit(asOf: "2023-04-30")
+        ]]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.lines("data.unknown-reference") == ["activities.csv:2", "activities.csv:3"])
         #expect(r.byLine("data.unknown-reference").map(fields) == [["所编号", "工作者编号", "对象编号"], ["对象编号"]])
         #expect(r.byLine("data.unknown-reference").map(\.offices) == [["O9"], ["O1"]])
@@ -134,7 +137,7 @@ import Testing
         ("2022-04-30", true), ("2022-05-01", false), ("2023-03-31", false), ("2023-04-01", true), ("2021-12-31", true),
     ])
     func dateOutOfWindow(date: String, finding: Bool) throws {
-        let r = try Fixture(["activities.csv": ["A1,\(date),O1,P1,法律咨询,,,是,5,,"]]).audit(asOf: "2023-04-30")
+        let r = try Fixture(["activities.csv": ["A1,\(date),O1,P1,法律咨询,,,是,5,,"]]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.lines("data.date-out-of-window") == (finding ? ["activities.csv:2"] : []))
         if finding {
             #expect(r.findings("data.date-out-of-window")[0].detail("date") == .text(date))
@@ -145,7 +148,7 @@ import Testing
     }
 
     @Test func windowConcernsActivitiesOnly() throws {
-        let r = try Fixture(["reports.csv": ["O1,动员学习,2023-04-20"]]).audit(asOf: "2023-04-30")
+        let r = try Fixture(["reports.csv": ["O1,动员学习,2023-04-20"]]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.findings("data.date-out-of-window").isEmpty)
     }
 
@@ -164,7 +167,7 @@ import Testing
                 "A7,2022-13-01,O2,P1,赶大集,,,,,,",    // unreadable date: the office part is still judged
                 "A8,2023-04-10,O2,P1,赶大集,X9,,,,,",  // invalid (out of window, unknown object) still checked
             ],
-        ]).audit(asOf: "2023-04-30")
+        ]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.lines("data.office-mismatch") == ["activities.csv:2", "activities.csv:3", "activities.csv:4", "activities.csv:8", "activities.csv:9"])
         let f = r.byLine("data.office-mismatch")
         #expect(f.map { $0.detail("outsideActiveInterval") } == [.bool(false), .bool(true), .bool(true), .bool(false), .bool(false)])
@@ -192,7 +195,7 @@ import Testing
             "A11,2022-07-05,O1,P1,法律建议,C1,,,,,",              // 13: another type
             "A12,2022-07-05,O1,P2,法制课,C1,,,,,",               // 14: another practitioner
             "A13,2022-07-08,O1,P1,赶大集,,,,x,,",                 // 15: invalid 收费 after the quoted newline
-        ]]).audit(asOf: "2023-04-30")
+        ]]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.lines("data.duplicate-record") == [
             "activities.csv:3", "activities.csv:4", "activities.csv:6", "activities.csv:11",
         ])
@@ -215,7 +218,7 @@ import Testing
             "A7,2022-07-05,O1,P1,开小会,C1,,,,,",                 // 8: another undeclared type
             "A8,2022-07-05,O1,P1,法制课,C1,,,,,",                 // 9: the declared type
             "A9,2022-07-05,O1,P1,法制课, C1 ,,,,,",               // 10: → duplicate of 9 (trimmed)
-        ]]).audit(asOf: "2023-04-30")
+        ]]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.lines("data.duplicate-record") == ["activities.csv:3", "activities.csv:7", "activities.csv:10"])
         #expect(r.byLine("data.duplicate-record").map { $0.detail("duplicateOf") } == [.int(2), .int(6), .int(9)])
     }
@@ -225,7 +228,7 @@ import Testing
             ",,,,,,,,,,",
             "",
             "A1,2022-07-01,O1,P1,法律咨询,,,是,x,,",
-        ]]).audit(asOf: "2023-04-30")
+        ]]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.lines("data.invalid-value") == ["activities.csv:4"])
     }
 }

@@ -27,8 +27,8 @@ let busyFixture = Fixture([
     }
 
     @Test func gb18030GivesTheSameFindingsAsUTF8() throws {
-        let utf8 = try busyFixture.audit(asOf: "2023-04-30")
-        let gb = try busyFixture.audit(asOf: "2023-04-30", encoding: gb18030)
+        let utf8 = try busyFixture.audit(.everyRule, asOf: "2023-04-30")
+        let gb = try busyFixture.audit(.everyRule, asOf: "2023-04-30", encoding: gb18030)
         // The encoding really differs.
         #expect(busyFixture.files(encoding: gb18030)["activities.csv"] != busyFixture.files()["activities.csv"])
         #expect(utf8.findings.count > 20)
@@ -42,9 +42,9 @@ let busyFixture = Fixture([
             let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
             files[name] = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
         }
-        let r = try Audit.run(pack: realPack, dataset: .memory(name: "fixture", files: files),
+        let r = try Audit.run(pack: TestPack.everyRule.load(), dataset: .memory(name: "fixture", files: files),
                               options: AuditOptions(asOf: day("2023-04-30")))
-        #expect(summary(r) == summary(try busyFixture.audit(asOf: "2023-04-30")))
+        #expect(summary(r) == summary(try busyFixture.audit(.everyRule, asOf: "2023-04-30")))
     }
 
     @Test func loneCRLineEndingsInGB18030() throws {
@@ -53,15 +53,15 @@ let busyFixture = Fixture([
             let text = busyFixture.text(name).replacingOccurrences(of: "\n", with: "\r")
             files[name] = [UInt8](text.data(using: gb18030)!)
         }
-        let r = try Audit.run(pack: realPack, dataset: .memory(name: "fixture", files: files),
+        let r = try Audit.run(pack: TestPack.everyRule.load(), dataset: .memory(name: "fixture", files: files),
                               options: AuditOptions(asOf: day("2023-04-30")))
-        #expect(summary(r) == summary(try busyFixture.audit(asOf: "2023-04-30")))
+        #expect(summary(r) == summary(try busyFixture.audit(.everyRule, asOf: "2023-04-30")))
     }
 
     @Test(arguments: ["2022-07-20", "2022-10-15", "2023-04-30"])
     func sameInputSameFindingsInTheSameOrder(asOf: String) throws {
-        let a = try busyFixture.audit(asOf: asOf)
-        let b = try busyFixture.audit(asOf: asOf)
+        let a = try busyFixture.audit(.everyRule, asOf: asOf)
+        let b = try busyFixture.audit(.everyRule, asOf: asOf)
         #expect(a.findings.map(\.fingerprint) == b.findings.map(\.fingerprint))
         #expect(a.findings == b.findings)
         #expect(a.due == b.due)
@@ -69,18 +69,18 @@ let busyFixture = Fixture([
     }
 
     @Test func fingerprintsAreUniqueWithinARun() throws {
-        let r = try busyFixture.audit(asOf: "2023-04-30")
+        let r = try busyFixture.audit(.everyRule, asOf: "2023-04-30")
         #expect(Set(r.findings.map(\.fingerprint)).count == r.findings.count)
     }
 
     @Test func rowsSharingARecordIdGetDistinctFingerprints() throws {
         let rows = ["A1,2022-07-05,O1,P1,接访,,,,,,", "A1,2022-07-05,O1,P1,接访,,,,,,", "A1,2022-07-05,O1,P1,接访,,,,,,"]
-        let r = try Fixture(["activities.csv": rows]).audit(asOf: "2023-04-30")
+        let r = try Fixture(["activities.csv": rows]).audit(.everyRule, asOf: "2023-04-30")
         #expect(r.findings("outcome-recorded").count == 3)
         #expect(r.findings("data.duplicate-record").count == 2)
         #expect(Set(r.findings.map(\.fingerprint)).count == r.findings.count)
         // The first row keeps the fingerprint it has when its id is unique.
-        let single = try Fixture(["activities.csv": [rows[0]]]).audit(asOf: "2023-04-30")
+        let single = try Fixture(["activities.csv": [rows[0]]]).audit(.everyRule, asOf: "2023-04-30")
         #expect(r.byLine("outcome-recorded").first?.fingerprint == single.findings("outcome-recorded").first?.fingerprint)
     }
 }

@@ -2,26 +2,6 @@ import Foundation
 import Testing
 @testable import DudaoCore
 
-/// The repository's `rules/` folder, found from this file's place in the package.
-let rulesFolder: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    // Tests/DudaoCoreTests/Fixture.swift → package root
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent("rules").path
-}()
-
-/// The real pack's files, read once.
-let realPackSource: PackSource = {
-    do { return try PackSource.directory(rulesFolder) } catch { fatalError("cannot read \(rulesFolder): \(error)") }
-}()
-
-/// The real pack, loaded once.
-let realPack: Pack = {
-    let (pack, diagnostics) = PackLoader.load(realPackSource)
-    guard let pack else { fatalError("the built-in pack does not load: \(diagnostics.map { $0.rendered() })") }
-    return pack
-}()
-
 /// A dataset written by hand: every table file with its exact header, and only the rows
 /// a test cares about. Unset files get a minimal roster (or stay header-only).
 struct Fixture {
@@ -71,17 +51,19 @@ struct Fixture {
         .memory(name: "fixture", files: files(encoding: encoding))
     }
 
-    func audit(asOf: String, _ parameters: [String: String] = [:], exemptions: [Exemption] = [],
+    func audit(_ pack: TestPack, asOf: String, _ parameters: [String: String] = [:], exemptions: [Exemption] = [],
                encoding: String.Encoding = .utf8) throws -> AuditResult {
-        try Audit.run(pack: realPack, dataset: dataset(encoding: encoding),
+        try Audit.run(pack: pack.load(), dataset: dataset(encoding: encoding),
                       options: AuditOptions(asOf: day(asOf), parameters: parameters, exemptions: exemptions))
     }
 }
 
 /// Runs an audit that is expected to stop with a `RunError`, and returns it.
-func runError(_ files: [String: [UInt8]], asOf: String = "2022-10-15", parameters: [String: String] = [:]) -> RunError? {
+func runError(_ files: [String: [UInt8]], pack: TestPack, asOf: String = "2022-10-15",
+              parameters: [String: String] = [:]) throws -> RunError? {
+    let loaded = try pack.load()
     do {
-        _ = try Audit.run(pack: realPack, dataset: .memory(name: "fixture", files: files),
+        _ = try Audit.run(pack: loaded, dataset: .memory(name: "fixture", files: files),
                           options: AuditOptions(asOf: day(asOf), parameters: parameters))
         return nil
     } catch {

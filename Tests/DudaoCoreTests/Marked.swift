@@ -25,17 +25,13 @@ struct MarkedText {
     }
 }
 
-/// The real pack with one string of one file replaced; `new` carries a `↓` where the
-/// expected diagnostic points. Returns the edited source and the marked position.
-func editedPack(_ fileSuffix: String, replacing old: String, with new: String) -> (source: PackSource, mark: Mark) {
-    var files = realPackSource.files
-    guard let i = files.firstIndex(where: { $0.path == rulesFolder + "/" + fileSuffix }) else {
-        fatalError("no pack file \(fileSuffix)")
-    }
-    let original = String(decoding: files[i].bytes, as: UTF8.self)
-    guard let r = original.range(of: old) else { fatalError("\(fileSuffix) does not contain \(old)") }
-    let marked = MarkedText(original.replacingCharacters(in: r, with: new))
-    files[i].bytes = Array(marked.text.utf8)
-    let source = PackSource(files: files, attachments: realPackSource.attachments, location: realPackSource.location)
-    return (source, Mark(file: files[i].path, line: marked.line, column: marked.column))
+/// A test pack with one string of one file replaced (its first occurrence); `new` carries a
+/// `↓` where the expected diagnostic points. Returns the edited source and the marked position.
+func editedPack(_ file: String, in pack: TestPack = .everyRule, replacing old: String, with new: String) -> (source: PackSource, mark: Mark) {
+    var edited = pack
+    guard let i = edited.files.firstIndex(where: { $0.path == file }) else { fatalError("no pack file \(file)") }
+    guard let r = edited.files[i].text.range(of: old) else { fatalError("\(file) does not contain \(old)") }
+    let marked = MarkedText(edited.files[i].text.replacingCharacters(in: r, with: new))
+    edited.files[i].text = marked.text
+    return (edited.source, Mark(file: file, line: marked.line, column: marked.column))
 }

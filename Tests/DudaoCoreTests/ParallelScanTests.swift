@@ -41,7 +41,7 @@ struct ParallelScanTests {
     func run(threads: Int, chunk: Int, asOf: String = "2023-04-30", fixture: Fixture = fixture) throws -> AuditResult {
         var options = AuditOptions(asOf: day(asOf), threads: threads)
         options.minimumChunkBytes = chunk
-        return try Audit.run(pack: realPack, dataset: fixture.dataset(), options: options)
+        return try Audit.run(pack: TestPack.everyRule.load(), dataset: fixture.dataset(), options: options)
     }
 
     @Test(arguments: [true, false], [(2, 4096), (3, 2000), (7, 500), (16, 64)])

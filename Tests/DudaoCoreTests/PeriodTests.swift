@@ -8,7 +8,7 @@ import Testing
     }
 
     @Test func monthsAreTheCalendarMonthsOfImplementation() throws {
-        let r = try Fixture().audit(asOf: "2023-04-30")
+        let r = try Fixture().audit(.everyRule, asOf: "2023-04-30")
         #expect(periods(r, "advice-monthly-street", subject: "P1") == [
             range("2022-06-01", "2022-06-30"), range("2022-07-01", "2022-07-31"), range("2022-08-01", "2022-08-31"),
             range("2022-09-01", "2022-09-30"), range("2022-10-01", "2022-10-31"), range("2022-11-01", "2022-11-30"),
@@ -23,7 +23,7 @@ import Testing
                                     range("2022-10-01", "2022-12-31"), range("2023-01-01", "2023-02-28")]),
     ])
     func quarters(parameters: [String: String], expected: [DayRange]) throws {
-        let r = try Fixture().audit(asOf: "2023-04-30", parameters)
+        let r = try Fixture().audit(.everyRule, asOf: "2023-04-30", parameters)
         #expect(periods(r, "market-fair-quarterly", subject: "O1") == expected)
     }
 
@@ -31,14 +31,14 @@ import Testing
         // 2022-06-15 is in the first aligned quarter and in the first (one-month) calendar quarter;
         // 2022-09-05 is in the second aligned quarter but the second calendar quarter.
         let fixture = Fixture(["activities.csv": ["A1,2022-06-15,O1,P1,赶大集,,,,,,", "A2,2022-09-05,O1,P1,赶大集,,,,,,"]])
-        let aligned = try fixture.audit(asOf: "2023-04-30")
+        let aligned = try fixture.audit(.everyRule, asOf: "2023-04-30")
         #expect(aligned.keyed("market-fair-quarterly").filter { $0.hasPrefix("O1") } == ["O1@2022-12-01"])
-        let calendar = try fixture.audit(asOf: "2023-04-30", ["quarters": "calendar"])
+        let calendar = try fixture.audit(.everyRule, asOf: "2023-04-30", ["quarters": "calendar"])
         #expect(calendar.keyed("market-fair-quarterly").filter { $0.hasPrefix("O1") } == ["O1@2022-10-01", "O1@2023-01-01"])
     }
 
     @Test func phasesAndImplementationSpan() throws {
-        let r = try Fixture().audit(asOf: "2023-04-30")
+        let r = try Fixture().audit(.everyRule, asOf: "2023-04-30")
         #expect(periods(r, "phase-report-missing", subject: "O1") == [
             range("2022-05-01", "2022-05-31"), range("2022-06-01", "2023-02-28"), range("2023-03-01", "2023-03-31"),
         ])
@@ -53,7 +53,7 @@ import Testing
         ("2022-05-31", nil),            // before 组织实施: not judged at all
     ])
     func checkDateIsAsOfClampedIntoImplementation(asOf: String, checkDate: String?) throws {
-        let r = try Fixture(["contacts.csv": ["P1,C1,联系点,2022-01-01,2022-12-31"]]).audit(asOf: asOf)
+        let r = try Fixture(["contacts.csv": ["P1,C1,联系点,2022-01-01,2022-12-31"]]).audit(.everyRule, asOf: asOf)
         #expect(r.checkDate == checkDate.map(day))
         for rule in ["contact-coverage", "practitioner-contacts", "street-adviser"] {
             let found = r.findings(rule)
@@ -83,7 +83,7 @@ import Testing
                 "A3,2024-02-29,O1,P1,赶大集,,,,,,",
             ],
             "reports.csv": ["O1,动员学习,2023-06-10"],
-        ]).audit(asOf: "2024-04-30", nextYear)
+        ]).audit(.everyRule, asOf: "2024-04-30", nextYear)
         #expect(r.keyed("market-fair-quarterly") == [
             "O1@2023-09-01", "O2@2023-06-01", "O2@2023-09-01", "O2@2023-12-01",
         ])

@@ -3,6 +3,59 @@ import Testing
 
 /// `each_record` requirements: every valid matching record is judged on its own.
 @Suite struct RecordRuleTests {
+    /// A requirement on one column of the matched records.
+    static let freeConsultation = """
+          - id: free-livelihood-consultation
+            title: 民生咨询免费
+            severity: error
+            kind: each_record
+            records:
+              table: activities
+              where:
+                all:
+                  - {field: 活动类型, eq: 法律咨询}
+                  - {field: 涉及民生, eq: 是}
+            require: {field: 收费, eq: "0"}
+            message: "{record}涉及民生的法律咨询收费{actual}元"
+
+        """
+
+    /// A requirement against a value looked up in another table, by the record's own column.
+    static let feeCap = """
+          - id: livelihood-fee-cap
+            title: 民生事务按最低标准收费
+            severity: error
+            kind: each_record
+            records:
+              table: activities
+              where:
+                all:
+                  - {field: 活动类型, eq: 法律事务}
+                  - {field: 涉及民生, eq: 是}
+                  - {field: 事项, in_table: fee_schedule}
+            require:
+              field: 收费
+              le: {lookup: {table: fee_schedule, by: 事项, column: 最低标准}}
+            message: "{record}“{record.事项}”收费{actual}元，超过{expected}元"
+
+        """
+
+    /// A requirement that a text is not empty, for records of a set of types.
+    static let outcomeRecorded = """
+          - id: outcome-recorded
+            title: 登记处理结果
+            severity: warning
+            kind: each_record
+            records:
+              table: activities
+              where: {field: 活动类型, in: [接访, 纠纷调处]}
+            require: {field: 处理结果, empty: false}
+            message: "{record}{record.活动类型}未登记处理结果"
+
+        """
+
+    static let pack = TestPack(rules: freeConsultation, feeCap, outcomeRecorded)
+
     @Test(arguments: [
         ("A1,2022-07-01,O1,P1,法律咨询,,,是,50,,", true),
         ("A1,2022-07-01,O1,P1,法律咨询,,,是,0.5,,", true),
@@ -16,7 +69,7 @@ import Testing
         ("A1,2022-07-01,O9,P1,法律咨询,,,是,50,,", false),     // invalid record (unknown office) is not judged
     ])
     func freeLivelihoodConsultation(row: String, finding: Bool) throws {
-        let r = try Fixture(["activities.csv": [row]]).audit(asOf: "2023-04-30")
+        let r = try Fixture(["activities.csv": [row]]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.subjects("free-livelihood-consultation") == (finding ? ["A1"] : []))
         if finding {
             let f = r.findings("free-livelihood-consultation")[0]
@@ -38,7 +91,7 @@ import Testing
         ("A1,2022-07-01,O1,P1,法律咨询,,合同审查,否,1000,,", nil),          // another type
     ])
     func livelihoodFeeCap(row: String, chargedCents: Int?) throws {
-        let r = try Fixture(["activities.csv": [row]]).audit(asOf: "2023-04-30")
+        let r = try Fixture(["activities.csv": [row]]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.subjects("livelihood-fee-cap") == (chargedCents == nil ? [] : ["A1"]))
         if let cents = chargedCents {
             let f = r.findings("livelihood-fee-cap")[0]
@@ -58,7 +111,7 @@ import Testing
                 "A3,2022-07-01,O1,P1,法律事务,,房产过户,是,5000,,",
                 "A4,2022-07-01,O1,P1,法律事务,,遗嘱见证,是,300.01,,",
             ],
-        ]).audit(asOf: "2023-04-30")
+        ]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.subjects("livelihood-fee-cap") == ["A1", "A2", "A4"])
         #expect(r.findings("livelihood-fee-cap").map(\.expected) == [200, 5000, 300].map { .amount(Amount(yuan: $0)) })
     }
@@ -67,7 +120,7 @@ import Testing
         let r = try Fixture(["activities.csv": [
             "A1,2022-07-01,O1,P1,法律事务,,遗嘱见证,是,1000,,",
             "A2,2022-07-01,O1,P1,法律咨询,,遗嘱见证,是,0,,",   // 事项 of other types is free text
-        ]]).audit(asOf: "2023-04-30")
+        ]]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.lines("data.unknown-reference") == ["activities.csv:2"])
         #expect(r.findings("data.unknown-reference")[0].detail("fields") == .texts(["事项"]))
         #expect(r.findings("data.invalid-value").isEmpty)
@@ -84,7 +137,7 @@ import Testing
         ("A1,2023-04-02,O1,P1,接访,,,,,,", false),             // out of window: invalid, not judged
     ])
     func outcomeRecorded(row: String, finding: Bool) throws {
-        let r = try Fixture(["activities.csv": [row]]).audit(asOf: "2023-04-30")
+        let r = try Fixture(["activities.csv": [row]]).audit(Self.pack, asOf: "2023-04-30")
         #expect(r.subjects("outcome-recorded") == (finding ? ["A1"] : []))
         if finding { #expect(r.findings("outcome-recorded")[0].severity == .warning) }
     }

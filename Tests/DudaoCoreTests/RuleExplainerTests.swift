@@ -4,8 +4,12 @@ import Testing
 /// `dudao explain`: a rule in plain words, in the language asked for; period names come from
 /// the pack (`title` / `title_en`) with the dates they resolve to.
 struct RuleExplainerTests {
+    let pack: Pack
+
+    init() throws { pack = try TestPack.everyRule.load() }
+
     func explain(_ id: String, english: Bool) throws -> String {
-        try RuleExplainer(pack: realPack, english: english).explain(#require(realPack.rule(id: id)))
+        try RuleExplainer(pack: pack, english: english).explain(#require(pack.rule(id: id)))
     }
 
     @Test func periodsAreNamedInTheReportLanguage() throws {
@@ -16,7 +20,7 @@ struct RuleExplainerTests {
     }
 
     @Test func oneSpanTakesTheLanguagesParentheses() throws {
-        let rule = try #require(realPack.rules.first { r in
+        let rule = try #require(pack.rules.first { r in
             guard case .count(let c) = r.kind else { return false }
             return c.period == "implementation"
         })
@@ -25,7 +29,7 @@ struct RuleExplainerTests {
     }
 
     @Test func theListNamesEveryRule() {
-        let list = RuleExplainer(pack: realPack, english: true).list()
-        for r in realPack.rules { #expect(list.contains(r.id)) }
+        let list = RuleExplainer(pack: pack, english: true).list()
+        for r in pack.rules { #expect(list.contains(r.id)) }
     }
 }

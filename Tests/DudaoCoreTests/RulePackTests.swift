@@ -2,24 +2,44 @@ import Foundation
 import Testing
 @testable import DudaoCore
 
+/// The repository's `rules/` folder, found from this file's place in the package.
+let rulesFolder: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    // Tests/DudaoCoreTests/RulePackTests.swift → package root
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("rules").path
+}()
+
+/// The real pack's files, read once. Only tests of the pack itself use it; the engine's
+/// tests run on their own `TestPack`s.
+let realPackSource: PackSource = {
+    do { return try PackSource.directory(rulesFolder) } catch { fatalError("cannot read \(rulesFolder): \(error)") }
+}()
+
+/// The real pack, loaded once.
+let realPack: Pack = {
+    let (pack, diagnostics) = PackLoader.load(realPackSource)
+    guard let pack else { fatalError("the built-in pack does not load: \(diagnostics.map { $0.rendered() })") }
+    return pack
+}()
+
 /// The 服务民生年 pack in the repository's `rules/` folder, checked the way CI should check it:
 /// it lints clean, its own test cases pass and cover every rule both ways, and those cases
 /// are strong enough to notice when a rule is changed.
 @Suite struct RulePackTests {
-    /// `rules/` at the package root, found from this file's location
-    /// (Tests/DudaoCoreTests/RulePackTests.swift).
-    static let rulesDirectory: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // DudaoCoreTests
-        .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // package root
-        .appendingPathComponent("rules").path
-
-    static func loadSource() throws -> PackSource {
-        try PackSource.directory(rulesDirectory)
+    @Test func packDeclaresTheSeventeenRulesOfItsSecondEdition() throws {
+        let (pack, _) = PackLoader.load(realPackSource)
+        #expect(try #require(pack).rules.map(\.id).sorted() == [
+            "advice-monthly-community", "advice-monthly-street", "contact-card", "contact-coverage",
+            "enterprise-checkup", "free-livelihood-consultation", "lecture-quarterly", "legal-aid-participation",
+            "livelihood-fee-cap", "market-fair-quarterly", "mediation-quarterly", "outcome-recorded",
+            "phase-report-late", "phase-report-missing", "practitioner-contacts", "reception-quarterly",
+            "street-adviser",
+        ])
     }
 
     @Test func packLintsCleanAndItsTestsPassAndCoverEveryRule() throws {
-        let (pack, diagnostics) = PackLoader.load(try Self.loadSource())
+        let (pack, diagnostics) = PackLoader.load(realPackSource)
         #expect(diagnostics.isEmpty, "lint: \(diagnostics.map { $0.rendered() }.joined(separator: "\n"))")
         let loaded = try #require(pack)
         #expect(!loaded.tests.isEmpty)
@@ -60,8 +80,8 @@ import Testing
 
     @Test(arguments: mutations)
     func packTestsCatchAChangedRule(_ mutation: Mutation) throws {
-        let source = try Self.loadSource()
-        let target = Self.rulesDirectory + "/" + mutation.file
+        let source = realPackSource
+        let target = rulesFolder + "/" + mutation.file
         var changed = 0
         let files = source.files.map { file -> (path: String, bytes: [UInt8]) in
             guard file.path == target else { return file }

@@ -59,3 +59,25 @@ struct TextReporterTests {
         #expect(range.written(in: .en) == en)
     }
 }
+
+/// An exemption that is a mistake (an unknown rule, a repeat) says so beside "unused".
+struct ExemptionNoteTests {
+    func outcome(_ issue: ExemptionOutcome.Issue?) -> ExemptionOutcome {
+        ExemptionOutcome(rule: "market-fair-quartely", subjectID: "O1", period: nil, reason: "r", approver: "a",
+                         expires: nil, state: .unused, matched: 0, file: "e.yaml", line: 4, issue: issue)
+    }
+
+    @Test func anUnknownRuleNamesTheNearestRule() {
+        let note = outcome(.unknownRule(suggestion: "market-fair-quarterly"))
+        #expect(Wording(language: .en).exemptionNote(note).hasSuffix(
+            "matched no finding (e.yaml:4) · the pack has no rule 'market-fair-quartely'; did you mean 'market-fair-quarterly'?"))
+        #expect(Wording(language: .zh).exemptionNote(note).hasSuffix("规则包中没有规则“market-fair-quartely”；是否应为“market-fair-quarterly”？"))
+        #expect(Wording(language: .en).exemptionNote(outcome(.unknownRule(suggestion: nil))).hasSuffix("no rule 'market-fair-quartely'"))
+    }
+
+    @Test func aRepeatNamesTheLineOfTheOneThatApplies() {
+        #expect(Wording(language: .en).exemptionNote(outcome(.duplicate(firstLine: 2))).hasSuffix(
+            "repeats the exemption on line 2 (that one applies)"))
+        #expect(Wording(language: .zh).exemptionNote(outcome(nil)).hasSuffix("未匹配任何问题（e.yaml:4）"))
+    }
+}

@@ -81,11 +81,11 @@ final class AuditRun: @unchecked Sendable {
             findings = findings.filter { !wanted.isDisjoint(with: $0.offices) }
             due = due.filter { !wanted.isDisjoint(with: $0.offices) }
         }
-        let outcomes = ExemptionMatcher.apply(options.exemptions, to: &findings, asOf: asOf)
+        let rules = pack.rules.map(\.info) + DataQualityRule.allCases.map(\.info)
+        let outcomes = ExemptionMatcher.apply(options.exemptions, to: &findings, asOf: asOf, rules: rules.map(\.id))
         AuditRun.sort(&findings, threads: threads)
         due.sort(by: AuditRun.dueOrder)
         let officeList = offices
-        let rules = pack.rules.map(\.info) + DataQualityRule.allCases.map(\.info)
         return AuditResult(asOf: asOf, checkDate: calendar.checkDate, packID: pack.id,
                            packTitle: english ? (pack.titleEN ?? pack.title) : pack.title, offices: officeList,
                            officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: outcomes)

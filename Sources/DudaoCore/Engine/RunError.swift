@@ -10,7 +10,8 @@ public enum RunError: Error, Equatable, Sendable {
     case unwritableFile(file: String)
     case undecodable(file: String)
     case malformedCSV(file: String, line: Int, column: Int, detail: String)
-    case badExemptions(file: String, line: Int, column: Int, detail: String)
+    /// Every mistake in the exemptions file (or why it could not be read).
+    case badExemptions([ExemptionProblem])
     case invalidPeriod(name: String, detail: String)
     /// `--office` names no office of the roster (a typo would otherwise look like a clean office).
     case unknownOffice(id: String, suggestion: String?)
@@ -41,8 +42,8 @@ public enum RunError: Error, Equatable, Sendable {
                 : "\(file):1:1: 既不是 UTF-8 也不是 GB18030 编码的文本；请另存为 UTF-8 或 GB18030（GBK）编码的 CSV"
         case .malformedCSV(let file, let line, let column, let detail):
             return "\(file):\(line):\(column): \(detail)"
-        case .badExemptions(let file, let line, let column, let detail):
-            return "\(file):\(line):\(column): \(detail)"
+        case .badExemptions(let problems):
+            return problems.map { $0.rendered(english: english) }.joined(separator: "\n")
         case .unknownOffice(let id, let s):
             let hint = s.map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
             return (english ? "--office \(id) names no office in the roster" : "--office \(id) 不在法律服务所名册中") + hint

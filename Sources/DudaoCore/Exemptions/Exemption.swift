@@ -1,5 +1,3 @@
-import DudaoYAML
-
 /// An approved exception: a finding of `rule` for `subject` (and optionally one period)
 /// is reported as waived until the exemption expires.
 public struct Exemption: Sendable, Equatable {
@@ -11,10 +9,13 @@ public struct Exemption: Sendable, Equatable {
     public var reason: String
     public var approver: String
     public var expires: Day?
+    /// Where the exemption is written: its file, and the line and column where its entry starts.
     public var file: String
     public var line: Int
+    public var column: Int
 
-    public init(rule: String, subject: String, period: Day?, reason: String, approver: String, expires: Day?, file: String, line: Int) {
+    public init(rule: String, subject: String, period: Day?, reason: String, approver: String, expires: Day?,
+                file: String, line: Int, column: Int = 1) {
         self.rule = rule
         self.subject = subject
         self.period = period
@@ -23,82 +24,6 @@ public struct Exemption: Sendable, Equatable {
         self.expires = expires
         self.file = file
         self.line = line
-    }
-
-    /// Reads an exemptions file: `exemptions:` with a list of {rule, subject, period?, reason, approver, expires?}.
-    public static func load(_ bytes: [UInt8], file: String) throws(RunError) -> [Exemption] {
-        func fail(_ mark: Mark, _ detail: String) -> RunError {
-            .badExemptions(file: mark.file, line: mark.line, column: mark.column, detail: detail)
-        }
-        let root: YAMLNode?
-        do { root = try YAMLLoader.load(bytes, file: file) } catch {
-            throw fail(error.mark, error.message(english: false))
-        }
-        guard let root else { return [] }
-        guard let list = root["exemptions"]?.sequence else {
-            throw fail(root.mark, "应为 exemptions: 后接豁免列表（rule、subject、reason、approver、expires）")
-        }
-        let allowed = ["rule", "subject", "period", "reason", "approver", "expires"]
-        var out: [Exemption] = []
-        for item in list {
-            guard let pairs = item.mapping else { throw fail(item.mark, "每项豁免应为映射（rule: …, subject: …）") }
-            for p in pairs {
-                guard let k = p.key.scalar, allowed.contains(k) else {
-                    let k = p.key.scalar ?? ""
-                    let hint = suggestion(for: k, among: allowed).map { "；是否应为“\($0)”？" } ?? ""
-                    throw fail(p.key.mark, "未知的键“\(k)”（可用：\(allowed.joined(separator: "、"))）\(hint)")
-                }
-            }
-            func text(_ key: String, required: Bool) throws(RunError) -> String? {
-                guard let n = item[key] else {
-                    if required { throw fail(item.mark, "豁免缺少“\(key)”") }
-                    return nil
-                }
-                guard let s = n.scalar, !s.isEmpty else { throw fail(n.mark, "“\(key)”应为非空文本") }
-                return s
-            }
-            func date(_ key: String) throws(RunError) -> Day? {
-                guard let s = try text(key, required: false) else { return nil }
-                guard let d = Day(iso: s) else { throw fail(item[key]!.mark, "“\(key)”应为 YYYY-MM-DD 日期，实际为“\(s)”") }
-                return d
-            }
-            out.append(Exemption(rule: try text("rule", required: true)!, subject: try text("subject", required: true)!,
-                                 period: try date("period"), reason: try text("reason", required: true)!,
-                                 approver: try text("approver", required: true)!, expires: try date("expires"),
-                                 file: file, line: item.mark.line))
-        }
-        return out
-    }
-}
-
-/// Applies exemptions to findings: matching findings become waived; every exemption gets an outcome.
-enum ExemptionMatcher {
-    static func apply(_ exemptions: [Exemption], to findings: inout [Finding], asOf: Day) -> [ExemptionOutcome] {
-        var outcomes: [ExemptionOutcome] = []
-        for e in exemptions {
-            let expired = e.expires.map { $0 < asOf } ?? false
-            var matched = 0
-            if !expired {
-                for i in findings.indices where matches(e, findings[i]) {
-                    findings[i].status = .waived
-                    findings[i].waiver = Waiver(reason: e.reason, approver: e.approver, expires: e.expires)
-                    matched += 1
-                }
-            }
-            let state: ExemptionOutcome.State = expired ? .expired : matched > 0 ? .applied : .unused
-            outcomes.append(ExemptionOutcome(rule: e.rule, subjectID: e.subject, period: e.period.map { DayRange(start: $0, end: $0) },
-                                             reason: e.reason, approver: e.approver, expires: e.expires, state: state,
-                                             matched: matched, file: e.file, line: e.line))
-        }
-        return outcomes
-    }
-
-    static func matches(_ e: Exemption, _ f: Finding) -> Bool {
-        guard e.rule == f.rule else { return false }
-        let s = f.subject
-        let subjectMatches = s.id == e.subject || (s.isRecord && "\(s.file ?? ""):\(s.line ?? 0)" == e.subject)
-        guard subjectMatches else { return false }
-        if let p = e.period { return f.period?.start == p }
-        return true
+        self.column = column
     }
 }

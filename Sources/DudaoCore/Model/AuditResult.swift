@@ -20,9 +20,20 @@ public struct ExemptionOutcome: Hashable, Sendable {
     /// Where the exemption is written (exemptions file and line).
     public var file: String
     public var line: Int
+    /// Why an exemption waived nothing although it is in force, when it is a mistake in the file.
+    public var issue: Issue?
+
+    /// A mistake in an exemption that the run still reports as unused (PACK-SPEC §6).
+    public enum Issue: Hashable, Sendable {
+        /// No rule of the pack (nor data.* check) has this id; the nearest id, if one is close.
+        case unknownRule(suggestion: String?)
+        /// An earlier exemption in force, at this line of the same file, has the same rule,
+        /// subject and period; that one waives the findings.
+        case duplicate(firstLine: Int)
+    }
 
     public init(rule: String, subjectID: String, period: DayRange?, reason: String, approver: String,
-                expires: Day?, state: State, matched: Int, file: String, line: Int) {
+                expires: Day?, state: State, matched: Int, file: String, line: Int, issue: Issue? = nil) {
         self.rule = rule
         self.subjectID = subjectID
         self.period = period
@@ -33,6 +44,7 @@ public struct ExemptionOutcome: Hashable, Sendable {
         self.matched = matched
         self.file = file
         self.line = line
+        self.issue = issue
     }
 }
 

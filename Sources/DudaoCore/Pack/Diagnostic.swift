@@ -31,6 +31,8 @@ public enum PackProblem: Equatable, Sendable {
     case yaml(YAMLError)
     case notUTF8
     case unreadable(path: String)
+    /// A pack file that is not a regular file or is too large to be one.
+    case file(path: String, problem: FileProblem)
     case emptyPack(path: String)
     case unknownKey(key: String, context: String, suggestion: String?)
     case missingKey(key: String, context: String)
@@ -63,7 +65,7 @@ public enum PackProblem: Equatable, Sendable {
             default: "yaml-syntax"
             }
         case .notUTF8: "encoding"
-        case .unreadable: "unreadable"
+        case .unreadable, .file: "unreadable"
         case .emptyPack: "empty-pack"
         case .unknownKey: "unknown-key"
         case .missingKey: "missing-key"
@@ -99,6 +101,9 @@ public enum PackProblem: Equatable, Sendable {
             return english ? "rule files must be UTF-8" : "规则文件必须是 UTF-8 编码"
         case .unreadable(let path):
             return english ? "cannot read \(path)" : "无法读取 \(path)"
+        case .file(let path, let problem):
+            return english ? "cannot read \(path): \(problem.message(english: true))"
+                : "无法读取 \(path)：\(problem.message(english: false))"
         case .emptyPack(let path):
             return english ? "no *.yaml rule files under \(path)" : "\(path) 下没有 *.yaml 规则文件"
         case .unknownKey(let key, let context, let s):

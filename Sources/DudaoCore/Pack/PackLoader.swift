@@ -9,7 +9,11 @@ public enum PackLoader {
         var unparsed = false
         for file in source.files {
             do {
-                guard let root = try YAMLLoader.load(file.bytes, file: file.path) else { continue }
+                // A repeated key is reported where it stands; the rest of its file is still read,
+                // so one slip in the tables does not turn every rule's table into an unknown one.
+                let document = try YAMLLoader.loadKeepingFirstKeys(file.bytes, file: file.path)
+                for duplicate in document.duplicateKeys { reader.report(duplicate.mark, .yaml(duplicate)) }
+                guard let root = document.root else { continue }
                 decoder.file(root, path: file.path)
             } catch {
                 reader.report(error.mark, .yaml(error))

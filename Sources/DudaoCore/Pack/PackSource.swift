@@ -9,41 +9,53 @@ public struct PackSource: Sendable {
     /// How the pack is named in messages.
     public var location: String
 
+    /// The largest file a pack folder may hold. Rule files and the plan's text are written
+    /// by hand (the 服务民生年 pack's largest is a few KB); 16 MiB is far past any real one and
+    /// keeps a wrong path (a data dump, a disk image) from being read whole into memory.
+    public static let maximumFileBytes = 16 << 20
+
     public init(files: [(path: String, bytes: [UInt8])], attachments: [String: [UInt8]] = [:], location: String) {
         self.files = files.sorted { $0.path < $1.path }
         self.attachments = attachments
         self.location = location
     }
 
-    /// Every `*.yaml` / `*.yml` file below a folder (or the one file given), read now.
+    /// Every `*.yaml` / `*.yml` regular file below a folder (or the one file given), read now.
+    /// Other regular files within the size bound are kept as attachments; FIFOs, devices and
+    /// sockets are never opened for reading. A rule file that is not a regular file, or is
+    /// larger than `maximumFileBytes`, is an error.
     public static func directory(_ path: String) throws(Diagnostic) -> PackSource {
-        let fm = FileManager.default
+        func failure(_ file: String, _ problem: FileProblem) -> Diagnostic {
+            Diagnostic(at: .init(file: file, line: 1, column: 1),
+                       problem == .missing ? .unreadable(path: file) : .file(path: file, problem: problem))
+        }
         var isDir: ObjCBool = false
+        let fm = FileManager.default
         guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
             throw Diagnostic(at: .init(file: path, line: 1, column: 1), .unreadable(path: path))
         }
         if !isDir.boolValue {
-            guard let data = fm.contents(atPath: path) else {
-                throw Diagnostic(at: .init(file: path, line: 1, column: 1), .unreadable(path: path))
+            do {
+                return PackSource(files: [(path, try RegularFile.contents(of: path, limit: maximumFileBytes))], location: path)
+            } catch {
+                throw failure(path, error)
             }
-            return PackSource(files: [(path, [UInt8](data))], location: path)
         }
-        let base = URL(fileURLWithPath: path)
         var files: [(String, [UInt8])] = []
         var attachments: [String: [UInt8]] = [:]
         let items = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
         for rel in items {
-            let full = base.appendingPathComponent(rel).path
-            var sub: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue else { continue }
-            guard let data = fm.contents(atPath: full) else {
-                throw Diagnostic(at: .init(file: full, line: 1, column: 1), .unreadable(path: full))
-            }
+            let full = URL(fileURLWithPath: path).appendingPathComponent(rel).path
             let shown = path.hasSuffix("/") ? path + rel : path + "/" + rel
-            if rel.hasSuffix(".yaml") || rel.hasSuffix(".yml") {
-                files.append((shown, [UInt8](data)))
-            } else {
-                attachments[rel] = [UInt8](data)
+            let isRuleFile = rel.hasSuffix(".yaml") || rel.hasSuffix(".yml")
+            do {
+                let bytes = try RegularFile.contents(of: full, limit: maximumFileBytes)
+                if isRuleFile { files.append((shown, bytes)) } else { attachments[rel] = bytes }
+            } catch .notAFile(.directory) {
+                continue
+            } catch {
+                // Only rule files must be readable; another file is an attachment only if the pack names it.
+                if isRuleFile { throw failure(shown, error) }
             }
         }
         guard !files.isEmpty else {
