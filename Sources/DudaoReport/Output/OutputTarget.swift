@@ -1,0 +1,161 @@
+import Foundation
+
+/// Where a command's output goes, checked before the run writes a byte, and the one way every
+/// command writes it.
+///
+/// - No path or `-`: standard output.
+/// - A regular file, or nothing yet: the report is written to a temporary file in the same
+///   folder and renamed over the target only once complete, keeping the old file's permissions.
+///   A failure or Ctrl-C leaves any earlier report as it was.
+/// - A symbolic link: followed to its final target, which is replaced as above; the link stays.
+/// - A device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe): written straight into.
+/// - Refused: a folder, a read-only file, and any file the run reads (same device and inode).
+public struct OutputTarget: Sendable {
+    /// How the bytes get there.
+    public enum Kind: Sendable, Equatable {
+        case standardOutput
+        /// A temporary file renamed over the target.
+        case replace
+        /// Written into an existing device or FIFO.
+        case stream
+    }
+
+    /// The output as the user named it (`-` for standard output), for messages.
+    public let path: String
+    public let kind: Kind
+    /// The file written: `path` with symbolic links followed.
+    let resolved: String
+    /// Permissions of the file replaced, or nil for a new file.
+    let existingMode: mode_t?
+
+    /// Standard output.
+    public static let standardOutput = OutputTarget(path: "-", kind: .standardOutput, resolved: "-", existingMode: nil)
+
+    private init(path: String, kind: Kind, resolved: String, existingMode: mode_t?) {
+        self.path = path
+        self.kind = kind
+        self.resolved = resolved
+        self.existingMode = existingMode
+    }
+
+    /// Checks `path` against the rules above; `inputs` are the files and folders the run reads
+    /// (every file below a folder counts).
+    public init(path: String?, inputs: [String] = []) throws(OutputError) {
+        guard let path, path != "-" else {
+            self = .standardOutput
+            return
+        }
+        let resolved = try Self.followLinks(path)
+        var st = stat()
+        guard stat(resolved, &st) == 0 else {
+            guard errno == ENOENT else { throw OutputError.from(errno: errno, path: path) }
+            let folder = (resolved as NSString).deletingLastPathComponent
+            var dir = stat()
+            guard stat(folder.isEmpty ? "." : folder, &dir) == 0, dir.st_mode & S_IFMT == S_IFDIR else {
+                throw .missingFolder(path: path, folder: folder)
+            }
+            self.init(path: path, kind: .replace, resolved: resolved, existingMode: nil)
+            return
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR:
+            throw .isDirectory(path: path)
+        case S_IFREG:
+            // Root may write anything; a file nobody may write is still meant to stay.
+            if st.st_mode & 0o222 == 0 || access(resolved, W_OK) != 0 { throw .readOnly(path: path) }
+            if let input = Self.input(matching: st, among: inputs) { throw .isInput(path: path, input: input) }
+            self.init(path: path, kind: .replace, resolved: resolved, existingMode: st.st_mode & 0o7777)
+        case S_IFCHR, S_IFIFO:
+            self.init(path: path, kind: .stream, resolved: resolved, existingMode: nil)
+        default:
+            throw .failed(path: path, errno: EINVAL)
+        }
+    }
+
+    /// Runs `body` with a sink into the target and finishes the file; on any failure the
+    /// target is as it was before.
+    public func write(_ body: (ReportSink) -> Void) throws(OutputError) {
+        switch kind {
+        case .standardOutput:
+            let sink = ReportSink(fd: STDOUT_FILENO)
+            body(sink)
+            if let code = sink.failure { throw OutputError.from(errno: code, path: path) }
+        case .stream:
+            let fd = open(resolved, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            guard fd >= 0 else { throw OutputError.from(errno: errno, path: path) }
+            let sink = ReportSink(fd: fd)
+            body(sink)
+            let closed = close(fd) == 0 ? nil : errno
+            if let code = sink.failure ?? closed { throw OutputError.from(errno: code, path: path) }
+        case .replace:
+            try replace(body)
+        }
+    }
+
+    private func replace(_ body: (ReportSink) -> Void) throws(OutputError) {
+        let folder = (resolved as NSString).deletingLastPathComponent
+        let name = (resolved as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).dudao-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw OutputError.from(errno: errno, path: path) }
+        TemporaryFileGuard.arm(temporary)
+        defer { TemporaryFileGuard.disarm() }
+        func abandon(_ code: Int32) -> OutputError {
+            close(fd)
+            unlink(temporary)
+            return OutputError.from(errno: code, path: path)
+        }
+        if let mode = existingMode, fchmod(fd, mode) != 0 { throw abandon(errno) }
+        let sink = ReportSink(fd: fd)
+        body(sink)
+        if let code = sink.failure { throw abandon(code) }
+        // Blocks are allocated at the latest here on some file systems: a full disk shows now or never.
+        if fsync(fd) != 0 { throw abandon(errno) }
+        guard close(fd) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutputError.from(errno: code, path: path)
+        }
+        guard rename(temporary, resolved) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutputError.from(errno: code, path: path)
+        }
+    }
+
+    /// `path` with every symbolic link along its last component followed; a dangling link
+    /// gives the path it points to, where the report will be created.
+    private static func followLinks(_ path: String) throws(OutputError) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var st = stat()
+            guard lstat(current, &st) == 0, st.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, Int(PATH_MAX))
+            guard n > 0 else { throw OutputError.from(errno: errno, path: path) }
+            let target = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = target.hasPrefix("/") ? target
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+        }
+        throw .failed(path: path, errno: ELOOP)
+    }
+
+    /// The input that is the same file as `target`, if any.
+    private static func input(matching target: stat, among inputs: [String]) -> String? {
+        func same(_ path: String) -> Bool {
+            var st = stat()
+            return stat(path, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino
+        }
+        for input in inputs {
+            if same(input) { return input }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue,
+                  let below = FileManager.default.enumerator(atPath: input) else { continue }
+            while let relative = below.nextObject() as? String {
+                let full = (input as NSString).appendingPathComponent(relative)
+                if same(full) { return full }
+            }
+        }
+        return nil
+    }
+}
