@@ -16,7 +16,7 @@ struct AuditCommand: DudaoCommand {
 
         dudao audit --data 台账/ --as-of 2023-04-30 --format json --output findings.json
 
-        dudao audit --data 台账/ --office SO01 --office SO02 --format html --output 报告.html
+        dudao audit --data 台账/ --office SO01 --format html --output 报告.html
 
         dudao audit --data 台账/ --exemptions 豁免.yaml --param report_grace_days=15
         """)

@@ -30,7 +30,7 @@ struct RunOptions: ParsableArguments {
     var failOn: FailOn = .error
 
     @Option(name: .customLong("threads"), help: ArgumentHelp("读台账用的线程数（默认：CPU 核数；结果与单线程完全相同）", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    var threads: Int?
 
     @OptionGroup var output: OutputOptions<AuditFormat>
 
@@ -40,7 +40,7 @@ struct RunOptions: ParsableArguments {
     func execute(checklist: Bool) throws(CommandFailure) -> CommandOutcome {
         try pack.check(english: english)
         try data.check(english: english)
-        if threads < 1 { throw .usage(english ? "--threads must be at least 1" : "--threads 至少为 1") }
+        if let threads, threads < 1 { throw .usage(english ? "--threads must be at least 1" : "--threads 至少为 1") }
         let target = try output.target(inputs: [pack.rules, data.data, exemptions])
         let result = try runAudit()
         let reporter = Reporters.reporter(for: output.reportOptions(for: target, checklist: checklist))
@@ -59,7 +59,8 @@ struct RunOptions: ParsableArguments {
         }
         let options = AuditOptions(asOf: data.asOfDay, parameters: pack.parameterValues, offices: offices,
                                    exemptions: exemptionList, english: english,
-                                   progress: ProgressLine.callback(english: english), threads: threads)
+                                   progress: ProgressLine.callback(english: english),
+                                   threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         do { return try Audit.run(pack: loaded, dataset: data.dataset, options: options) } catch { throw .run(error) }
     }
 

@@ -18,8 +18,7 @@ struct SchemaCommand: DudaoCommand {
 
         dudao schema --output dudao-pack.schema.json
 
-        Then, as the first line of a rule file:
-
+        # then, as the first line of a rule file:
         # yaml-language-server: $schema=./dudao-pack.schema.json
         """)
 
