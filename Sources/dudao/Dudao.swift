@@ -80,7 +80,7 @@ struct Dudao: ParsableCommand {
             let usage = error.showsUsage ? "\n" + usageLines(for: type(of: command), english: english) : ""
             complain("dudao: " + error.message(english: english) + usage)
         }
-        if let target = outcome.written, target.kind != .standardOutput {
+        if let target = outcome.written, !target.isStandardOutput {
             say("dudao: " + (english ? "wrote \(target.path); " : "已写入 \(target.path)；") + outcome.reason)
         }
         withExtendedLifetime(outcome.retained) { Foundation.exit(outcome.exitCode) }

@@ -38,7 +38,7 @@ struct OutputOptions<Format: CommandFormat>: ParsableArguments {
 
     /// How to render: colour only for text on a terminal, and never with `NO_COLOR`.
     func reportOptions(for target: OutputTarget, checklist: Bool = false) -> ReportOptions {
-        let colour = target.kind == .standardOutput && format.report == .text && isatty(STDOUT_FILENO) == 1
+        let colour = target.isStandardOutput && format.report == .text && isatty(STDOUT_FILENO) == 1
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         return ReportOptions(format: format.report, language: language, colour: colour, checklist: checklist)
     }

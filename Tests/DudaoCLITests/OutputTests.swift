@@ -145,4 +145,19 @@ struct OutputTests {
         #expect(r.code == 2)
         #expect(r.stderr.contains("no space left"))
     }
+
+    @Test func devStdoutIntoARedirectedFileKeepsTheShellsFile() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "echo first > out.txt && \"$0\" schema --output /dev/stdout >> out.txt", DudaoBinary.binary.path]
+        shell.currentDirectoryURL = scratch.url
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        let text = try #require(scratch.read("out.txt"))
+        #expect(text.hasPrefix("first\n{"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["out.txt"])
+    }
 }

@@ -18,10 +18,14 @@ struct OutputTargetTests {
         FileManager.default.contents(atPath: path(name)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    @Test func dashAndNothingAreStandardOutput() throws {
+    @Test func dashNothingAndDescriptorPathsAreThoseDescriptors() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try OutputTarget(path: nil).kind == .standardOutput)
-        #expect(try OutputTarget(path: "-").kind == .standardOutput)
+        #expect(try OutputTarget(path: nil).isStandardOutput)
+        #expect(try OutputTarget(path: "-").isStandardOutput)
+        #expect(try OutputTarget(path: "/dev/stdout").isStandardOutput)
+        #expect(try OutputTarget(path: "/dev/stderr").kind == .descriptor(STDERR_FILENO))
+        #expect(try OutputTarget(path: "/dev/fd/1").isStandardOutput)
+        #expect(throws: OutputError.failed(path: "/dev/fd/987", errno: EBADF)) { try OutputTarget(path: "/dev/fd/987") }
     }
 
     @Test func devicesAndFIFOsAreStreamedIntoRegularFilesReplaced() throws {

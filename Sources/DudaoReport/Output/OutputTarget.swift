@@ -3,17 +3,19 @@ import Foundation
 /// Where a command's output goes, checked before the run writes a byte, and the one way every
 /// command writes it.
 ///
-/// - No path or `-`: standard output.
+/// - No path, `-`, `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`: that descriptor of this process,
+///   written into as it is (a shell's `>` or `>>` keeps its meaning).
 /// - A regular file, or nothing yet: the report is written to a temporary file in the same
 ///   folder and renamed over the target only once complete, keeping the old file's permissions.
 ///   A failure or Ctrl-C leaves any earlier report as it was.
 /// - A symbolic link: followed to its final target, which is replaced as above; the link stays.
-/// - A device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe): written straight into.
+/// - A device or FIFO (`/dev/null`, a named pipe): written straight into.
 /// - Refused: a folder, a read-only file, and any file the run reads (same device and inode).
 public struct OutputTarget: Sendable {
     /// How the bytes get there.
     public enum Kind: Sendable, Equatable {
-        case standardOutput
+        /// An open descriptor of this process (1 for standard output).
+        case descriptor(Int32)
         /// A temporary file renamed over the target.
         case replace
         /// Written into an existing device or FIFO.
@@ -29,7 +31,10 @@ public struct OutputTarget: Sendable {
     let existingMode: mode_t?
 
     /// Standard output.
-    public static let standardOutput = OutputTarget(path: "-", kind: .standardOutput, resolved: "-", existingMode: nil)
+    public static let standardOutput = OutputTarget(path: "-", kind: .descriptor(STDOUT_FILENO), resolved: "-", existingMode: nil)
+
+    /// Whether the bytes go to this process's standard output.
+    public var isStandardOutput: Bool { kind == .descriptor(STDOUT_FILENO) }
 
     private init(path: String, kind: Kind, resolved: String, existingMode: mode_t?) {
         self.path = path
@@ -45,10 +50,15 @@ public struct OutputTarget: Sendable {
             self = .standardOutput
             return
         }
-        let resolved = try Self.followLinks(path)
+        if let fd = Self.descriptor(named: path) {
+            guard fcntl(fd, F_GETFD) != -1 else { throw .failed(path: path, errno: EBADF) }
+            self.init(path: path, kind: .descriptor(fd), resolved: path, existingMode: nil)
+            return
+        }
         var st = stat()
-        guard stat(resolved, &st) == 0 else {
+        guard stat(path, &st) == 0 else {
             guard errno == ENOENT else { throw OutputError.from(errno: errno, path: path) }
+            let resolved = try Self.followLinks(path)
             let folder = (resolved as NSString).deletingLastPathComponent
             var dir = stat()
             guard stat(folder.isEmpty ? "." : folder, &dir) == 0, dir.st_mode & S_IFMT == S_IFDIR else {
@@ -62,13 +72,26 @@ public struct OutputTarget: Sendable {
             throw .isDirectory(path: path)
         case S_IFREG:
             // Root may write anything; a file nobody may write is still meant to stay.
-            if st.st_mode & 0o222 == 0 || access(resolved, W_OK) != 0 { throw .readOnly(path: path) }
+            if st.st_mode & 0o222 == 0 || access(path, W_OK) != 0 { throw .readOnly(path: path) }
             if let input = Self.input(matching: st, among: inputs) { throw .isInput(path: path, input: input) }
-            self.init(path: path, kind: .replace, resolved: resolved, existingMode: st.st_mode & 0o7777)
+            self.init(path: path, kind: .replace, resolved: try Self.followLinks(path), existingMode: st.st_mode & 0o7777)
         case S_IFCHR, S_IFIFO:
-            self.init(path: path, kind: .stream, resolved: resolved, existingMode: nil)
+            self.init(path: path, kind: .stream, resolved: path, existingMode: nil)
         default:
             throw .failed(path: path, errno: EINVAL)
+        }
+    }
+
+    /// The descriptor a path names, if it names one of this process's.
+    private static func descriptor(named path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return STDOUT_FILENO
+        case "/dev/stderr": return STDERR_FILENO
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                return Int32(path.dropFirst(prefix.count))
+            }
+            return nil
         }
     }
 
@@ -76,8 +99,8 @@ public struct OutputTarget: Sendable {
     /// target is as it was before.
     public func write(_ body: (ReportSink) -> Void) throws(OutputError) {
         switch kind {
-        case .standardOutput:
-            let sink = ReportSink(fd: STDOUT_FILENO)
+        case .descriptor(let fd):
+            let sink = ReportSink(fd: fd)
             body(sink)
             if let code = sink.failure { throw OutputError.from(errno: code, path: path) }
         case .stream:
