@@ -68,4 +68,25 @@ struct LanguageTests {
         #expect(r.stdout.contains("未声明的数据表“"))
         #expect(!r.stdout.contains("未声明的table"))
     }
+
+    @Test func runErrorsAreEnglishOutsideQuotes() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("exemptions:\n  - rule: x\n    subjct: O1\n", to: "ex.yaml")
+        try FileManager.default.createDirectory(atPath: scratch.path("empty"), withIntermediateDirectories: true)
+        let runs = [
+            ["audit", "--exemptions", scratch.path("ex.yaml")],
+            ["audit", "--data", scratch.path("empty")],
+            ["audit", "--param", "report_grace_days=abc"],
+        ]
+        for arguments in runs {
+            let r = try DudaoBinary.run(arguments + ["--lang", "en"])
+            #expect(r.code == 2)
+            #expect(r.stderr.hasPrefix("dudao: "))
+            #expect(!hasHan(unquoted(r.stderr)), "Chinese left in: \(r.stderr)")
+        }
+        let zh = try DudaoBinary.run(["audit", "--exemptions", scratch.path("ex.yaml")])
+        #expect(zh.stderr.contains("未知的键“subjct”"))
+        #expect(zh.stderr.contains("是否应为“subject”"))
+    }
 }

@@ -10,7 +10,7 @@ public enum RunError: Error, Equatable, Sendable {
     case unwritableFile(file: String)
     case undecodable(file: String)
     case malformedCSV(file: String, line: Int, column: Int, detail: String)
-    case badExemptions(file: String, line: Int, column: Int, detail: String)
+    case badExemptions(file: String, line: Int, column: Int, problem: ExemptionProblem)
     case invalidPeriod(name: String, detail: String)
     /// `--office` names no office of the roster (a typo would otherwise look like a clean office).
     case unknownOffice(id: String, suggestion: String?)
@@ -27,10 +27,10 @@ public enum RunError: Error, Equatable, Sendable {
             return english ? "parameter \(name): '\(value)' is not valid, expected \(PackWording.english(expected))"
                 : "参数 \(name) 的取值“\(value)”无效，应为 \(expected)"
         case .missingFile(let path, let table, let columns):
-            return english ? "\(path): file not found (table \(table), columns: \(columns.joined(separator: ", ")))"
+            return english ? "\(path): file not found (table '\(table)', columns: \(columns.map { "'\($0)'" }.joined(separator: ", ")))"
                 : "\(path)：找不到文件（\(table)，应有列：\(columns.joined(separator: "、"))）"
         case .missingColumns(let file, let missing, let expected):
-            return english ? "\(file):1:1: missing column(s) \(missing.joined(separator: ", ")); expected columns: \(expected.joined(separator: ", "))"
+            return english ? "\(file):1:1: missing column(s) \(missing.map { "'\($0)'" }.joined(separator: ", ")); expected columns: \(expected.map { "'\($0)'" }.joined(separator: ", "))"
                 : "\(file):1:1: 缺少列 \(missing.joined(separator: "、"))；应有列：\(expected.joined(separator: "、"))"
         case .unreadableFile(let file, let detail):
             return english ? "\(file): cannot read: \(detail)" : "\(file)：无法读取：\(detail)"
@@ -41,8 +41,8 @@ public enum RunError: Error, Equatable, Sendable {
                 : "\(file):1:1: 既不是 UTF-8 也不是 GB18030 编码的文本；请另存为 UTF-8 或 GB18030（GBK）编码的 CSV"
         case .malformedCSV(let file, let line, let column, let detail):
             return "\(file):\(line):\(column): \(detail)"
-        case .badExemptions(let file, let line, let column, let detail):
-            return "\(file):\(line):\(column): \(detail)"
+        case .badExemptions(let file, let line, let column, let problem):
+            return "\(file):\(line):\(column): \(problem.message(english: english))"
         case .unknownOffice(let id, let s):
             let hint = s.map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
             return (english ? "--office \(id) names no office in the roster" : "--office \(id) 不在法律服务所名册中") + hint

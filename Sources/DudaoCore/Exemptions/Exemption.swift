@@ -27,39 +27,38 @@ public struct Exemption: Sendable, Equatable {
 
     /// Reads an exemptions file: `exemptions:` with a list of {rule, subject, period?, reason, approver, expires?}.
     public static func load(_ bytes: [UInt8], file: String) throws(RunError) -> [Exemption] {
-        func fail(_ mark: Mark, _ detail: String) -> RunError {
-            .badExemptions(file: mark.file, line: mark.line, column: mark.column, detail: detail)
+        func fail(_ mark: Mark, _ problem: ExemptionProblem) -> RunError {
+            .badExemptions(file: mark.file, line: mark.line, column: mark.column, problem: problem)
         }
         let root: YAMLNode?
         do { root = try YAMLLoader.load(bytes, file: file) } catch {
-            throw fail(error.mark, error.message(english: false))
+            throw fail(error.mark, .yaml(error))
         }
         guard let root else { return [] }
         guard let list = root["exemptions"]?.sequence else {
-            throw fail(root.mark, "应为 exemptions: 后接豁免列表（rule、subject、reason、approver、expires）")
+            throw fail(root.mark, .notAList)
         }
         let allowed = ["rule", "subject", "period", "reason", "approver", "expires"]
         var out: [Exemption] = []
         for item in list {
-            guard let pairs = item.mapping else { throw fail(item.mark, "每项豁免应为映射（rule: …, subject: …）") }
+            guard let pairs = item.mapping else { throw fail(item.mark, .notAMapping) }
             for p in pairs {
                 guard let k = p.key.scalar, allowed.contains(k) else {
                     let k = p.key.scalar ?? ""
-                    let hint = suggestion(for: k, among: allowed).map { "；是否应为“\($0)”？" } ?? ""
-                    throw fail(p.key.mark, "未知的键“\(k)”（可用：\(allowed.joined(separator: "、"))）\(hint)")
+                    throw fail(p.key.mark, .unknownKey(key: k, allowed: allowed, suggestion: suggestion(for: k, among: allowed)))
                 }
             }
             func text(_ key: String, required: Bool) throws(RunError) -> String? {
                 guard let n = item[key] else {
-                    if required { throw fail(item.mark, "豁免缺少“\(key)”") }
+                    if required { throw fail(item.mark, .missingKey(key)) }
                     return nil
                 }
-                guard let s = n.scalar, !s.isEmpty else { throw fail(n.mark, "“\(key)”应为非空文本") }
+                guard let s = n.scalar, !s.isEmpty else { throw fail(n.mark, .notText(key: key)) }
                 return s
             }
             func date(_ key: String) throws(RunError) -> Day? {
                 guard let s = try text(key, required: false) else { return nil }
-                guard let d = Day(iso: s) else { throw fail(item[key]!.mark, "“\(key)”应为 YYYY-MM-DD 日期，实际为“\(s)”") }
+                guard let d = Day(iso: s) else { throw fail(item[key]?.mark ?? item.mark, .notADate(key: key, value: s)) }
                 return d
             }
             out.append(Exemption(rule: try text("rule", required: true)!, subject: try text("subject", required: true)!,
