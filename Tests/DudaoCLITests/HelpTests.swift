@@ -1,4 +1,5 @@
 import ArgumentParser
+import DudaoReport
 import Foundation
 import Testing
 @testable import dudao
@@ -42,5 +43,13 @@ struct HelpTests {
         let bash = Dudao.completionScript(for: .bash)
         #expect(bash.contains("audit"))
         #expect(bash.contains("--format"))
+    }
+
+    @Test func eachCommandOffersExactlyTheFormatsItsReporterWrites() {
+        #expect(AuditFormat.allCases.map(\.report) == Reporters.formats)
+        #expect(LintFormat.allCases.map(\.report) == LintReporter.formats)
+        #expect(TestFormat.allCases.map(\.report) == PackTestReporter.formats)
+        #expect(SampleFormat.allCases.map(\.report) == SpotCheckReporter.formats)
+        #expect(SchemaFormat.allCases.map(\.report) == [.json])
     }
 }
