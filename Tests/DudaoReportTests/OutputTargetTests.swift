@@ -95,6 +95,18 @@ struct OutputTargetTests {
         #expect(mode == 0o600)
     }
 
+    @Test(.enabled(if: getuid() == 0)) func rootKeepsTheReplacedFilesOwner() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        FileManager.default.createFile(atPath: path("theirs.txt"), contents: Data("old".utf8))
+        chown(path("theirs.txt"), 1234, 5678)
+        try OutputTarget(path: path("theirs.txt")).write { $0.write("new") }
+        var st = stat()
+        stat(path("theirs.txt"), &st)
+        #expect(st.st_uid == 1234)
+        #expect(st.st_gid == 5678)
+        #expect(contents("theirs.txt") == "new")
+    }
+
     @Test func messagesAreWholeInEachLanguage() {
         let error = OutputError.failed(path: "r.txt", errno: EACCES)
         #expect(error.message(english: true) == "r.txt: cannot write the report: permission denied")

@@ -27,20 +27,20 @@ public struct OutputTarget: Sendable {
     public let kind: Kind
     /// The file written: `path` with symbolic links followed.
     let resolved: String
-    /// Permissions of the file replaced, or nil for a new file.
-    let existingMode: mode_t?
+    /// Owner and permissions of the file replaced, or nil for a new file.
+    let existing: (owner: uid_t, group: gid_t, mode: mode_t)?
 
     /// Standard output.
-    public static let standardOutput = OutputTarget(path: "-", kind: .descriptor(STDOUT_FILENO), resolved: "-", existingMode: nil)
+    public static let standardOutput = OutputTarget(path: "-", kind: .descriptor(STDOUT_FILENO), resolved: "-", existing: nil)
 
     /// Whether the bytes go to this process's standard output.
     public var isStandardOutput: Bool { kind == .descriptor(STDOUT_FILENO) }
 
-    private init(path: String, kind: Kind, resolved: String, existingMode: mode_t?) {
+    private init(path: String, kind: Kind, resolved: String, existing: (owner: uid_t, group: gid_t, mode: mode_t)? = nil) {
         self.path = path
         self.kind = kind
         self.resolved = resolved
-        self.existingMode = existingMode
+        self.existing = existing
     }
 
     /// Checks `path` against the rules above; `inputs` are the files and folders the run reads
@@ -52,7 +52,7 @@ public struct OutputTarget: Sendable {
         }
         if let fd = Self.descriptor(named: path) {
             guard fcntl(fd, F_GETFD) != -1 else { throw .failed(path: path, errno: EBADF) }
-            self.init(path: path, kind: .descriptor(fd), resolved: path, existingMode: nil)
+            self.init(path: path, kind: .descriptor(fd), resolved: path)
             return
         }
         var st = stat()
@@ -64,7 +64,7 @@ public struct OutputTarget: Sendable {
             guard stat(folder.isEmpty ? "." : folder, &dir) == 0, dir.st_mode & S_IFMT == S_IFDIR else {
                 throw .missingFolder(path: path, folder: folder)
             }
-            self.init(path: path, kind: .replace, resolved: resolved, existingMode: nil)
+            self.init(path: path, kind: .replace, resolved: resolved)
             return
         }
         switch st.st_mode & S_IFMT {
@@ -74,9 +74,10 @@ public struct OutputTarget: Sendable {
             // Root may write anything; a file nobody may write is still meant to stay.
             if st.st_mode & 0o222 == 0 || access(path, W_OK) != 0 { throw .readOnly(path: path) }
             if let input = Self.input(matching: st, among: inputs) { throw .isInput(path: path, input: input) }
-            self.init(path: path, kind: .replace, resolved: try Self.followLinks(path), existingMode: st.st_mode & 0o7777)
+            self.init(path: path, kind: .replace, resolved: try Self.followLinks(path),
+                      existing: (st.st_uid, st.st_gid, st.st_mode & 0o7777))
         case S_IFCHR, S_IFIFO:
-            self.init(path: path, kind: .stream, resolved: path, existingMode: nil)
+            self.init(path: path, kind: .stream, resolved: path)
         default:
             throw .failed(path: path, errno: EINVAL)
         }
@@ -119,16 +120,21 @@ public struct OutputTarget: Sendable {
         let folder = (resolved as NSString).deletingLastPathComponent
         let name = (resolved as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).dudao-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw OutputError.from(errno: errno, path: path) }
+        // Armed before the file exists: a signal in between finds nothing to remove, which is fine.
         TemporaryFileGuard.arm(temporary)
         defer { TemporaryFileGuard.disarm() }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw OutputError.from(errno: errno, path: path) }
         func abandon(_ code: Int32) -> OutputError {
             close(fd)
             unlink(temporary)
             return OutputError.from(errno: code, path: path)
         }
-        if let mode = existingMode, fchmod(fd, mode) != 0 { throw abandon(errno) }
+        if let existing {
+            // Only root can give the file to another owner; anyone else keeps it as theirs.
+            _ = fchown(fd, existing.owner, existing.group)
+            if fchmod(fd, existing.mode) != 0 { throw abandon(errno) }
+        }
         let sink = ReportSink(fd: fd)
         body(sink)
         if let code = sink.failure { throw abandon(code) }
