@@ -23,7 +23,7 @@ struct OutputOptions<Format: CommandFormat>: ParsableArguments {
     @Option(name: .customLong("format"), help: "输出格式")
     var format: Format = .standard
 
-    @Option(name: .customLong("output"), help: ArgumentHelp("写入文件而不是标准输出（- 为标准输出）", valueName: "file"))
+    @Option(name: .customLong("output"), help: ArgumentHelp("写入文件（- 为标准输出）；写完才替换原文件，不会覆盖本次读取的文件、只读文件或文件夹", valueName: "file"))
     var output: String?
 
     @Option(name: .customLong("lang"),
