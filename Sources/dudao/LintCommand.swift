@@ -58,10 +58,9 @@ struct LintCommand: DudaoCommand {
         try output.write(diagnostics, with: LintReporter.self, to: target)
         let errors = diagnostics.filter { $0.level == .error }.count, warnings = diagnostics.count - errors
         let failing = errors > 0 || (failOn == .warning && warnings > 0)
-        let counts = english ? "\(errors) error(s), \(warnings) warning(s)" : "错误 \(errors) 个，警告 \(warnings) 个"
-        return CommandOutcome(exitCode: failing ? 1 : 0,
-                              reason: (english ? "exit \(failing ? 1 : 0): " : "退出码 \(failing ? 1 : 0)：") + counts
-                                  + " (--fail-on \(failOn.rawValue))",
-                              written: target)
+        let code: Int32 = failing ? 1 : 0, flag = "--fail-on \(failOn.rawValue)"
+        let reason = english ? "exit \(code): \(errors) error(s), \(warnings) warning(s) (\(flag))"
+            : "退出码 \(code)：错误 \(errors) 个，警告 \(warnings) 个（\(flag)）"
+        return CommandOutcome(exitCode: code, reason: reason, written: target)
     }
 }
