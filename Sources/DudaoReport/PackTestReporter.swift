@@ -18,7 +18,7 @@ public enum PackTestReporter: Reporter {
     }
 
     public static func render(_ results: Results, options: ReportOptions) -> String {
-        options.format == .junit ? junit(results.outcomes)
+        options.format == .junit ? junit(results.outcomes, english: options.language == .en)
             : text(results.outcomes, coverage: results.coverage, english: options.language == .en, paint: Palette(enabled: options.colour))
     }
 
@@ -51,13 +51,16 @@ public enum PackTestReporter: Reporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func junit(_ outcomes: [PackTestRunner.Outcome]) -> String {
+    static func junit(_ outcomes: [PackTestRunner.Outcome], english: Bool) -> String {
+        func t(_ zh: String, _ en: String) -> String { english ? en : zh }
         let cases = outcomes.map { o in
             JUnitLog.Case(
                 className: o.test.rules.first ?? "pack", name: o.test.name, file: "\(o.test.mark.file):\(o.test.mark.line)",
                 failure: o.passed ? nil : JUnitLog.Failure(
-                    message: "\(o.missing.count) missing, \(o.unexpected.count) unexpected", type: nil,
-                    body: ([o.error].compactMap { $0 } + o.missing.map { "missing: \($0)" } + o.unexpected.map { "unexpected: \($0)" })
+                    message: t("缺少 \(o.missing.count) 项，多出 \(o.unexpected.count) 项", "\(o.missing.count) missing, \(o.unexpected.count) unexpected"),
+                    type: nil,
+                    body: ([o.error].compactMap { $0 } + o.missing.map { t("缺少：", "missing: ") + $0.description }
+                        + o.unexpected.map { t("多出：", "unexpected: ") + $0.description })
                         .joined(separator: "\n")))
         }
         return JUnitLog(name: "dudao test", suites: [JUnitLog.Suite(name: "rule tests", cases: cases)]).serialized()

@@ -30,4 +30,23 @@ struct SharedWriterTests {
         #expect(r.stdout.contains("<testsuite name=\"rule tests\" tests=\"\(cases)\" failures=\"0\">"))
         #expect(r.stdout.contains(" file=\"rules/"))
     }
+
+    @Test func aFailingRuleTestIsExitOneAndWordedInTheChosenLanguage() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try FileManager.default.copyItem(atPath: DudaoBinary.repository.appendingPathComponent("rules").path, toPath: scratch.path("rules"))
+        let cases = scratch.path("rules/tests/coverage.yaml")
+        let text = try String(contentsOfFile: cases, encoding: .utf8)
+        // The first case expects no finding for a village with a contact point; take the contact away.
+        let broken = try #require(text.range(of: "        P1,C1,联系点,2021-03-01,\n"))
+        try text.replacingCharacters(in: broken, with: "").write(toFile: cases, atomically: true, encoding: .utf8)
+        let zh = try DudaoBinary.run(["test", scratch.path("rules"), "--format", "junit"])
+        #expect(zh.code == 1)
+        #expect(zh.stdout.contains("<failure message=\"缺少 0 项，多出 1 项\">多出："))
+        let en = try DudaoBinary.run(["test", scratch.path("rules"), "--format", "junit", "--lang", "en"])
+        #expect(en.stdout.contains("<failure message=\"0 missing, 1 unexpected\">unexpected: "))
+        let plain = try DudaoBinary.run(["test", scratch.path("rules")])
+        #expect(plain.code == 1)
+        #expect(plain.stdout.contains("失败 1 个"))
+    }
 }
