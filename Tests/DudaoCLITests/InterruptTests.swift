@@ -9,13 +9,15 @@ struct InterruptTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.contains(".dudao-") }
     }
 
-    @Test func interruptedWriteLeavesTheEarlierReport() throws {
+    @Test func interruptedOrKilledWriteLeavesTheEarlierReport() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let made = try DudaoBinary.run(["generate", "--practitioners", "150", "--out", scratch.path("district")])
         #expect(made.code == 0)
         var caught = 0
-        for _ in 0..<20 where caught < 3 {
+        for attempt in 0..<20 where caught < 4 {
+            // Ctrl-C and a plain kill alike.
+            let signal = attempt.isMultiple(of: 2) ? SIGINT : SIGTERM
             try scratch.write("earlier report", to: "r.html")
             let process = Process()
             process.executableURL = DudaoBinary.binary
@@ -26,14 +28,14 @@ struct InterruptTests {
             try process.run()
             while process.isRunning, temporaries(in: scratch.url).isEmpty { usleep(200) }
             if process.isRunning {
-                process.interrupt()
+                kill(process.processIdentifier, signal)
                 caught += 1
             }
             process.waitUntilExit()
             #expect(temporaries(in: scratch.url).isEmpty)
             let report = try #require(scratch.read("r.html"))
             if process.terminationReason == .uncaughtSignal {
-                #expect(process.terminationStatus == SIGINT)
+                #expect(process.terminationStatus == signal)
                 #expect(report == "earlier report")
             } else {
                 #expect(report.hasSuffix("</html>\n"))
