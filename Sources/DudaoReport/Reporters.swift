@@ -22,8 +22,4 @@ public enum Reporters {
     public static func render(_ result: AuditResult, options: ReportOptions) -> String {
         reporter(for: options).render(result, options: options)
     }
-
-    public static func write(_ result: AuditResult, options: ReportOptions, to sink: ReportSink) {
-        reporter(for: options).write(result, options: options, to: sink)
-    }
 }

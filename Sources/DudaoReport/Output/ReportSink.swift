@@ -10,8 +10,7 @@ import Darwin
 public final class ReportSink {
     private let fd: Int32
     /// `errno` of the first failed write, if any.
-    public private(set) var failure: Int32?
-    public private(set) var bytesWritten = 0
+    private(set) var failure: Int32?
 
     init(fd: Int32) { self.fd = fd }
 
@@ -20,14 +19,13 @@ public final class ReportSink {
         var done = 0
         while done < bytes.count {
             let n = systemWrite(fd, base + done, bytes.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                failure = n < 0 ? errno : EIO
                 return
             }
             done += n
         }
-        bytesWritten += done
     }
 
     public func write(_ text: String) {
