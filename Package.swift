@@ -43,5 +43,6 @@ let package = Package(
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore"]),
         .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport"], exclude: ["Golden"]),
         .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable"]),
+        .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport"]),
     ]
 )

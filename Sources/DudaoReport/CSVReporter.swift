@@ -3,7 +3,7 @@ import DudaoCore
 /// `--format csv`: one row per finding for a spreadsheet. UTF-8 with a BOM so Excel on a
 /// Chinese Windows opens it as UTF-8, CRLF line ends and RFC 4180 quoting. Dates are ISO so
 /// columns sort; values keep their raw form.
-enum CSVReporter {
+enum CSVReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
         let header = [

@@ -2,7 +2,7 @@ import DudaoCore
 
 /// Text for `dudao check`: what one office must still put right before an inspection. For each
 /// office of the run, its open findings by rule, then its due items sorted by due date.
-enum CheckReporter {
+enum CheckReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
         let paint = Palette(enabled: options.colour)

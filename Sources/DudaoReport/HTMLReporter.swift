@@ -2,7 +2,7 @@ import DudaoCore
 
 /// `--format html`: the audit report as one self-contained page (inline CSS, no scripts, no
 /// external resources) to mail or archive. Every text from the result is escaped.
-enum HTMLReporter {
+enum HTMLReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
         let outline = ReportOutline(result)

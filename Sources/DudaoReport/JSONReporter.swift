@@ -5,14 +5,14 @@ import DudaoCore
 /// Keys come in a fixed order and findings in the engine's order, so the same result always
 /// gives the same bytes. A finding's `details` follow its fixed keys, in insertion order.
 /// Findings, due items and exemptions are written straight to bytes, one at a time.
-enum JSONReporter {
+enum JSONReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         document(result).serialized()
     }
 
     /// Writes the document in pieces, so a report of millions of findings is never one string.
-    static func write(_ result: AuditResult, emit: (UnsafeRawBufferPointer) -> Void) {
-        document(result).write(emit: emit)
+    static func write(_ result: AuditResult, options: ReportOptions, to sink: ReportSink) {
+        document(result).write(emit: sink.write)
     }
 
     private static func document(_ result: AuditResult) -> JSONDocument {

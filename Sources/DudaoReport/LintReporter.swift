@@ -1,26 +1,25 @@
 import DudaoCore
 import DudaoYAML
 
-/// Output formats of `dudao lint`.
-public enum LintFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, github
-}
-
 /// Renders rule-pack diagnostics for people (`path:line:column: error: [code] message`),
 /// for tools (JSON, SARIF 2.1.0) and as GitHub workflow annotations.
-public enum LintReporter {
-    public static func render(_ diagnostics: [Diagnostic], format: LintFormat, english: Bool, colour: Bool = false) -> String {
-        switch format {
-        case .text: return text(diagnostics, english: english, colour: colour)
+public enum LintReporter: Reporter {
+    /// The formats `dudao lint` writes.
+    public static let formats: [ReportFormat] = [.text, .json, .sarif, .github]
+
+    public static func render(_ diagnostics: [Diagnostic], options: ReportOptions) -> String {
+        let english = options.language == .en
+        switch options.format {
         case .json: return json(diagnostics, english: english)
         case .sarif: return sarif(diagnostics, english: english)
         case .github: return github(diagnostics, english: english)
+        default: return text(diagnostics, english: english, paint: Palette(enabled: options.colour))
         }
     }
 
-    static func text(_ ds: [Diagnostic], english: Bool, colour: Bool) -> String {
+    static func text(_ ds: [Diagnostic], english: Bool, paint: Palette) -> String {
         var out = ds.map { d -> String in
-            let level = colour ? (d.level == .error ? "\u{1B}[31merror\u{1B}[0m" : "\u{1B}[33mwarning\u{1B}[0m") : d.level.rawValue
+            let level = d.level == .error ? paint.error(d.level.rawValue) : paint.warning(d.level.rawValue)
             return "\(d.mark.file):\(d.mark.line):\(d.mark.column): \(level): [\(d.problem.code)] \(d.problem.message(english: english).singleLine)"
         }
         let errors = ds.filter { $0.level == .error }.count, warnings = ds.count - errors
@@ -43,27 +42,14 @@ public enum LintReporter {
 
     static func sarif(_ ds: [Diagnostic], english: Bool) -> String {
         let codes = Array(Set(ds.map(\.problem.code))).sorted()
-        let rules = codes.map { JSONValue.object([("id", .string($0)), ("shortDescription", .object([("text", .string($0))]))]) }
-        let results = ds.map { d in
-            JSONValue.object([
-                ("ruleId", .string(d.problem.code)),
-                ("level", .string(d.level == .error ? "error" : "warning")),
-                ("message", .object([("text", .string(d.problem.message(english: english)))])),
-                ("locations", .array([.object([("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(d.mark.file))])),
-                    ("region", .object([("startLine", .int(max(d.mark.line, 1))), ("startColumn", .int(max(d.mark.column, 1)))])),
-                ]))])])),
-            ])
-        }
-        return JSONValue.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([("name", .string("dudao")), ("informationUri", .string("https://dudao.invalid/")),
-                                                       ("rules", .array(rules))]))])),
-                ("results", .array(results)),
-            ])])),
-        ]).serialized()
+        let index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        return SARIFLog(
+            rules: codes.map { SARIFLog.Rule(id: $0, shortDescription: $0) },
+            results: ds.map { d in
+                SARIFLog.Result(ruleID: d.problem.code, ruleIndex: index[d.problem.code], level: d.level.rawValue,
+                                message: d.problem.message(english: english),
+                                locations: [.init(file: d.mark.file, line: d.mark.line, column: d.mark.column)])
+            }).serialized()
     }
 
     static func github(_ ds: [Diagnostic], english: Bool) -> String {

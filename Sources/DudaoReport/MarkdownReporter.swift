@@ -2,7 +2,7 @@ import DudaoCore
 
 /// `--format markdown`: the audit report for sharing in issues, wikis and chat. Summary table
 /// first, then one findings table per office, due items, and exemption notes.
-enum MarkdownReporter {
+enum MarkdownReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
         let outline = ReportOutline(result)

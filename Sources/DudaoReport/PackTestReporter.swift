@@ -2,10 +2,29 @@ import DudaoCore
 
 /// Renders `dudao test` results: one line per case, the difference on failure, a coverage
 /// line, and `N passed, M failed`; or JUnit XML for CI.
-public enum PackTestReporter {
-    public static func text(_ outcomes: [PackTestRunner.Outcome], coverage: PackTestRunner.Coverage, english: Bool, colour: Bool = false) -> String {
+public enum PackTestReporter: Reporter {
+    /// The formats `dudao test` writes.
+    public static let formats: [ReportFormat] = [.text, .junit]
+
+    /// What a run of `dudao test` found: every case's outcome and the pack's coverage.
+    public struct Results {
+        public var outcomes: [PackTestRunner.Outcome]
+        public var coverage: PackTestRunner.Coverage
+
+        public init(outcomes: [PackTestRunner.Outcome], coverage: PackTestRunner.Coverage) {
+            self.outcomes = outcomes
+            self.coverage = coverage
+        }
+    }
+
+    public static func render(_ results: Results, options: ReportOptions) -> String {
+        options.format == .junit ? junit(results.outcomes, english: options.language == .en)
+            : text(results.outcomes, coverage: results.coverage, english: options.language == .en, paint: Palette(enabled: options.colour))
+    }
+
+    static func text(_ outcomes: [PackTestRunner.Outcome], coverage: PackTestRunner.Coverage, english: Bool, paint: Palette) -> String {
         func t(_ zh: String, _ en: String) -> String { english ? en : zh }
-        let ok = colour ? "\u{1B}[32m✔\u{1B}[0m" : "✔", bad = colour ? "\u{1B}[31m✘\u{1B}[0m" : "✘"
+        let ok = paint.success("✔"), bad = paint.error("✘")
         var lines: [String] = []
         for o in outcomes {
             let where_ = "\(o.test.mark.file):\(o.test.mark.line)"
@@ -28,24 +47,22 @@ public enum PackTestReporter {
             lines.append(t("覆盖：每条规则都有触发和不触发的用例", "coverage: every rule has triggering and passing cases"))
         }
         let failed = outcomes.filter { !$0.passed }.count
-        lines.append("\(outcomes.count - failed) passed, \(failed) failed")
+        lines.append(t("通过 \(outcomes.count - failed) 个，失败 \(failed) 个", "\(outcomes.count - failed) passed, \(failed) failed"))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func junit(_ outcomes: [PackTestRunner.Outcome]) -> String {
-        let failed = outcomes.filter { !$0.passed }.count
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"dudao test\" tests=\"\(outcomes.count)\" failures=\"\(failed)\">\n"
-        out += "  <testsuite name=\"rule tests\" tests=\"\(outcomes.count)\" failures=\"\(failed)\">\n"
-        for o in outcomes {
-            let name = o.test.name.markupEscaped, file = "\(o.test.mark.file):\(o.test.mark.line)".markupEscaped
-            out += "    <testcase classname=\"\((o.test.rules.first ?? "pack").markupEscaped)\" name=\"\(name)\" file=\"\(file)\""
-            if o.passed { out += "/>\n"; continue }
-            let detail = ([o.error].compactMap { $0 } + o.missing.map { "missing: \($0)" } + o.unexpected.map { "unexpected: \($0)" })
-                .joined(separator: "\n").markupEscaped
-            out += ">\n      <failure message=\"\(o.missing.count) missing, \(o.unexpected.count) unexpected\">\(detail)</failure>\n    </testcase>\n"
+    static func junit(_ outcomes: [PackTestRunner.Outcome], english: Bool) -> String {
+        func t(_ zh: String, _ en: String) -> String { english ? en : zh }
+        let cases = outcomes.map { o in
+            JUnitLog.Case(
+                className: o.test.rules.first ?? "pack", name: o.test.name, file: "\(o.test.mark.file):\(o.test.mark.line)",
+                failure: o.passed ? nil : JUnitLog.Failure(
+                    message: t("缺少 \(o.missing.count) 项，多出 \(o.unexpected.count) 项", "\(o.missing.count) missing, \(o.unexpected.count) unexpected"),
+                    type: nil,
+                    body: ([o.error].compactMap { $0 } + o.missing.map { t("缺少：", "missing: ") + $0.description }
+                        + o.unexpected.map { t("多出：", "unexpected: ") + $0.description })
+                        .joined(separator: "\n")))
         }
-        out += "  </testsuite>\n</testsuites>\n"
-        return out
+        return JUnitLog(name: "dudao test", suites: [JUnitLog.Suite(name: "rule tests", cases: cases)]).serialized()
     }
 }

@@ -1,6 +1,7 @@
 import DudaoCore
 
-/// ANSI colours for terminal text, or none at all when colour is off.
+/// The one set of ANSI colours for terminal text (reports, lint, rule tests), or none at all
+/// when colour is off.
 struct Palette {
     var enabled: Bool
 
@@ -10,12 +11,15 @@ struct Palette {
 
     func severity(_ text: String, _ severity: Severity) -> String {
         switch severity {
-        case .error: paint(text, "31")
-        case .warning: paint(text, "33")
+        case .error: error(text)
+        case .warning: warning(text)
         case .info: paint(text, "36")
         }
     }
 
+    func error(_ text: String) -> String { paint(text, "31") }
+    func warning(_ text: String) -> String { paint(text, "33") }
+    func success(_ text: String) -> String { paint(text, "32") }
     func dim(_ text: String) -> String { paint(text, "2") }
     func bold(_ text: String) -> String { paint(text, "1") }
 }

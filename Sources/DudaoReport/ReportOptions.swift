@@ -1,13 +1,15 @@
-/// The output formats of `dudao audit` and `dudao check` (`--format`).
+/// Every output format dudao writes; each command accepts its own subset.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, markdown, html, csv, sarif, junit
+    /// GitHub Actions workflow annotations (`lint`).
+    case github
 }
 
 /// The language of a report's human-readable parts (headings, labels, dates).
 ///
 /// Finding messages arrive already rendered by the engine; the language only decides the words
 /// around them.
-public enum ReportLanguage: Sendable {
+public enum ReportLanguage: String, CaseIterable, Sendable {
     case zh, en
 }
 

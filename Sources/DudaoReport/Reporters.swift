@@ -1,32 +1,25 @@
 import DudaoCore
 
-/// The one entry point from a finished audit result to the text of a report.
-///
-/// A reporter only formats: it never re-sorts or re-judges what the engine decided.
+/// The reporter of each format of an audit result.
 public enum Reporters {
-    public static func render(_ result: AuditResult, options: ReportOptions) -> String {
+    /// The formats of an audit report (`audit`, `check`).
+    public static let formats: [ReportFormat] = [.text, .json, .markdown, .html, .csv, .sarif, .junit]
+
+    /// The reporter for `options`; `check`'s text is its checklist. Formats an audit has no
+    /// reporter for (`github`) get the text report.
+    public static func reporter(for options: ReportOptions) -> any Reporter<AuditResult>.Type {
         switch options.format {
-        case .text:
-            options.checklist ? CheckReporter.render(result, options: options)
-                : TextReporter.render(result, options: options)
-        case .json: JSONReporter.render(result, options: options)
-        case .markdown: MarkdownReporter.render(result, options: options)
-        case .html: HTMLReporter.render(result, options: options)
-        case .csv: CSVReporter.render(result, options: options)
-        case .sarif: SARIFReporter.render(result, options: options)
-        case .junit: JUnitReporter.render(result, options: options)
+        case .text, .github: options.checklist ? CheckReporter.self : TextReporter.self
+        case .json: JSONReporter.self
+        case .markdown: MarkdownReporter.self
+        case .html: HTMLReporter.self
+        case .csv: CSVReporter.self
+        case .sarif: SARIFReporter.self
+        case .junit: JUnitReporter.self
         }
     }
 
-    /// Renders into `emit` piece by piece where the format allows it (JSON), so large results
-    /// are written without holding the whole report in memory; otherwise in one piece.
-    /// A piece is only valid during the call to `emit`.
-    public static func write(_ result: AuditResult, options: ReportOptions, emit: (UnsafeRawBufferPointer) -> Void) {
-        if options.format == .json {
-            JSONReporter.write(result, emit: emit)
-        } else {
-            var text = render(result, options: options)
-            text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
-        }
+    public static func render(_ result: AuditResult, options: ReportOptions) -> String {
+        reporter(for: options).render(result, options: options)
     }
 }

@@ -2,13 +2,13 @@ import DudaoCore
 
 /// Renders a `SpotCheck` (`dudao sample`): a list a 督导检查组 member can take to each office,
 /// as text, Markdown, CSV (for Excel) or JSON.
-public enum SpotCheckReporter {
+public enum SpotCheckReporter: Reporter {
     /// The formats a spot-check list comes in.
     public static let formats: [ReportFormat] = [.text, .json, .markdown, .csv]
 
-    public static func render(_ check: SpotCheck, format: ReportFormat, language: ReportLanguage) -> String {
-        let words = Wording(language: language)
-        switch format {
+    public static func render(_ check: SpotCheck, options: ReportOptions) -> String {
+        let words = Wording(language: options.language)
+        switch options.format {
         case .json: return json(check).serialized()
         case .markdown: return markdown(check, words)
         case .csv: return csv(check, words)

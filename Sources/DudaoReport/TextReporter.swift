@@ -6,7 +6,7 @@ import DudaoCore
 ///
 /// Lines hold no aligned columns except the summary table, which pads by display width (CJK
 /// counts two columns) before any colour is added.
-enum TextReporter {
+enum TextReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
         let paint = Palette(enabled: options.colour)

@@ -8,7 +8,8 @@ public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The kinds of problem the loader reports.
     public enum Reason: Equatable, Sendable {
-        /// libyaml rejected the text; `problem` and `context` are libyaml's own words.
+        /// libyaml rejected the text; `problem` and `context` are libyaml's own words (in
+        /// English; the Chinese message translates them with `LibYAMLWording`).
         case syntax(problem: String, context: String?)
         /// The same scalar key appears twice in one mapping; the error's mark is the second one.
         case duplicateKey(key: String, first: Mark)
@@ -46,7 +47,7 @@ public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
         switch reason {
         case .syntax(let problem, let context):
             english ? "YAML syntax error: \(problem)" + (context.map { " (\($0))" } ?? "")
-                : "YAML 语法错误：\(problem)" + (context.map { "（\($0)）" } ?? "")
+                : "YAML 语法错误：\(LibYAMLWording.chinese(problem))" + (context.map { "（\(LibYAMLWording.chinese($0))）" } ?? "")
         case .duplicateKey(let key, let first):
             english ? "duplicate key “\(key)” (first defined at \(first))" : "重复的键“\(key)”（首次出现在 \(first)）"
         case .aliasLimitExceeded(let limit):

@@ -1,25 +1,31 @@
 import ArgumentParser
+import DudaoReport
 
 /// `dudao audit`: evaluate a dataset against a rule pack and report the findings.
-struct AuditCommand: ParsableCommand {
+struct AuditCommand: DudaoCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "按规则包检查台账和名册，输出督导发现（督导检查组用）。",
         discussion: """
         Examples:
-          dudao audit                                   # built-in pack on the demo district, as of today
-          dudao audit --data 台账/ --as-of 2023-04-30
-          dudao audit --data 台账/ --as-of 2023-04-30 --format json --output findings.json
-          dudao audit --data 台账/ --office SO01 --office SO02 --format html --output 报告.html
-          dudao audit --data 台账/ --exemptions 豁免.yaml --param report_grace_days=15
+
+        # built-in pack on the demo district, as of today
+        dudao audit
+
+        dudao audit --data 台账/ --as-of 2023-04-30
+
+        dudao audit --data 台账/ --as-of 2023-04-30 --format json --output findings.json
+
+        dudao audit --data 台账/ --office SO01 --format html --output 报告.html
+
+        dudao audit --data 台账/ --exemptions 豁免.yaml --param report_grace_days=15
         """)
 
     @OptionGroup var options: RunOptions
 
-    func run() throws {
-        let result = options.runAudit()
-        let code = options.emit(result, checklist: false)
-        // Freeing hundreds of thousands of findings just before the process ends is time lost.
-        withExtendedLifetime(result) { Self.exit(withError: code) }
+    var language: ReportLanguage { options.output.language }
+
+    func execute() throws(CommandFailure) -> CommandOutcome {
+        try options.execute(checklist: false)
     }
 }

@@ -1,18 +1,30 @@
 import ArgumentParser
 import DudaoCore
-import Foundation
+import DudaoReport
+
+/// The format of `explain`: plain text.
+enum ExplainFormat: String, CommandFormat {
+    case text
+    static let standard = ExplainFormat.text
+}
 
 /// `dudao explain`: a rule in plain words, generated from the rule itself.
-struct ExplainCommand: ParsableCommand {
+struct ExplainCommand: DudaoCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "用平实的话说明一条规则：查谁、按什么期间、什么算数、要求多少、何时截止、出自哪一条。",
         discussion: """
         Examples:
-          dudao explain                        # all rules with their titles
-          dudao explain lecture-quarterly
-          dudao explain lecture-quarterly --lang en
-          dudao explain --plan                 # the plan sentence by sentence, with the rules that check it
+
+        # all rules with their titles
+        dudao explain
+
+        dudao explain lecture-quarterly
+
+        dudao explain lecture-quarterly --lang en
+
+        # the plan sentence by sentence, with the rules that check it
+        dudao explain --plan
         """)
 
     @Argument(help: "规则编号（省略则列出全部规则）")
@@ -23,22 +35,28 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var pack: PackOptions
 
-    func run() throws {
-        let loaded = pack.loadPack()
+    @OptionGroup var output: OutputOptions<ExplainFormat>
+
+    var language: ReportLanguage { output.language }
+
+    func execute() throws(CommandFailure) -> CommandOutcome {
+        try pack.check(english: english)
+        let target = try output.target(inputs: [pack.rules])
+        let loaded = try pack.loadPack()
+        let explainer = RuleExplainer(pack: loaded, english: english)
+        let text: String
         if plan {
-            write(PlanExplainer(pack: loaded, english: pack.english).explain() + "\n", to: nil, english: pack.english)
-            return
+            text = PlanExplainer(pack: loaded, english: english).explain()
+        } else if let id = rule {
+            guard let r = loaded.rule(id: id) else {
+                let hint = suggestion(for: id, among: loaded.rules.map(\.id)).map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
+                throw .usage((english ? "no rule '\(id)'" : "没有规则“\(id)”") + hint)
+            }
+            text = explainer.explain(r)
+        } else {
+            text = explainer.list()
         }
-        let explainer = RuleExplainer(pack: loaded, english: pack.english)
-        guard let id = rule else {
-            write(explainer.list() + "\n", to: nil, english: pack.english)
-            return
-        }
-        guard let r = loaded.rule(id: id) else {
-            let ids = loaded.rules.map(\.id)
-            let hint = suggestion(for: id, among: ids).map { pack.english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
-            throw ValidationError((pack.english ? "no rule '\(id)'" : "没有规则“\(id)”") + hint)
-        }
-        write(explainer.explain(r) + "\n", to: nil, english: pack.english)
+        try output.write(text + "\n", to: target)
+        return CommandOutcome(exitCode: 0, reason: english ? "exit 0" : "退出码 0", written: target)
     }
 }

@@ -1,20 +1,22 @@
 import ArgumentParser
 import DudaoGenerate
+import DudaoReport
 import Foundation
 
 /// `dudao generate`: a synthetic district at any size, for benchmarks and trials.
-struct GenerateCommand: ParsableCommand {
+struct GenerateCommand: DudaoCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "生成任意规模的模拟数据集（按 PACK-SPEC 的目录结构），用于性能测试和试用。",
         discussion: """
-        About 10 practitioners an office, 20 enterprises and 2 communities per practitioner, and
-        about 500 activity rows per practitioner over 2022-05..2023-03, with a few percent of rows
-        that break rules or are malformed. The same seed gives byte-identical files.
+        About 10 practitioners an office, 20 enterprises and 2 communities per practitioner, and about 500 activity rows per practitioner over 2022-05..2023-03, with a few percent of rows that break rules or are malformed. The same seed gives byte-identical files. A folder that already holds files is only written with --force.
 
         Examples:
-          dudao generate --practitioners 200 --out /tmp/district          # ~100,000 activity rows
-          dudao generate --practitioners 20000 --seed 1 --out bench/data/10m
+
+        # ~100,000 activity rows
+        dudao generate --practitioners 200 --out /tmp/district
+
+        dudao generate --practitioners 20000 --seed 1 --out bench/data/10m
         """)
 
     @Option(name: .customLong("practitioners"), help: "工作者人数（其余名册按比例生成）")
@@ -23,23 +25,48 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("seed"), help: "随机种子")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("输出目录", valueName: "dir"))
+    @Option(name: .customLong("out"), help: ArgumentHelp("输出目录（须为空或不存在，除非加 --force）", valueName: "dir"))
     var out: String
 
     @Option(name: .customLong("activities-per-practitioner"), help: "每名工作者的活动记录数（平均）")
     var activities: Int = 500
 
-    func validate() throws {
-        guard practitioners >= 1 else { throw ValidationError("--practitioners 至少为 1") }
-        guard activities >= 1 else { throw ValidationError("--activities-per-practitioner 至少为 1") }
-    }
+    @Flag(name: .customLong("force"), help: "写入已有文件的目录，覆盖同名文件")
+    var force = false
 
-    func run() throws {
+    @Option(name: .customLong("lang"), help: "消息语言：zh（默认）或 en")
+    var language: ReportLanguage = .zh
+
+    func execute() throws(CommandFailure) -> CommandOutcome {
+        guard practitioners >= 1 else { throw .usage(english ? "--practitioners must be at least 1" : "--practitioners 至少为 1") }
+        guard activities >= 1 else {
+            throw .usage(english ? "--activities-per-practitioner must be at least 1" : "--activities-per-practitioner 至少为 1")
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw .output(.failed(path: out, errno: ENOTDIR)) }
+            let present = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            if !present.isEmpty, !force { throw .folderNotEmpty(path: out) }
+        }
         do {
             try DatasetGenerator.write(GeneratorOptions(practitioners: practitioners, seed: seed, activitiesPerPractitioner: activities), to: out)
+        } catch let error as GeneratorError {
+            throw .generate(error)
         } catch {
-            FileHandle.standardError.write(Data("dudao: \(out): \(error)\n".utf8))
-            throw ExitCode(2)
+            throw .generate(.cannotCreateDirectory(path: out))
         }
+        print(summary(), terminator: "")
+        return CommandOutcome(exitCode: 0, reason: english ? "exit 0" : "退出码 0")
+    }
+
+    /// The files made, with their sizes, so the user sees what is in the folder now.
+    private func summary() -> String {
+        var lines = [english ? "Wrote \(out):" : "已生成 \(out)："]
+        for name in DatasetGenerator.fileNames {
+            let path = (out as NSString).appendingPathComponent(name)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            lines.append("  \(name)  \(size.formatted(.number.grouping(.automatic))) " + (english ? "bytes" : "字节"))
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

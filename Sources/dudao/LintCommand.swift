@@ -3,55 +3,10 @@ import DudaoCore
 import DudaoReport
 import Foundation
 
-/// `dudao lint`: every problem of a rule pack, with file:line:column, in one run.
-struct LintCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lint",
-        abstract: "检查规则文件：YAML 语法、结构、引用和语义，每个问题给出 文件:行:列。",
-        discussion: """
-        Each PATH is a pack folder (every *.yaml in it belongs to the pack) or a single YAML file.
-        Without PATH: ./rules when it exists, otherwise the built-in pack.
-
-        Examples:
-          dudao lint rules/
-          dudao lint rules/ --format sarif --output lint.sarif
-          dudao lint rules/ --format github            # annotations in a GitHub Actions log
-        """)
-
-    @Argument(help: "规则包目录或规则文件")
-    var paths: [String] = []
-
-    @Option(name: .customLong("format"), help: "输出格式：text、json、sarif、github")
-    var format: LintFormat = .text
-
-    @Option(name: .customLong("output"), help: ArgumentHelp("写入文件而不是标准输出", valueName: "file"))
-    var output: String?
-
-    @Option(name: .customLong("fail-on"), help: "何时以退出码 1 结束：warning（默认）或 error")
-    var failOn: LintFailOn = .warning
-
-    @Option(name: .customLong("lang"), help: "消息语言：zh（默认）或 en")
-    var language: Language = .zh
-
-    func run() throws {
-        let english = language == .en
-        var diagnostics: [Diagnostic] = []
-        let sources: [PackSource]
-        if paths.isEmpty {
-            sources = [FileManager.default.fileExists(atPath: "rules") ? loadSource("rules", english) : Builtins.packSource]
-        } else {
-            sources = paths.map { loadSource($0, english) }
-        }
-        for s in sources { diagnostics += PackLoader.load(s).diagnostics }
-        let colour = output == nil && format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        write(LintReporter.render(diagnostics, format: format, english: english, colour: colour), to: output, english: english)
-        let failing = diagnostics.contains { $0.level == .error || failOn == .warning }
-        if failing { throw ExitCode(1) }
-    }
-
-    private func loadSource(_ path: String, _ english: Bool) -> PackSource {
-        do { return try PackSource.directory(path) } catch { fail(error, english: english) }
-    }
+/// The formats of `lint`.
+enum LintFormat: String, CommandFormat {
+    case text, json, sarif, github
+    static let standard = LintFormat.text
 }
 
 /// Which diagnostics make `lint` exit 1.
@@ -59,15 +14,53 @@ enum LintFailOn: String, ExpressibleByArgument, CaseIterable {
     case warning, error
 }
 
-extension LintFormat: ExpressibleByArgument {}
+/// `dudao lint`: every problem of a rule pack, with file:line:column, in one run.
+struct LintCommand: DudaoCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "检查规则文件：YAML 语法、结构、引用和语义，每个问题给出 文件:行:列。",
+        discussion: """
+        Each PATH is a pack folder (every *.yaml in it belongs to the pack) or a single YAML file. Without PATH: ./rules when it exists, otherwise the built-in pack.
 
-/// Writes a command's output to a file or stdout; a file that cannot be written is exit 2.
-func write(_ text: String, to path: String?, english: Bool) {
-    guard let path else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return
-    }
-    do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-        fail(RunError.unreadableFile(file: path, detail: "\(error)"), english: english)
+        Examples:
+
+        dudao lint rules/
+
+        dudao lint rules/ --format sarif --output lint.sarif
+
+        # annotations in a GitHub Actions log
+        dudao lint rules/ --format github
+        """)
+
+    @Argument(help: "规则包目录或规则文件")
+    var paths: [String] = []
+
+    @Option(name: .customLong("fail-on"), help: "何时以退出码 1 结束：warning（默认）或 error")
+    var failOn: LintFailOn = .warning
+
+    @OptionGroup var output: OutputOptions<LintFormat>
+
+    var language: ReportLanguage { output.language }
+
+    func execute() throws(CommandFailure) -> CommandOutcome {
+        let packs = paths.isEmpty ? [PackOptions.localRules] : paths.map(Optional.some)
+        let target = try output.target(inputs: packs)
+        var diagnostics: [Diagnostic] = []
+        for path in packs {
+            let source: PackSource
+            if let path {
+                do { source = try PackSource.directory(path) } catch { throw .pack(error) }
+            } else {
+                source = Builtins.packSource
+            }
+            diagnostics += PackLoader.load(source).diagnostics
+        }
+        try output.write(diagnostics, with: LintReporter.self, to: target)
+        let errors = diagnostics.filter { $0.level == .error }.count, warnings = diagnostics.count - errors
+        let failing = errors > 0 || (failOn == .warning && warnings > 0)
+        let code: Int32 = failing ? 1 : 0, flag = "--fail-on \(failOn.rawValue)"
+        let reason = english ? "exit \(code): \(errors) error(s), \(warnings) warning(s) (\(flag))"
+            : "退出码 \(code)：错误 \(errors) 个，警告 \(warnings) 个（\(flag)）"
+        return CommandOutcome(exitCode: code, reason: reason, written: target)
     }
 }

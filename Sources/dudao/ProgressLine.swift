@@ -25,7 +25,7 @@ final class ProgressLine: @unchecked Sendable {
         defer { lock.unlock() }
         let now = Date()
         if p.finished {
-            if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if drawn { StandardError.write("\r\u{1B}[K") }
             drawn = false
             return
         }
@@ -39,7 +39,7 @@ final class ProgressLine: @unchecked Sendable {
         let text = english
             ? String(format: "%@: %@ rows, %.0f MB/s, about %.0f s left", p.file, rows, rate, left)
             : String(format: "%@：%@ 行，%.0f MB/s，约剩 %.0f 秒", p.file, rows, rate, left)
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        StandardError.write("\r\u{1B}[K" + text)
         drawn = true
     }
 }

@@ -17,29 +17,29 @@ struct SpotCheckReporterTests {
         ])
 
     @Test func textNamesTheSeedTheOfficeAndTheRecord() {
-        let text = SpotCheckReporter.render(Self.check, format: .text, language: .zh)
+        let text = SpotCheckReporter.render(Self.check, options: ReportOptions(format: .text, language: .zh))
         #expect(text.contains("随机种子 42（用 --seed 42 可得到同一份清单）"))
         #expect(text.contains("■ SO01 城关所：共 9 条，抽 1 条"))
         #expect(text.contains("    - activities.csv 第12行 A-11 · 2022年7月5日 · 所编号 SO01；事项 代写|文书, \"急\"\n"))
         #expect(text.contains("■ 未归属：共 1 条，抽 0 条"))
-        let english = SpotCheckReporter.render(Self.check, format: .text, language: .en)
+        let english = SpotCheckReporter.render(Self.check, options: ReportOptions(format: .text, language: .en))
         #expect(english.contains("Seed 42 (--seed 42 gives the same list)"))
         #expect(english.contains("activities.csv line 12 A-11 · 5 Jul 2022"))
     }
 
     @Test func markdownEscapesCells() {
-        let md = SpotCheckReporter.render(Self.check, format: .markdown, language: .zh)
+        let md = SpotCheckReporter.render(Self.check, options: ReportOptions(format: .markdown, language: .zh))
         #expect(md.contains("| activities.csv 第12行 | A-11 | 2022年7月5日 | 所编号 SO01；事项 代写\\|文书, \"急\" |"))
     }
 
     @Test func csvHasOneRowPerRecordForExcel() {
-        let csv = SpotCheckReporter.render(Self.check, format: .csv, language: .zh)
+        let csv = SpotCheckReporter.render(Self.check, options: ReportOptions(format: .csv, language: .zh))
         #expect(csv.hasPrefix("\u{FEFF}所编号,所名称,文件,行,编号,日期,台账：所编号,台账：事项,台账：备注\r\n"))
         #expect(csv.contains("SO01,城关所,activities.csv,12,A-11,2022-07-05,SO01,\"代写|文书, \"\"急\"\"\",\r\n"))
     }
 
     @Test func jsonParsesAndKeepsEveryField() throws {
-        let json = SpotCheckReporter.render(Self.check, format: .json, language: .zh)
+        let json = SpotCheckReporter.render(Self.check, options: ReportOptions(format: .json, language: .zh))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["seed"] as? Int == 42 && object["asOf"] as? String == "2023-04-30" && object["perOffice"] as? Int == 2)
         let offices = try #require(object["offices"] as? [[String: Any]])

@@ -128,7 +128,9 @@ import Testing
         let syntax = YAMLError(mark: Mark(file: "r.yaml", line: 2, column: 1),
                                reason: .syntax(problem: "did not find expected key", context: "while parsing a block mapping"))
         #expect(syntax.description == "r.yaml:2:1: YAML syntax error: did not find expected key (while parsing a block mapping)")
-        #expect(syntax.chineseDescription == "r.yaml:2:1: YAML 语法错误：did not find expected key（while parsing a block mapping）")
+        #expect(syntax.chineseDescription == "r.yaml:2:1: YAML 语法错误：没有找到预期的键（多半是缩进不一致）（解析块映射时）")
+        let unknown = YAMLError(mark: Mark(file: "r.yaml", line: 2, column: 1), reason: .syntax(problem: "a new libyaml message", context: nil))
+        #expect(unknown.chineseDescription == "r.yaml:2:1: YAML 语法错误：a new libyaml message")
     }
 
     @Test(arguments: [

@@ -25,13 +25,13 @@ public enum RunError: Error, Equatable, Sendable {
             return english ? "unknown parameter '\(name)' (known: \(known.joined(separator: ", ")))\(hint)"
                 : "未知参数“\(name)”（可用参数：\(known.joined(separator: "、"))）\(hint)"
         case .badParameter(let name, let value, let expected):
-            return english ? "parameter \(name): '\(value)' is not valid, expected \(expected)"
+            return english ? "parameter \(name): '\(value)' is not valid, expected \(PackWording.english(expected))"
                 : "参数 \(name) 的取值“\(value)”无效，应为 \(expected)"
         case .missingFile(let path, let table, let columns):
-            return english ? "\(path): file not found (table \(table), columns: \(columns.joined(separator: ", ")))"
+            return english ? "\(path): file not found (table '\(table)', columns: \(columns.map { "'\($0)'" }.joined(separator: ", ")))"
                 : "\(path)：找不到文件（\(table)，应有列：\(columns.joined(separator: "、"))）"
         case .missingColumns(let file, let missing, let expected):
-            return english ? "\(file):1:1: missing column(s) \(missing.joined(separator: ", ")); expected columns: \(expected.joined(separator: ", "))"
+            return english ? "\(file):1:1: missing column(s) \(missing.map { "'\($0)'" }.joined(separator: ", ")); expected columns: \(expected.map { "'\($0)'" }.joined(separator: ", "))"
                 : "\(file):1:1: 缺少列 \(missing.joined(separator: "、"))；应有列：\(expected.joined(separator: "、"))"
         case .unreadableFile(let file, let detail):
             return english ? "\(file): cannot read: \(detail)" : "\(file)：无法读取：\(detail)"
@@ -48,7 +48,7 @@ public enum RunError: Error, Equatable, Sendable {
             let hint = s.map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
             return (english ? "--office \(id) names no office in the roster" : "--office \(id) 不在法律服务所名册中") + hint
         case .invalidPeriod(let name, let detail):
-            return english ? "period \(name): \(detail)" : "期间 \(name)：\(detail)"
+            return english ? "period \(name): \(PackWording.english(detail))" : "期间 \(name)：\(detail)"
         }
     }
 

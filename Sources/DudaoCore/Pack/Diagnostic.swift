@@ -89,11 +89,15 @@ public enum PackProblem: Equatable, Sendable {
         }
     }
 
+    /// The message, whole in one language: the loader's words are put in the language asked
+    /// for (`PackWording`); names from the pack stay as they are.
     public func message(english: Bool) -> String {
         func hint(_ s: String?) -> String {
             guard let s else { return "" }
             return english ? "; did you mean '\(s)'?" : "；是否应为“\(s)”？"
         }
+        func en(_ phrase: String) -> String { PackWording.english(phrase) }
+        func zh(_ word: String) -> String { PackWording.chinese(word) }
         switch self {
         case .yaml(let e):
             return e.message(english: english)
@@ -107,35 +111,35 @@ public enum PackProblem: Equatable, Sendable {
         case .emptyPack(let path):
             return english ? "no *.yaml rule files under \(path)" : "\(path) 下没有 *.yaml 规则文件"
         case .unknownKey(let key, let context, let s):
-            return (english ? "unknown key '\(key)' in \(context)" : "\(context)中有未知的键“\(key)”") + hint(s)
+            return (english ? "unknown key '\(key)' in \(en(context))" : "\(context)中有未知的键“\(key)”") + hint(s)
         case .missingKey(let key, let context):
-            return english ? "\(context) needs the key '\(key)'" : "\(context)缺少必填的键“\(key)”"
+            return english ? "\(en(context)) needs the key '\(en(key))'" : "\(context)缺少必填的键“\(key)”"
         case .wrongType(let context, let expected, let found):
-            return english ? "\(context) must be \(expected), found \(found)" : "\(context)应为\(expected)，实际为\(found)"
+            return english ? "\(en(context)) must be \(en(expected)), found \(en(found))" : "\(context)应为\(zh(expected))，实际为\(zh(found))"
         case .invalidValue(let context, let value, let expected, let s):
             let list = expected.joined(separator: english ? ", " : "、")
-            return (english ? "'\(value)' is not valid for \(context) (expected one of: \(list))"
+            return (english ? "'\(value)' is not valid for \(en(context)) (expected one of: \(list))"
                 : "“\(value)”不是\(context)的有效取值（应为：\(list)）") + hint(s)
         case .invalidDate(let value):
             return english ? "'\(value)' is not a date YYYY-MM-DD" : "“\(value)”不是 YYYY-MM-DD 格式的日期"
         case .exclusiveKeys(let context, let keys):
             let list = keys.joined(separator: english ? ", " : "、")
-            return english ? "\(context) needs exactly one of: \(list)" : "\(context)必须且只能有以下键之一：\(list)"
+            return english ? "\(en(context)) needs exactly one of: \(list)" : "\(context)必须且只能有以下键之一：\(list)"
         case .duplicateName(let kind, let name, let first):
-            return english ? "duplicate \(kind) '\(name)' (first at \(first))" : "重复的\(kind)“\(name)”（首次出现在 \(first)）"
+            return english ? "duplicate \(kind) '\(name)' (first at \(first))" : "重复的\(zh(kind))“\(name)”（首次出现在 \(first)）"
         case .undeclared(let kind, let name, let s):
-            return (english ? "undeclared \(kind) '\(name)'" : "未声明的\(kind)“\(name)”") + hint(s)
+            return (english ? "undeclared \(kind) '\(name)'" : "未声明的\(zh(kind))“\(name)”") + hint(s)
         case .valueNotInEnum(let column, let value, let s):
-            return (english ? "'\(value)' is not a declared value of column \(column)" : "“\(value)”不是列“\(column)”声明的取值") + hint(s)
+            return (english ? "'\(value)' is not a declared value of column '\(column)'" : "“\(value)”不是列“\(column)”声明的取值") + hint(s)
         case .templateField(let field, let s):
             return (english ? "the message names '{\(field)}', which does not exist here" : "消息模板中的“{\(field)}”在此不存在") + hint(s)
         case .missingBinding(let rule, let what):
-            return english ? "rule \(rule): the condition must tie each row to \(what)"
+            return english ? "rule \(rule): the condition must tie each row to \(en(what))"
                 : "规则 \(rule)：条件必须把每一行对应到\(what)"
         case .notAnEntityTable(let table):
             return english ? "table \(table) is not a roster (it has no entity and key)" : "表 \(table) 不是名册（没有 entity 和 key）"
         case .incompatibleComparison(let field, let detail):
-            return english ? "cannot compare column \(field): \(detail)" : "无法比较列“\(field)”：\(detail)"
+            return english ? "cannot compare column '\(field)': \(en(detail))" : "无法比较列“\(field)”：\(detail)"
         case .periodOutsideProgram(let period):
             return english ? "period \(period) lies outside the program calendar" : "期间 \(period) 超出活动日程"
         case .missingClause(let rule):

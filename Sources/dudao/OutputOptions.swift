@@ -1,0 +1,57 @@
+import ArgumentParser
+import DudaoReport
+import Foundation
+
+/// The formats one command writes: its `--format` lists and accepts only these.
+protocol CommandFormat: RawRepresentable<String>, ExpressibleByArgument, CaseIterable {
+    /// The format when `--format` is not given.
+    static var standard: Self { get }
+    /// Whether `--lang` changes this command's output (it does not change a JSON Schema).
+    static var hasLanguage: Bool { get }
+}
+
+extension CommandFormat {
+    static var hasLanguage: Bool { true }
+
+    var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
+}
+
+extension ReportLanguage: ExpressibleByArgument {}
+
+/// `--format`, `--output` and `--lang`, the same for every command that writes.
+struct OutputOptions<Format: CommandFormat>: ParsableArguments {
+    @Option(name: .customLong("format"), help: "输出格式")
+    var format: Format = .standard
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("写入文件（- 为标准输出）；写完才替换原文件，不会覆盖本次读取的文件、只读文件或文件夹", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("lang"),
+            help: ArgumentHelp("消息和报告的语言：zh（默认）或 en", visibility: Format.hasLanguage ? .default : .private))
+    var language: ReportLanguage = .zh
+
+    /// The output, checked before the run starts so a refused one costs no work; `inputs` are
+    /// the files and folders the run reads.
+    func target(inputs: [String?]) throws(CommandFailure) -> OutputTarget {
+        do { return try OutputTarget(path: output, inputs: inputs.compactMap { $0 }) } catch { throw .output(error) }
+    }
+
+    /// How to render: colour only for text on a terminal, and never with `NO_COLOR`.
+    func reportOptions(for target: OutputTarget, checklist: Bool = false) -> ReportOptions {
+        let colour = target.isStandardOutput && format.report == .text && isatty(STDOUT_FILENO) == 1
+            && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        return ReportOptions(format: format.report, language: language, colour: colour, checklist: checklist)
+    }
+
+    /// Writes `input` with `reporter` to `target`.
+    func write<Input>(_ input: Input, with reporter: any Reporter<Input>.Type, to target: OutputTarget,
+                      checklist: Bool = false) throws(CommandFailure) {
+        let options = reportOptions(for: target, checklist: checklist)
+        do { try target.write { reporter.write(input, options: options, to: $0) } } catch { throw .output(error) }
+    }
+
+    /// Writes finished text to `target`.
+    func write(_ text: String, to target: OutputTarget) throws(CommandFailure) {
+        do { try target.write { $0.write(text) } } catch { throw .output(error) }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import DudaoCore
+import DudaoReport
+import Foundation
+
+/// The formats of `audit` and `check`.
+enum AuditFormat: String, CommandFormat {
+    case text, json, markdown, html, csv, sarif, junit
+    static let standard = AuditFormat.text
+}
+
+/// When a run's exit code is 1.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, never
+}
+
+/// Options shared by `audit` and `check`, and the run they describe.
+struct RunOptions: ParsableArguments {
+    @OptionGroup var pack: PackOptions
+
+    @OptionGroup var data: DataOptions
+
+    @Option(name: .customLong("office"), help: ArgumentHelp("只看这些法律服务所，可重复", valueName: "id"))
+    var offices: [String] = []
+
+    @Option(name: .customLong("exemptions"), help: ArgumentHelp("豁免清单（YAML）", valueName: "file"))
+    var exemptions: String?
+
+    @Option(name: .customLong("fail-on"), help: "何时以退出码 1 结束")
+    var failOn: FailOn = .error
+
+    @Option(name: .customLong("threads"), help: ArgumentHelp("读台账用的线程数（默认：CPU 核数；结果与单线程完全相同）", valueName: "n"))
+    var threads: Int?
+
+    @OptionGroup var output: OutputOptions<AuditFormat>
+
+    var english: Bool { output.language == .en }
+
+    /// Checks the arguments, runs the audit and writes the report.
+    func execute(checklist: Bool) throws(CommandFailure) -> CommandOutcome {
+        try pack.check(english: english)
+        try data.check(english: english)
+        if let threads, threads < 1 { throw .usage(english ? "--threads must be at least 1" : "--threads 至少为 1") }
+        let target = try output.target(inputs: [pack.rules, data.data, exemptions])
+        let result = try runAudit()
+        let reporter = Reporters.reporter(for: output.reportOptions(for: target, checklist: checklist))
+        try output.write(result, with: reporter, to: target, checklist: checklist)
+        return CommandOutcome(exitCode: exitCode(result), reason: reason(result), written: target, retained: result)
+    }
+
+    private func runAudit() throws(CommandFailure) -> AuditResult {
+        let loaded = try pack.loadPack()
+        var exemptionList: [Exemption] = []
+        if let path = exemptions {
+            do { exemptionList = try Exemption.load(contentsOf: path) } catch { throw .run(error) }
+        }
+        let options = AuditOptions(asOf: data.asOfDay, parameters: pack.parameterValues, offices: offices,
+                                   exemptions: exemptionList, english: english,
+                                   progress: ProgressLine.callback(english: english),
+                                   threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        do { return try Audit.run(pack: loaded, dataset: data.dataset, options: options) } catch { throw .run(error) }
+    }
+
+    private var threshold: Severity? {
+        switch failOn {
+        case .never: nil
+        case .warning: .warning
+        case .error: .error
+        }
+    }
+
+    private func exitCode(_ result: AuditResult) -> Int32 {
+        guard let threshold else { return 0 }
+        return result.openFindings(atLeast: threshold) > 0 ? 1 : 0
+    }
+
+    private func reason(_ result: AuditResult) -> String {
+        let flag = "--fail-on \(failOn.rawValue)"
+        guard let threshold else {
+            let open = result.openFindings(atLeast: .info)
+            return english ? "exit 0 (\(flag)); \(open) open finding(s)" : "退出码 0（\(flag)）；未整改的发现 \(open) 条"
+        }
+        let n = result.openFindings(atLeast: threshold)
+        if n == 0 {
+            return english ? "exit 0: no open finding at or above \(flag)" : "退出码 0：没有达到 \(flag) 的未整改发现"
+        }
+        return english ? "exit 1: \(n) open finding(s) at or above \(flag)" : "退出码 1：有 \(n) 条未整改发现达到 \(flag)"
+    }
+}
