@@ -31,6 +31,17 @@ public final class TableFile: @unchecked Sendable {
     private enum Release {
         case unmap(Mapping)
         case deallocate(UnsafeMutableRawBufferPointer)
+
+        func free() {
+            switch self {
+            case .unmap(let mapping):
+                mapping.watch?.end()
+                munmap(UnsafeMutableRawPointer(mutating: mapping.bytes.baseAddress), mapping.bytes.count)
+                close(mapping.descriptor)
+            case .deallocate(let owned):
+                owned.deallocate()
+            }
+        }
     }
 
     /// A mapped file, kept open: for `read` when `streamed`, and for `checkUnchanged()`.
@@ -50,11 +61,9 @@ public final class TableFile: @unchecked Sendable {
     /// not UTF-8; the file stays open for `read`.
     public init(path: String, within folder: String? = nil, assumeUTF8: Bool = false) throws(TableFileError) {
         name = path
-        let fd = try TableFile.openRegular(path, within: folder)
+        let (fd, info) = try TableFile.openRegular(path, within: folder)
         var keepOpen = false
         defer { if !keepOpen { close(fd) } }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, errno: errno) }
         let stamp = FileStamp(info)
         let size = Int(info.st_size)
         guard size > 0 else {
@@ -91,7 +100,10 @@ public final class TableFile: @unchecked Sendable {
                 munmap(address, size)
             }
             let spilled = TableFile.spill(mapped)
-            if watch?.faulted == true || FileStamp(descriptor: fd) != stamp { throw .changedWhileRead(file: path) }
+            if watch?.faulted == true || FileStamp(descriptor: fd) != stamp {
+                spilled?.1.free()
+                throw .changedWhileRead(file: path)
+            }
             guard let spilled else { throw TableFile.undecodable(mapped, name: path) }
             encoding = .gb18030
             (text, release) = spilled
@@ -114,16 +126,7 @@ public final class TableFile: @unchecked Sendable {
         }
     }
 
-    deinit {
-        switch release {
-        case .unmap(let mapping):
-            mapping.watch?.end()
-            munmap(UnsafeMutableRawPointer(mutating: mapping.bytes.baseAddress), mapping.bytes.count)
-            close(mapping.descriptor)
-        case .deallocate(let owned):
-            owned.deallocate()
-        }
-    }
+    deinit { release.free() }
 
     /// Calls `body` with the UTF-8 text (BOM dropped); the text outlives the call only as long
     /// as this `TableFile` does.
@@ -186,9 +189,9 @@ public final class TableFile: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base + first), last - first, MADV_DONTNEED)
     }
 
-    /// Opens the regular file at `path` for reading, without blocking; with `folder`, only
-    /// when the path resolves inside it.
-    private static func openRegular(_ path: String, within folder: String?) throws(TableFileError) -> Int32 {
+    /// Opens the regular file at `path` for reading, without blocking (with `folder`, only
+    /// when the path resolves inside it); its descriptor and `fstat`.
+    private static func openRegular(_ path: String, within folder: String?) throws(TableFileError) -> (Int32, stat) {
         var opened = path
         if let folder {
             let root = resolved(folder) ?? folder
@@ -212,7 +215,7 @@ public final class TableFile: @unchecked Sendable {
         }
         let kind: TableFileError.FileKind
         switch info.st_mode & S_IFMT {
-        case S_IFREG: return fd
+        case S_IFREG: return (fd, info)
         case S_IFDIR: kind = .directory
         case S_IFIFO: kind = .fifo
         case S_IFCHR: kind = .characterDevice
