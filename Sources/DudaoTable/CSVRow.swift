@@ -6,9 +6,16 @@
 /// row owns. Field bytes are valid until the next call to `next(_:)` with this row, and only
 /// while the scanned bytes are.
 ///
+/// A row records at most `maxFields` fields; past that it only notes that it overflowed (and
+/// `CSVScanner` throws `CSVError.tooManyFields`), so a line of a million commas costs no more
+/// memory than a row of `maxFields` cells.
+///
 /// The row is not copyable: it owns its buffers as plain memory, so reading a field costs no
 /// reference counting however the row is reached (a local, a class's property, a parameter).
 public struct CSVRow: ~Copyable {
+    /// The most fields a row may have: far more than any ledger or roster has columns.
+    public static let maxFields = 4096
+
     /// The 1-based physical line on which the row starts (the header is line 1).
     public internal(set) var line: Int = 0
     /// The number of fields the row has (missing trailing cells are not counted).
@@ -17,7 +24,9 @@ public struct CSVRow: ~Copyable {
     @usableFromInline var base: UnsafePointer<UInt8>?
     /// The row's field spans (offsets, so growing the scratch bytes is safe).
     @usableFromInline var spans: UnsafeMutablePointer<Span>
-    private var spanCapacity = 32
+    private(set) var spanCapacity = 32
+    /// Whether the row has more fields than `maxFields` (those past it are not recorded).
+    private(set) var overflowed = false
     /// Bytes of unescaped fields.
     @usableFromInline var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 256
@@ -67,6 +76,7 @@ public struct CSVRow: ~Copyable {
         self.line = line
         count = 0
         scratchCount = 0
+        overflowed = false
     }
 
     /// Adds the field `start..<end` of the scanned bytes, trimmed. Most fields have nothing
@@ -92,6 +102,10 @@ public struct CSVRow: ~Copyable {
     /// the text is kept literally.
     mutating func appendUnescaped(quote: Int, end: Int) {
         guard let base else { return }
+        guard count < CSVRow.maxFields else {
+            overflowed = true
+            return
+        }
         let start = scratchCount
         reserveScratch(end &- quote)
         let out = scratch
@@ -122,17 +136,25 @@ public struct CSVRow: ~Copyable {
 
     @inline(__always)
     private mutating func add(_ span: Span) {
-        if count == spanCapacity { growSpans() }
+        if count == spanCapacity, !growSpans() { return }
         spans[count] = span
         count &+= 1
     }
 
-    private mutating func growSpans() {
-        let grown = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
+    /// Doubles the room for spans up to `maxFields`; false (and the row overflowed) at it.
+    @inline(never)
+    private mutating func growSpans() -> Bool {
+        guard spanCapacity < CSVRow.maxFields else {
+            overflowed = true
+            return false
+        }
+        let newCapacity = min(spanCapacity * 2, CSVRow.maxFields)
+        let grown = UnsafeMutablePointer<Span>.allocate(capacity: newCapacity)
         grown.initialize(from: spans, count: spanCapacity)
         spans.deallocate()
         spans = grown
-        spanCapacity *= 2
+        spanCapacity = newCapacity
+        return true
     }
 
     /// Makes room for `extra` more scratch bytes after `scratchCount`.

@@ -41,7 +41,7 @@ public struct CSVScanner {
                 i &+= 1
                 while true {
                     guard i < n else {
-                        throw .unterminatedQuote(line: quoteLine, column: column(of: quote))
+                        throw .unterminatedQuote(line: quoteLine, column: TextPosition.column(of: quote, in: bytes))
                     }
                     let b = p[i]
                     if b == UInt8(ascii: "\"") {
@@ -79,6 +79,7 @@ public struct CSVScanner {
             break
         }
         position = CSVRowStart(offset: i, line: line)
+        if row.overflowed { throw .tooManyFields(line: row.line, limit: CSVRow.maxFields) }
         return true
     }
 
@@ -113,15 +114,5 @@ public struct CSVScanner {
             i &+= 1
         }
         return n
-    }
-
-    /// The 1-based column, in Unicode scalars, of the byte at `offset` on its physical line.
-    private func column(of offset: Int) -> Int {
-        let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        var start = offset
-        while start > 0 && p[start - 1] != UInt8(ascii: "\n") && p[start - 1] != UInt8(ascii: "\r") { start -= 1 }
-        var column = 1
-        for i in start..<offset where p[i] & 0xC0 != 0x80 { column += 1 }
-        return column
     }
 }

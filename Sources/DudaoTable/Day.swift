@@ -42,7 +42,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    public func adding(days: Int) -> Day { Day(rawValue: rawValue + Int32(days)) }
+    /// The day `days` later (earlier when negative), saturating at the first and last
+    /// representable days rather than overflowing: a grace period of two billion days ends
+    /// after any ledger date, as it should.
+    public func adding(days: Int) -> Day {
+        let (sum, overflow) = Int(rawValue).addingReportingOverflow(days)
+        guard !overflow else { return Day(rawValue: days < 0 ? .min : .max) }
+        return Day(rawValue: Int32(clamping: sum))
+    }
 
     /// `YYYY-MM-DD`.
     public var iso: String {

@@ -12,38 +12,59 @@ import Darwin
 /// A file on disk is memory-mapped; when it is already UTF-8 the mapping is used as is (a
 /// ledger may be a gigabyte), only a leading BOM is skipped. A GB18030 file is decoded a
 /// stretch at a time into an unlinked temporary file, which is mapped instead (bytes held in
-/// memory are decoded into memory the `TableFile` owns). Either way the bytes are immutable
-/// and stay valid as long as the `TableFile` lives.
+/// memory are decoded into memory the `TableFile` owns). Either way the bytes stay valid as
+/// long as the `TableFile` lives.
+///
+/// Only regular files are read, opened without blocking (a FIFO would otherwise block `open`
+/// forever). A file cut short while mapped reads as zeros past its new end instead of
+/// crashing (`MappingGuard`); readers call `checkUnchanged()` once done with the bytes, which
+/// then throws `changedWhileRead`, as it does when the file's size or modification time moved.
 public final class TableFile: @unchecked Sendable {
     /// The path or name given when loading; used in error messages.
     public let name: String
     public let encoding: DetectedEncoding
     /// The UTF-8 text, BOM dropped.
     private let text: UnsafeRawBufferPointer
-    /// What `deinit` must give back: a mapping to unmap (and, for a file opened to stream, the
-    /// file, kept open for `read`), or memory to deallocate.
+    /// What `deinit` must give back: a mapping to unmap, or memory to deallocate.
     private let release: Release
 
     private enum Release {
-        case unmap(UnsafeRawBufferPointer, descriptor: Int32?)
+        case unmap(Mapping)
         case deallocate(UnsafeMutableRawBufferPointer)
+
+        func free() {
+            switch self {
+            case .unmap(let mapping):
+                mapping.watch?.end()
+                munmap(UnsafeMutableRawPointer(mutating: mapping.bytes.baseAddress), mapping.bytes.count)
+                close(mapping.descriptor)
+            case .deallocate(let owned):
+                owned.deallocate()
+            }
+        }
     }
 
-    /// Maps and decodes the file at `path`. With `assumeUTF8` (a ledger to stream), a large
-    /// file is mapped without the upfront validation pass: the caller checks the text itself
-    /// (with `TextInspector`, chunk by chunk) and opens the file again without it when the
-    /// text is not UTF-8; the file stays open for `read`.
-    public init(path: String, assumeUTF8: Bool = false) throws(TableFileError) {
+    /// A mapped file, kept open: for `read` when `streamed`, and for `checkUnchanged()`.
+    private struct Mapping {
+        let bytes: UnsafeRawBufferPointer
+        let descriptor: Int32
+        let streamed: Bool
+        /// Set for the table's own file, not for a temporary file of ours.
+        let watch: MappingGuard?
+        let stamp: FileStamp?
+    }
+
+    /// Maps and decodes the file at `path`. With `folder`, the path must resolve (after
+    /// symlinks) to a file inside it. With `assumeUTF8` (a ledger to stream), a large file is
+    /// mapped without the upfront validation pass: the caller checks the text itself (with
+    /// `TextInspector`, chunk by chunk) and opens the file again without it when the text is
+    /// not UTF-8; the file stays open for `read`.
+    public init(path: String, within folder: String? = nil, assumeUTF8: Bool = false) throws(TableFileError) {
         name = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw errno == ENOENT ? .notFound(file: path) : .unreadable(file: path, errno: errno)
-        }
+        let (fd, info) = try TableFile.openRegular(path, within: folder)
         var keepOpen = false
         defer { if !keepOpen { close(fd) } }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, errno: errno) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable(file: path, errno: EISDIR) }
+        let stamp = FileStamp(info)
         let size = Int(info.st_size)
         guard size > 0 else {
             encoding = .utf8
@@ -55,11 +76,12 @@ public final class TableFile: @unchecked Sendable {
         }
         _ = madvise(address, size, MADV_SEQUENTIAL)
         let mapped = UnsafeRawBufferPointer(start: address, count: size)
+        let watch = MappingGuard(mapped)
         if assumeUTF8 {
             let offset = mapped.starts(with: TableFile.utf8BOM) ? 3 : 0
             encoding = offset == 0 ? .utf8 : .utf8BOM
             text = UnsafeRawBufferPointer(rebasing: mapped[offset...])
-            release = .unmap(mapped, descriptor: fd)
+            release = .unmap(Mapping(bytes: mapped, descriptor: fd, streamed: true, watch: watch, stamp: stamp))
             keepOpen = true
             return
         }
@@ -68,12 +90,21 @@ public final class TableFile: @unchecked Sendable {
         case .utf8(let offset):
             encoding = offset == 0 ? .utf8 : .utf8BOM
             text = UnsafeRawBufferPointer(rebasing: mapped[offset...])
-            release = .unmap(mapped, descriptor: nil)
+            release = .unmap(Mapping(bytes: mapped, descriptor: fd, streamed: false, watch: watch, stamp: stamp))
+            keepOpen = true
         case .notUTF8:
             // GB18030: decoded a stretch at a time into an unlinked temporary file, mapped like
             // the original, so memory stays small however large the file.
-            defer { munmap(address, size) }
-            guard let spilled = TableFile.spill(mapped) else { throw .undecodable(file: path) }
+            defer {
+                watch?.end()
+                munmap(address, size)
+            }
+            let spilled = TableFile.spill(mapped)
+            if watch?.faulted == true || FileStamp(descriptor: fd) != stamp {
+                spilled?.1.free()
+                throw .changedWhileRead(file: path)
+            }
+            guard let spilled else { throw TableFile.undecodable(mapped, name: path) }
             encoding = .gb18030
             (text, release) = spilled
         }
@@ -87,21 +118,15 @@ public final class TableFile: @unchecked Sendable {
             encoding = offset == 0 ? .utf8 : .utf8BOM
             (text, release) = bytes.withUnsafeBytes { TableFile.copy(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
         case .notUTF8:
-            guard let decoded = bytes.withUnsafeBytes({ TableFile.decodeInMemory($0) }) else { throw .undecodable(file: name) }
+            guard let decoded = bytes.withUnsafeBytes({ TableFile.decodeInMemory($0) }) else {
+                throw bytes.withUnsafeBytes { TableFile.undecodable($0, name: name) }
+            }
             encoding = .gb18030
             (text, release) = decoded
         }
     }
 
-    deinit {
-        switch release {
-        case .unmap(let mapped, let descriptor):
-            munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count)
-            if let descriptor { close(descriptor) }
-        case .deallocate(let owned):
-            owned.deallocate()
-        }
-    }
+    deinit { release.free() }
 
     /// Calls `body` with the UTF-8 text (BOM dropped); the text outlives the call only as long
     /// as this `TableFile` does.
@@ -121,13 +146,13 @@ public final class TableFile: @unchecked Sendable {
         let range = range.clamped(to: 0..<text.count)
         precondition(buffer.count >= range.count, "TableFile.read: the buffer is too small")
         guard !range.isEmpty, let to = buffer.baseAddress, let from = text.baseAddress else { return 0 }
-        guard case .unmap(let mapped, let descriptor?) = release, let mapBase = mapped.baseAddress else {
+        guard case .unmap(let mapping) = release, mapping.streamed, let mapBase = mapping.bytes.baseAddress else {
             to.copyMemory(from: from + range.lowerBound, byteCount: range.count)
             return range.count
         }
         var done = 0
         while done < range.count {
-            let n = pread(descriptor, to + done, range.count - done, off_t((from - mapBase) + range.lowerBound + done))
+            let n = pread(mapping.descriptor, to + done, range.count - done, off_t((from - mapBase) + range.lowerBound + done))
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { break }
             done += n
@@ -135,12 +160,23 @@ public final class TableFile: @unchecked Sendable {
         return done
     }
 
+    /// Throws `changedWhileRead` when the file was cut short while mapped (what was read past
+    /// its new end were zeros) or its size or modification time changed since it was opened.
+    /// Readers call it once done with the bytes, before trusting what they found (and before
+    /// reporting a malformed row, which a cut may have caused).
+    public func checkUnchanged() throws(TableFileError) {
+        guard case .unmap(let mapping) = release, let stamp = mapping.stamp else { return }
+        if mapping.watch?.faulted == true || FileStamp(descriptor: mapping.descriptor) != stamp {
+            throw .changedWhileRead(file: name)
+        }
+    }
+
     /// Gives back the memory of a stretch of a mapped file already read (the pages stay in
     /// the page cache and come back if read again), so a scan's resident memory stays small.
     public func releasePages(_ range: Range<Int>) {
-        guard case .unmap(let mapped, _) = release, let textBase = text.baseAddress, let mapBase = mapped.baseAddress else { return }
+        guard case .unmap(let mapping) = release, let textBase = text.baseAddress, let mapBase = mapping.bytes.baseAddress else { return }
         let skipped = textBase - mapBase
-        Self.releasePages(of: mapped, (skipped + range.lowerBound)..<(skipped + range.upperBound))
+        Self.releasePages(of: mapping.bytes, (skipped + range.lowerBound)..<(skipped + range.upperBound))
     }
 
     /// Gives back the whole pages of `mapping[range]`.
@@ -151,6 +187,58 @@ public final class TableFile: @unchecked Sendable {
         let last = min(range.upperBound, mapping.count) / page * page
         guard last > first else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: base + first), last - first, MADV_DONTNEED)
+    }
+
+    /// Opens the regular file at `path` for reading, without blocking (with `folder`, only
+    /// when the path resolves inside it); its descriptor and `fstat`.
+    private static func openRegular(_ path: String, within folder: String?) throws(TableFileError) -> (Int32, stat) {
+        var opened = path
+        if let folder {
+            let root = resolved(folder) ?? folder
+            guard let target = resolved(path) else {
+                throw errno == ENOENT ? .notFound(file: path) : .unreadable(file: path, errno: errno)
+            }
+            guard target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+                throw .outsideFolder(file: path, resolved: target, folder: root)
+            }
+            opened = target
+        }
+        let fd = open(opened, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            throw errno == ENOENT ? .notFound(file: path) : .unreadable(file: path, errno: errno)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let reason = errno
+            close(fd)
+            throw .unreadable(file: path, errno: reason)
+        }
+        let kind: TableFileError.FileKind
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return (fd, info)
+        case S_IFDIR: kind = .directory
+        case S_IFIFO: kind = .fifo
+        case S_IFCHR: kind = .characterDevice
+        case S_IFBLK: kind = .blockDevice
+        case S_IFSOCK: kind = .socket
+        default: kind = .other
+        }
+        close(fd)
+        throw .notRegularFile(file: path, kind: kind)
+    }
+
+    /// `path` with every symlink, `.` and `..` resolved; nil (and `errno` set) when it cannot be.
+    private static func resolved(_ path: String) -> String? {
+        guard let r = realpath(path, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
+    }
+
+    /// The error for `raw`, which is neither UTF-8 nor GB18030, at its first byte that is not UTF-8.
+    private static func undecodable(_ raw: UnsafeRawBufferPointer, name: String) -> TableFileError {
+        let offset = TextInspector.firstInvalidByte(raw) ?? 0
+        let at = TextPosition(offset: offset, in: raw)
+        return .undecodable(file: name, line: at.line, column: at.column)
     }
 
     private static func copy(_ bytes: UnsafeRawBufferPointer) -> (UnsafeRawBufferPointer, Release) {
@@ -207,6 +295,6 @@ public final class TableFile: @unchecked Sendable {
         }
         _ = madvise(address, size, MADV_SEQUENTIAL)
         let mapped = UnsafeRawBufferPointer(start: address, count: size)
-        return (mapped, .unmap(mapped, descriptor: fd))
+        return (mapped, .unmap(Mapping(bytes: mapped, descriptor: fd, streamed: true, watch: nil, stamp: nil)))
     }
 }

@@ -44,6 +44,33 @@ public enum TextInspector {
         return result
     }
 
+    /// The offset of the first byte of `bytes` that does not belong to a strict UTF-8
+    /// sequence, or nil when all do. Looks for the first invalid block of 64 KiB with
+    /// `inspect`, then goes through it a character at a time.
+    public static func firstInvalidByte(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let n = bytes.count
+        var start = 0
+        while start < n {
+            var end = min(start + (64 << 10), n)
+            while end < n, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            if !inspect(UnsafeRawBufferPointer(rebasing: bytes[start..<end])).validUTF8 { break }
+            start = end
+        }
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        var i = start
+        while i < n {
+            if p[i] < 0x80 {
+                i += 1
+            } else if let length = UTF8Validator.sequenceLength(p, i, n) {
+                i += length
+            } else {
+                return i
+            }
+        }
+        return nil
+    }
+
     /// The vector kernel's answer, or nil where this CPU has none.
     static func vector(_ bytes: UnsafeRawBufferPointer, nextByte: UInt8?) -> Result? {
         guard let base = bytes.baseAddress else { return Result(validUTF8: true, lineEnds: 0) }

@@ -35,24 +35,28 @@ public enum ValueParser {
     }
 
     /// A non-negative decimal amount in yuan: digits with an optional decimal part (`200`,
-    /// `200.00`, `0.5`). Nil for signs, units, grouping commas, `.5` and `5.` (digits are
-    /// required on both sides of the point, as the spec's "digits with an optional decimal
-    /// part" reads), for digits beyond the sixth decimal that are not zero, and on overflow.
+    /// `200.00`, `0.5`, `200.0000001`, `12345678901234567890`), of any length. Nil for signs,
+    /// units, grouping commas, `.5` and `5.` (digits are required on both sides of the point,
+    /// as the spec's "digits with an optional decimal part" reads). Digits beyond the sixth
+    /// decimal or beyond `Amount.maxMicros` make the amount `roundedDown` (see `Amount`).
     public static func amount(_ bytes: UnsafeRawBufferPointer) -> Amount? {
         let n = bytes.count
         guard n > 0, let raw = bytes.baseAddress else { return nil }
         let p = raw.assumingMemoryBound(to: UInt8.self)
         var i = 0
         var whole: Int64 = 0
+        var beyond = false
+        let maxWhole = Amount.maxMicros / Amount.scale
         while i < n, p[i] &- UInt8(ascii: "0") <= 9 {
-            let (times10, o1) = whole.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(Int64(p[i] &- UInt8(ascii: "0")))
-            guard !o1, !o2 else { return nil }
-            whole = sum
+            if !beyond {
+                let next = whole * 10 + Int64(p[i] &- UInt8(ascii: "0"))
+                if next > maxWhole { beyond = true } else { whole = next }
+            }
             i &+= 1
         }
         guard i > 0 else { return nil }
         var fraction: Int64 = 0
+        var dropped = false
         if i < n {
             guard p[i] == UInt8(ascii: "."), i &+ 1 < n else { return nil }
             i &+= 1
@@ -63,16 +67,26 @@ public enum ValueParser {
                 if digits < 6 {
                     fraction = fraction * 10 + Int64(d)
                 } else if d != 0 {
-                    return nil
+                    dropped = true
                 }
                 digits &+= 1
                 i &+= 1
             }
             for _ in min(digits, 6)..<6 { fraction *= 10 }
         }
-        let (micros, overflow) = whole.multipliedReportingOverflow(by: Amount.scale)
-        guard !overflow, micros <= Int64.max - fraction else { return nil }
-        return Amount(micros: micros + fraction)
+        let micros = whole * Amount.scale + fraction
+        guard beyond || dropped || micros > Amount.maxMicros else { return Amount(micros: micros) }
+        return exactAmount(bytes, micros: beyond ? Amount.maxMicros : min(micros, Amount.maxMicros))
+    }
+
+    /// The rounded-down amount of valid amount text `bytes`, with its exact digits.
+    private static func exactAmount(_ bytes: UnsafeRawBufferPointer, micros: Int64) -> Amount {
+        let text = Substring(decoding: bytes, as: UTF8.self)
+        let point = text.firstIndex(of: ".") ?? text.endIndex
+        let whole = text[..<point].drop { $0 == "0" }
+        var fraction = point < text.endIndex ? text[text.index(after: point)...] : ""
+        while fraction.last == "0" { fraction = fraction.dropLast() }
+        return Amount(micros: micros, whole: whole.isEmpty ? "0" : String(whole), fraction: String(fraction))
     }
 
     private static let year年: [UInt8] = Array("年".utf8)

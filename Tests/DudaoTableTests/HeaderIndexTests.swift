@@ -2,19 +2,37 @@ import Testing
 @testable import DudaoTable
 
 @Suite struct HeaderIndexTests {
-    @Test func findsColumnsByTrimmedHeaderText() throws {
-        let bytes = Array("记录编号, 日期 ,\"所编号\",日期,备注\u{3000}\r\n".utf8)
-        let header = try bytes.withUnsafeBytes { buffer throws(CSVError) -> HeaderIndex in
+    static func header(_ text: String) throws -> HeaderIndex {
+        try Array(text.utf8).withUnsafeBytes { buffer throws(CSVError) -> HeaderIndex in
             var scanner = CSVScanner(bytes: buffer)
             var row = CSVRow()
             _ = try scanner.next(&row)
-            return HeaderIndex(row: row)
+            return try HeaderIndex(row: row)
         }
-        #expect(header.names == ["记录编号", "日期", "所编号", "日期", "备注"])
+    }
+
+    @Test func findsColumnsByTrimmedHeaderText() throws {
+        let header = try Self.header("记录编号, 日期 ,\"所编号\",事项,备注\u{3000}\r\n")
+        #expect(header.names == ["记录编号", "日期", "所编号", "事项", "备注"])
         #expect(header.column("日期") == 1)
         #expect(header.column("备注") == 4)
-        #expect(header.column("事项") == nil)
-        #expect(header.missing(["日期", "事项", "所编号", "收费"]) == ["事项", "收费"])
+        #expect(header.column("收费") == nil)
+        #expect(header.missing(["日期", "收费", "所编号", "类别"]) == ["收费", "类别"])
         #expect(header.missing([]) == [])
+    }
+
+    /// Two columns of one name (also once trimmed or unquoted) name both positions, 1-based.
+    @Test func duplicateNamesAreAnErrorNamingBothColumns() {
+        #expect(throws: CSVError.duplicateColumn(name: "日期", line: 1, first: 2, second: 4)) {
+            try Self.header("记录编号,日期,所编号,\" 日期\",备注\n")
+        }
+        #expect(throws: CSVError.duplicateColumn(name: "a", line: 1, first: 1, second: 2)) { try HeaderIndex(names: ["a", "a", "a"]) }
+    }
+
+    /// Empty header cells head no column, so a spreadsheet's trailing ones may repeat.
+    @Test func emptyNamesMayRepeat() throws {
+        let header = try Self.header("a,b,,\n")
+        #expect(header.names == ["a", "b", "", ""])
+        #expect(header.column("") == nil)
     }
 }

@@ -32,18 +32,29 @@ import Testing
 
     @Test(arguments: [
         ("200", 200_000_000), ("200.00", 200_000_000), ("0.5", 500_000), ("0", 0), ("007", 7_000_000),
-        ("12.345678", 12_345_678), ("1.1234560000", 1_123_456), ("9223372036854", 9_223_372_036_854_000_000),
+        ("12.345678", 12_345_678), ("1.1234560000", 1_123_456), ("4611686018427", 4_611_686_018_427_000_000),
+        ("4611686018427.387903", Amount.maxMicros),
     ] as [(String, Int64)])
     func validAmounts(_ text: String, _ micros: Int64) {
         #expect(Self.amount(text) == Amount(micros: micros))
     }
 
+    /// PACK-SPEC's grammar has no limit on digits: more decimals or a larger whole part make a
+    /// valid amount, rounded down (and marked so).
     @Test(arguments: [
-        "", "-50", "+50", "50元", "面议", "1,000", ".5", "5.", "1.2.3", "1.1234567", " 5", "5 ", "１００",
-        "9223372036855", "99999999999999999999", "1e3", "0x10",
+        ("200.0000001", 200_000_000), ("1.1234567", 1_123_456), ("0.00000000000000000001", 0),
+        ("4611686018427.3879031", Amount.maxMicros), ("4611686018427.387904", Amount.maxMicros),
+        ("9223372036855", Amount.maxMicros), ("99999999999999999999.5", Amount.maxMicros),
+    ] as [(String, Int64)])
+    func longAmountsAreValidAndRoundedDown(_ text: String, _ micros: Int64) {
+        #expect(Self.amount(text) == Amount(micros: micros, roundedDown: true))
+    }
+
+    @Test(arguments: [
+        "", "-50", "+50", "50元", "面议", "1,000", ".5", "5.", "1.2.3", " 5", "5 ", "１００",
+        "1e3", "0x10", "99999999999999999999x", "1.00000000000000000001.",
     ])
     func invalidAmounts(_ text: String) {
         #expect(Self.amount(text) == nil)
     }
-
 }

@@ -37,7 +37,7 @@ extension AuditRun {
     func value(_ cell: Cell?, column: ColumnSchema) -> FindingValue? {
         guard let cell, cell.hasValue else { return nil }
         switch column.type {
-        case .amount: return .amount(Amount(micros: cell.value))
+        case .amount: return .amount(Amount(cell: cell.value))
         case .date: return .day(Day(rawValue: Int32(cell.value)))
         case .integer: return .count(Int(cell.value))
         case .enumeration: return .text(column.values[Int(cell.value)])
@@ -83,6 +83,8 @@ extension AuditRun {
             let col = pack.tables[ti].columns[cmp.column]
             expected = value(cmp.expected, column: col)
             actual = value(cmp.actual, column: col) ?? (col.type == .amount ? .amount(Amount(micros: 0)) : nil)
+            // A cell keeps an amount only to six decimals; the row's text has all its digits.
+            if col.type == .amount, let exact = ValueParser.amount(texts[cmp.column]) { actual = .amount(exact) }
         }
         let columns = recordFields[j.rule.id] ?? []
         let message = render(j.rule) { name in

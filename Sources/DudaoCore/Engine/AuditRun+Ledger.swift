@@ -98,6 +98,7 @@ extension AuditRun {
                 break
             }
         }
+        try dataset.checkUnchanged(file)
         for w in workers {
             if let e = w.error { throw csvError(e, file: shown) }
         }

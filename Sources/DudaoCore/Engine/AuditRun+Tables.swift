@@ -34,8 +34,10 @@ extension AuditRun {
             do throws(CSVError) {
                 try body(&scanner, &row, decoder)
             } catch {
+                try dataset.checkUnchanged(file)
                 throw csvError(error, file: shown)
             }
+            try dataset.checkUnchanged(file)
             return decoder
         }
     }

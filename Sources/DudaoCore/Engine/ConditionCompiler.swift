@@ -146,7 +146,7 @@ struct ConditionCompiler {
         case .date:
             return Day(iso: s).map { Int64($0.rawValue) }
         case .amount:
-            return ValueParser.amount(s)?.micros
+            return ValueParser.amount(s)?.cell
         case .integer:
             return Int64(s)
         }

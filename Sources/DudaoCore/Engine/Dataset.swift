@@ -13,7 +13,17 @@ public enum Dataset: Sendable {
         }
     }
 
-    /// Opens one table file; a missing file is an error naming the columns it should have.
+    /// Throws when `file` changed while it was read (see `TableFile.checkUnchanged`).
+    func checkUnchanged(_ file: TableFile) throws(RunError) {
+        do {
+            try file.checkUnchanged()
+        } catch {
+            throw .tableFile(error)
+        }
+    }
+
+    /// Opens one table file; a missing file is an error naming the columns it should have, and
+    /// so is a path that leads out of the folder or to something other than a regular file.
     /// With `assumeUTF8` a file on disk is mapped unchecked (the caller validates it).
     func open(_ table: TableSchema, assumeUTF8: Bool = false) throws(RunError) -> TableFile {
         let columns = table.columns.map(\.name)
@@ -21,12 +31,12 @@ public enum Dataset: Sendable {
         case .directory(let dir):
             let path = URL(fileURLWithPath: dir).appendingPathComponent(table.file).path
             do {
-                return try TableFile(path: path, assumeUTF8: assumeUTF8)
+                return try TableFile(path: path, within: dir, assumeUTF8: assumeUTF8)
             } catch {
                 switch error {
                 case .notFound: throw .missingFile(path: path, table: table.title, columns: columns)
-                case .undecodable: throw .undecodable(file: path)
                 case .unreadable(_, let errno): throw .unreadableFile(file: path, detail: String(cString: strerror(errno)))
+                default: throw .tableFile(error)
                 }
             }
         case .memory(let name, let files):

@@ -68,7 +68,7 @@ final class RowDecoder {
         case .date:
             return ids.day(bytes, column: column).map { .of(Int64($0)) } ?? .invalid
         case .amount:
-            return ValueParser.amount(bytes).map { .of($0.micros) } ?? .invalid
+            return ValueParser.amount(bytes).map { .of($0.cell) } ?? .invalid
         case .integer:
             guard bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .invalid }
             return .of(bytes.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) })

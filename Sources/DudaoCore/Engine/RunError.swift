@@ -9,6 +9,9 @@ public enum RunError: Error, Equatable, Sendable {
     /// The report could not be written (`--output` in a missing folder, a full disk, a closed pipe).
     case unwritableFile(file: String)
     case undecodable(file: String)
+    /// A table file that is not a regular file inside the data folder, is not text, or
+    /// changed while it was read.
+    case tableFile(TableFileError)
     case malformedCSV(file: String, line: Int, column: Int, detail: String)
     /// Every mistake in the exemptions file (or why it could not be read).
     case badExemptions([ExemptionProblem])
@@ -40,6 +43,8 @@ public enum RunError: Error, Equatable, Sendable {
         case .undecodable(let file):
             return english ? "\(file):1:1: neither UTF-8 nor GB18030 text; save the file as UTF-8 or GB18030 (GBK) CSV"
                 : "\(file):1:1: 既不是 UTF-8 也不是 GB18030 编码的文本；请另存为 UTF-8 或 GB18030（GBK）编码的 CSV"
+        case .tableFile(let e):
+            return e.message(english: english)
         case .malformedCSV(let file, let line, let column, let detail):
             return "\(file):\(line):\(column): \(detail)"
         case .badExemptions(let problems):
@@ -58,6 +63,14 @@ public enum RunError: Error, Equatable, Sendable {
         case .unterminatedQuote(let line, let column):
             .malformedCSV(file: file, line: line, column: column,
                           detail: english ? "quoted field is never closed (expected a closing \")" : "引号内的字段没有结束（缺少右引号 \"）")
+        case .tooManyFields(let line, let limit):
+            .malformedCSV(file: file, line: line, column: 1,
+                          detail: english ? "row has more than \(limit) fields; is this the table's file?"
+                              : "该行超过 \(limit) 个字段；请确认这是该表的文件")
+        case .duplicateColumn(let name, let line, let first, let second):
+            .malformedCSV(file: file, line: line, column: 1,
+                          detail: english ? "columns \(first) and \(second) are both named '\(name)'; each column needs its own name"
+                              : "第\(first)列和第\(second)列的列名都是“\(name)”；每列须有不同的列名")
         }
     }
 }

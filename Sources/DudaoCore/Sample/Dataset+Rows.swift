@@ -12,11 +12,13 @@ extension Dataset {
             var row = CSVRow()
             do {
                 guard try scanner.next(&row) else { return }
-                let header = HeaderIndex(row: row)
+                let header = try HeaderIndex(row: row)
                 let missing = header.missing(required)
                 if !missing.isEmpty { throw RunError.missingColumns(file: shown, missing: missing, expected: t.columns.map(\.name)) }
                 try body(file, header, &scanner, &row)
+                try checkUnchanged(file)
             } catch let e as CSVError {
+                try checkUnchanged(file)
                 throw .malformedCSV(e, file: shown, english: english)
             } catch let e as RunError {
                 throw e
