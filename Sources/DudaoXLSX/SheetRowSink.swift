@@ -21,7 +21,8 @@ struct SheetRowSink: XMLSink {
     private var row = XLSXRow()
     private var lastRow = 0
     private var inSheetData = false
-    private var finished = false
+    /// Whether `</sheetData>` (or the end of the part) has been reached.
+    private(set) var finished = false
     private var column = -1
     private var type = CellType.number
     private var style = 0

@@ -16,7 +16,8 @@ public struct XLSXRow: Sendable {
 
     public init() {}
 
-    /// One past the last column that has a cell (filled or empty) in this row.
+    /// One past the last column given a value in this row (an empty string cell or a merged
+    /// range with an empty top-left cell counts); every column past it is empty.
     public var count: Int { slots.count }
 
     /// The cell's text, `""` for an empty cell or a column past `count`.

@@ -91,6 +91,7 @@ public final class XLSXWorkbook {
                                     date1904: date1904, merges: merges, emit: body)
             var scanner = XMLScanner()
             try package.stream(sheet.part, isSheet: true) { try scanner.feed($0, into: &sink) }
+            guard !sink.finished else { return }
             do {
                 try scanner.finish()
             } catch let problem as XMLProblem {
