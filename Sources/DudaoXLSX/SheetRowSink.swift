@@ -147,7 +147,19 @@ struct SheetRowSink: XMLSink {
     }
 
     private mutating func startCell(_ tag: XMLTag) throws {
-        if let ref = tag.attribute("r"), let parsed = XLSXCellReference.parse(ref) {
+        var ref: UnsafeBufferPointer<UInt8>?
+        var styleIndex: UnsafeBufferPointer<UInt8>?
+        var cellType: UnsafeBufferPointer<UInt8>?
+        tag.forEachAttribute { name, value in
+            guard name.count == 1 else { return }
+            switch name[0] {
+            case UInt8(ascii: "r"): ref = value
+            case UInt8(ascii: "s"): styleIndex = value
+            case UInt8(ascii: "t"): cellType = value
+            default: break
+            }
+        }
+        if let ref, let parsed = XLSXCellReference.parse(ref) {
             column = parsed.column
         } else {
             column += 1
@@ -155,8 +167,8 @@ struct SheetRowSink: XMLSink {
         guard column < XLSXCellReference.maxColumns else {
             throw XLSXError.sheetTooLarge(file: file, sheet: sheet, row: row.number, column: column + 1)
         }
-        style = tag.integer("s") ?? 0
-        type = Self.cellType(tag.attribute("t"))
+        style = styleIndex.flatMap(XMLText.integer) ?? 0
+        type = Self.cellType(cellType)
         value.removeAll(keepingCapacity: true)
         inline.removeAll(keepingCapacity: true)
     }
@@ -210,8 +222,7 @@ struct SheetRowSink: XMLSink {
     /// it is no number, `.date` when its format is a date and its serial a day.
     private static func format(number raw: [UInt8], asDate: Bool, date1904: Bool, into out: inout [UInt8]) -> XLSXCellKind {
         raw.withUnsafeBufferPointer { raw in
-            if asDate, let serial = XLSXNumber.parse(raw), let iso = XLSXDate.iso(serial: serial, date1904: date1904) {
-                out.append(contentsOf: iso.utf8)
+            if asDate, let serial = XLSXNumber.parse(raw), XLSXDate.appendISO(serial: serial, date1904: date1904, to: &out) {
                 return .date
             }
             return XLSXNumber.append(raw: raw, to: &out) ? .number : .text

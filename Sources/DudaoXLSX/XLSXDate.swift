@@ -33,7 +33,24 @@ public enum XLSXDate {
 
     /// `YYYY-MM-DD` of `serial`, or nil as `civil(serial:date1904:)`.
     public static func iso(serial: Double, date1904: Bool) -> String? {
-        guard let c = civil(serial: serial, date1904: date1904) else { return nil }
-        return "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)"
+        var out: [UInt8] = []
+        guard appendISO(serial: serial, date1904: date1904, to: &out) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DD` of `serial`; false, with nothing appended, when it is no day.
+    static func appendISO(serial: Double, date1904: Bool, to out: inout [UInt8]) -> Bool {
+        guard let c = civil(serial: serial, date1904: date1904) else { return false }
+        func two(_ n: Int) {
+            out.append(UInt8(ascii: "0") + UInt8(n / 10))
+            out.append(UInt8(ascii: "0") + UInt8(n % 10))
+        }
+        two(c.year / 100)
+        two(c.year % 100)
+        out.append(UInt8(ascii: "-"))
+        two(c.month)
+        out.append(UInt8(ascii: "-"))
+        two(c.day)
+        return true
     }
 }

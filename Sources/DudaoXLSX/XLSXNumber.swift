@@ -88,32 +88,70 @@ public enum XLSXNumber {
     }
 
     /// Appends `value` rounded to 15 significant digits, in plain decimal.
+    ///
+    /// Swift's `description` is the shortest text that reads back as `value`; when it has at
+    /// most 15 digits they are the 15-digit rounding too (the value is within half an ulp of
+    /// them, far from a 15-digit midpoint). Longer ones are rounded as text, except at an exact
+    /// text tie, where the binary value decides (`printf`).
     static func append(_ value: Double, to out: inout [UInt8]) {
         guard value.isFinite else { return }
-        // "%.14e" gives the 15 digits Excel keeps, correctly rounded: "-d.ddddddddddddddde±XX".
-        var buffer = [CChar](repeating: 0, count: 40)
-        let written = buffer.withUnsafeMutableBufferPointer { b in
-            withVaList([value]) { vsnprintf(b.baseAddress, 40, "%.14e", $0) }
-        }
-        guard written > 0 else { return }
-        let text = buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }
-        guard let e = text.firstIndex(of: UInt8(ascii: "e")) else { return }
-        let negative = text[0] == UInt8(ascii: "-")
-        var digits = text[(negative ? 1 : 0)..<e].filter { $0 != UInt8(ascii: ".") }
-        while digits.count > 1 && digits.last == UInt8(ascii: "0") { digits.removeLast() }
-        if digits == [UInt8(ascii: "0")] {
+        guard value != 0 else {
             out.append(UInt8(ascii: "0"))
             return
         }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
         var exponent = 0
-        var j = e + 1
-        let exponentNegative = text[j] == UInt8(ascii: "-")
-        j += 1
-        while j < text.count {
-            exponent = exponent * 10 + Int(text[j] - UInt8(ascii: "0"))
-            j += 1
+        var mantissaExponent = 0
+        var seenPoint = false
+        var inExponent = false
+        var exponentNegative = false
+        for b in value.magnitude.description.utf8 {
+            if inExponent {
+                if b == UInt8(ascii: "-") { exponentNegative = true } else if b != UInt8(ascii: "+") {
+                    mantissaExponent = mantissaExponent * 10 + Int(b &- UInt8(ascii: "0"))
+                }
+            } else if b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
+                inExponent = true
+            } else if b == UInt8(ascii: ".") {
+                seenPoint = true
+            } else if digits.isEmpty && b == UInt8(ascii: "0") {
+                if seenPoint { exponent -= 1 }
+            } else {
+                if !seenPoint && !digits.isEmpty { exponent += 1 }
+                if seenPoint && digits.isEmpty { exponent -= 1 }
+                digits.append(b)
+            }
         }
-        if exponentNegative { exponent = -exponent }
+        exponent += exponentNegative ? -mantissaExponent : mantissaExponent
+        if digits.count > 15 {
+            let rest = digits[15...]
+            if rest.first == UInt8(ascii: "5") && rest.dropFirst().allSatisfy({ $0 == UInt8(ascii: "0") }) {
+                appendExactly(value, to: &out)
+                return
+            }
+            let up = (rest.first ?? 0) >= UInt8(ascii: "5")
+            digits.removeSubrange(15...)
+            if up {
+                var i = 14
+                while i >= 0 && digits[i] == UInt8(ascii: "9") {
+                    digits[i] = UInt8(ascii: "0")
+                    i -= 1
+                }
+                if i >= 0 {
+                    digits[i] += 1
+                } else {
+                    digits.insert(UInt8(ascii: "1"), at: 0)
+                    exponent += 1
+                }
+            }
+        }
+        while digits.count > 1 && digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        appendPlain(negative: value < 0, digits: digits, exponent: exponent, to: &out)
+    }
+
+    /// `d.ddd × 10^exponent` written without an exponent.
+    private static func appendPlain(negative: Bool, digits: [UInt8], exponent: Int, to out: inout [UInt8]) {
         if negative { out.append(UInt8(ascii: "-")) }
         if exponent < 0 {
             out.append(UInt8(ascii: "0"))
@@ -128,5 +166,19 @@ public enum XLSXNumber {
             out.append(UInt8(ascii: "."))
             out.append(contentsOf: digits[(exponent + 1)...])
         }
+    }
+
+    /// The 15-digit rounding of the binary value itself: `"%.14e"`, correctly rounded by libc.
+    private static func appendExactly(_ value: Double, to out: inout [UInt8]) {
+        var buffer = [CChar](repeating: 0, count: 40)
+        let written = buffer.withUnsafeMutableBufferPointer { b in
+            withVaList([value]) { vsnprintf(b.baseAddress, 40, "%.14e", $0) }
+        }
+        guard written > 0 else { return }
+        let text = buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }
+        guard let e = text.firstIndex(of: UInt8(ascii: "e")), let exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) else { return }
+        var digits = text[(value < 0 ? 1 : 0)..<e].filter { $0 != UInt8(ascii: ".") }
+        while digits.count > 1 && digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        appendPlain(negative: value < 0, digits: digits, exponent: exponent, to: &out)
     }
 }

@@ -6,7 +6,7 @@ import Darwin
 
 /// A start or end tag as the scanner found it: bytes in the scanner's buffer, valid only during
 /// the sink call. Names are compared by local name (`x:row` is `row`), so prefixed
-/// SpreadsheetML reads like the default namespace.
+/// SpreadsheetML reads like the default namespace, and so are attributes (`r:id` is `id`).
 struct XMLTag {
     let base: UnsafePointer<UInt8>
     /// The local name's bytes.
@@ -48,11 +48,11 @@ struct XMLTag {
     /// The first byte of the local name (0 for an empty name).
     var firstNameByte: UInt8 { nameEnd > nameStart ? base[nameStart] : 0 }
 
-    /// The raw (undecoded) value of the attribute `name`. An attribute matches by its whole
-    /// name or, when prefixed other than `xmlns`, by its local name (`r:id` answers to `id`).
-    func attribute(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        let count = name.utf8CodeUnitCount
-        let target = name.utf8Start
+    /// Calls `body` with each attribute's local name (`r:id` gives `id`) and raw value, in
+    /// order; namespace declarations (`xmlns`, `xmlns:x`) are left out. Stops at the first
+    /// byte that does not fit `name="value"` or `name='value'`.
+    @inline(__always)
+    func forEachAttribute(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
         var i = attributesStart
         let e = attributesEnd
         while i < e {
@@ -65,25 +65,35 @@ struct XMLTag {
             }
             let nameStop = i
             while i < e && base[i] <= 0x20 { i += 1 }
-            guard i < e, base[i] == UInt8(ascii: "=") else { return nil }
+            guard i < e, base[i] == UInt8(ascii: "=") else { return }
             i += 1
             while i < e && base[i] <= 0x20 { i += 1 }
-            guard i < e else { return nil }
+            guard i < e else { return }
             let quote = base[i]
-            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return }
             let valueStart = i + 1
             i = valueStart
             while i < e && base[i] != quote { i += 1 }
-            guard i < e else { return nil }
+            guard i < e else { return }
             let valueEnd = i
             i += 1
-            let whole = nameStop - nameBegin == count && memcmp(base + nameBegin, target, count) == 0
-            let prefixed = local > nameBegin && !(local - nameBegin == 6 && memcmp(base + nameBegin, "xmlns:", 6) == 0)
-            if whole || (prefixed && nameStop - local == count && memcmp(base + local, target, count) == 0) {
-                return UnsafeBufferPointer(start: base + valueStart, count: valueEnd - valueStart)
+            let declaration = local - nameBegin == 6 && memcmp(base + nameBegin, "xmlns:", 6) == 0
+                || (local == nameBegin && nameStop - nameBegin == 5 && memcmp(base + nameBegin, "xmlns", 5) == 0)
+            if !declaration {
+                body(UnsafeBufferPointer(start: base + local, count: nameStop - local),
+                     UnsafeBufferPointer(start: base + valueStart, count: valueEnd - valueStart))
             }
         }
-        return nil
+    }
+
+    /// The raw (undecoded) value of the attribute whose local name is `name`.
+    func attribute(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        let count = name.utf8CodeUnitCount
+        var found: UnsafeBufferPointer<UInt8>?
+        forEachAttribute { local, value in
+            if found == nil && local.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: count)) { found = value }
+        }
+        return found
     }
 
     /// The attribute's value with entities decoded.
