@@ -52,7 +52,7 @@ struct SheetRowSink: XMLSink {
             case UInt8(ascii: "c") where inSheetData:
                 try startCell(tag)
             case UInt8(ascii: "v"):
-                value.removeAll(keepingCapacity: true)
+                if !value.isEmpty { value.removeAll(keepingCapacity: true) }
                 capture = tag.isSelfClosing ? .none : .value
             case UInt8(ascii: "t") where inInline && phoneticDepth == 0:
                 capture = tag.isSelfClosing ? .none : .inlineText
@@ -61,7 +61,7 @@ struct SheetRowSink: XMLSink {
             }
         case 2 where tag.isNamed("is"):
             inInline = !tag.isSelfClosing
-            inline.removeAll(keepingCapacity: true)
+            if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
         case 3:
             if tag.isNamed("row") && inSheetData {
                 try startRow(tag)
@@ -169,8 +169,8 @@ struct SheetRowSink: XMLSink {
         }
         style = styleIndex.flatMap(XMLText.integer) ?? 0
         type = Self.cellType(cellType)
-        value.removeAll(keepingCapacity: true)
-        inline.removeAll(keepingCapacity: true)
+        if !value.isEmpty { value.removeAll(keepingCapacity: true) }
+        if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
     }
 
     private static func cellType(_ raw: UnsafeBufferPointer<UInt8>?) -> CellType {

@@ -49,12 +49,17 @@ public struct XLSXRow: Sendable {
 
     /// Sets the cell in `column` to `text` (an earlier value of the same cell is dropped).
     mutating func set(column: Int, kind: XLSXCellKind, text: UnsafeRawBufferPointer) {
-        if column >= slots.count {
-            slots.append(contentsOf: repeatElement(Slot(start: 0, end: 0, kind: .empty), count: column + 1 - slots.count))
-        }
         let start = bytes.count
         bytes.append(contentsOf: text)
-        slots[column] = Slot(start: start, end: bytes.count, kind: text.isEmpty ? .empty : kind)
+        let slot = Slot(start: start, end: bytes.count, kind: text.isEmpty ? .empty : kind)
+        if column == slots.count {
+            slots.append(slot)
+            return
+        }
+        if column > slots.count {
+            slots.append(contentsOf: repeatElement(Slot(start: 0, end: 0, kind: .empty), count: column + 1 - slots.count))
+        }
+        slots[column] = slot
     }
 
     mutating func set(column: Int, kind: XLSXCellKind, text: [UInt8]) {
