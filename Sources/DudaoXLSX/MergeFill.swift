@@ -40,10 +40,24 @@ struct MergeFill {
     }
 
     /// Records the top-left values found in `row` and fills the covered cells with them.
+    ///
+    /// A range whose top-left cell is empty is dropped once its first row is read: it would
+    /// only fill blanks, and so a whole column or sheet merged by mistake costs nothing.
     mutating func apply(to row: inout XLSXRow) {
+        if active.contains(where: { ranges[$0].firstRow == row.number }) {
+            active.removeAll { index in
+                guard ranges[index].firstRow == row.number else { return false }
+                let value = row.cell(at: ranges[index].firstColumn)
+                guard value.text.isEmpty else {
+                    values[index] = value
+                    return false
+                }
+                row.clear(columns: ranges[index].firstColumn...ranges[index].lastColumn)
+                return true
+            }
+        }
         for index in active {
             let range = ranges[index]
-            if range.firstRow == row.number { values[index] = row.cell(at: range.firstColumn) }
             let value = values[index] ?? (.empty, [])
             for column in range.firstColumn...range.lastColumn
             where !(row.number == range.firstRow && column == range.firstColumn) {

@@ -66,6 +66,13 @@ public struct XLSXRow: Sendable {
         text.withUnsafeBytes { set(column: column, kind: kind, text: $0) }
     }
 
+    /// Empties the cells of `columns` that the row has.
+    mutating func clear(columns: ClosedRange<Int>) {
+        for column in columns where column < slots.count {
+            slots[column] = Slot(start: 0, end: 0, kind: .empty)
+        }
+    }
+
     /// A copy of the cell in `column`, to be set elsewhere (a merged range's value).
     func cell(at column: Int) -> (kind: XLSXCellKind, text: [UInt8]) {
         (kind(at: column), withUTF8(at: column) { Array($0) })
