@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +29,10 @@ let package = Package(
         .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable"], swiftSettings: hotPath),
         .target(name: "DudaoReport", dependencies: ["DudaoCore"]),
         .target(name: "DudaoGenerate", dependencies: ["DudaoTable"]),
+        .target(
+            name: "DudaoXLSX",
+            dependencies: ["DudaoTable", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "dudao",
             dependencies: [
@@ -45,5 +50,6 @@ let package = Package(
         .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport"], exclude: ["Golden"]),
         .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable"]),
         .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport"]),
+        .testTarget(name: "DudaoXLSXTests", dependencies: ["DudaoXLSX", "DudaoTable"]),
     ]
 )

@@ -1,0 +1,129 @@
+/// An `.xlsx` workbook opened for reading: its sheets in tab order and its date system, with
+/// rows streamed one sheet at a time (`forEachRow`).
+///
+/// Opening reads the small parts (package and workbook relationships, `workbook.xml`,
+/// `styles.xml`); the shared strings are read on the first row pass and kept; a sheet is never
+/// held whole. Not thread-safe: use one workbook value per thread.
+public final class XLSXWorkbook {
+    /// The file as messages name it.
+    public let file: String
+    public let sheets: [XLSXSheet]
+    /// The 1904 date system (serial 0 = 1904-01-01) rather than the 1900 one.
+    public let date1904: Bool
+
+    private let package: XLSXPackage
+    private let styles: XLSXStyles
+    private let sharedStringsPart: String?
+    private var sharedStrings: XLSXSharedStrings?
+
+    /// Opens the workbook at `path`; `file` is how errors name it (by default the path).
+    public init(path: String, file: String? = nil, limits: XLSXLimits = .standard) throws(XLSXError) {
+        let file = file ?? path
+        self.file = file
+        let package = try XLSXPackage(path: path, file: file, limits: limits)
+        self.package = package
+        do {
+            let workbookPart = try Self.workbookPart(package)
+            guard package.contains(workbookPart) else { throw XLSXError.missingWorkbook(file: file) }
+            var workbook = WorkbookParts.WorkbookSink()
+            try Self.read(workbookPart, from: package, into: &workbook)
+            var rels = WorkbookParts.RelationshipsSink()
+            let relsPart = WorkbookParts.relationshipsPart(of: workbookPart)
+            if package.contains(relsPart) { try Self.read(relsPart, from: package, into: &rels) }
+            let inPackage = rels.relationships.filter { !$0.isExternal }
+            func target(_ suffix: String, _ fallback: String) -> String? {
+                let found = inPackage.first { $0.type.hasSuffix(suffix) }
+                    .map { WorkbookParts.resolve($0.target, from: workbookPart) } ?? fallback
+                return package.contains(found) ? found : nil
+            }
+            let sheets = workbook.sheets.map { entry in
+                let part = inPackage.first { $0.id == entry.relationship }
+                    .map { WorkbookParts.resolve($0.target, from: workbookPart) } ?? ""
+                return XLSXSheet(name: entry.name, part: part, isHidden: entry.isHidden)
+            }
+            var styles = XLSXStyles.Sink()
+            if let stylesPart = target("/styles", "xl/styles.xml") { try Self.read(stylesPart, from: package, into: &styles) }
+            self.sheets = sheets
+            self.styles = styles.styles
+            date1904 = workbook.date1904
+            sharedStringsPart = target("/sharedStrings", "xl/sharedStrings.xml")
+        } catch let error as XLSXError {
+            throw error
+        } catch {
+            throw .malformedPart(file: file, part: "workbook", detail: "\(error)")
+        }
+    }
+
+    /// The sheet named `name` (exactly as on its tab).
+    public func sheet(named name: String) throws(XLSXError) -> XLSXSheet {
+        guard let sheet = sheets.first(where: { $0.name == name }) else {
+            throw .unknownSheet(file: file, sheet: name, available: sheets.map(\.name))
+        }
+        return sheet
+    }
+
+    /// The merged ranges of `sheet`, in the order the sheet lists them (a pass over its XML
+    /// that only tokenizes from the first `mergeCell` on).
+    public func mergedRanges(of sheet: XLSXSheet) throws -> [XLSXMergedRange] {
+        var scan = MergeScan()
+        try package.stream(sheet.part, isSheet: true) { try scan.feed($0) }
+        let ranges = try scan.finish()
+        if let beyond = ranges.first(where: { $0.lastRow > XLSXCellReference.maxRows || $0.lastColumn >= XLSXCellReference.maxColumns }) {
+            throw XLSXError.sheetTooLarge(file: file, sheet: sheet.name, row: beyond.lastRow, column: beyond.lastColumn + 1)
+        }
+        return ranges
+    }
+
+    /// Calls `body` with each non-blank row of `sheet` in order, cells formatted as INTAKE
+    /// section 3 says and merged ranges filled.
+    ///
+    /// The sheet is inflated twice, chunk by chunk: once for its merged ranges (which follow the
+    /// rows in the XML), once for the rows. Throws `XLSXError` for a broken or oversized sheet,
+    /// and whatever `body` throws.
+    public func forEachRow(sheet: XLSXSheet, _ body: (XLSXRow) throws -> Void) throws {
+        guard !sheet.part.isEmpty, package.contains(sheet.part) else {
+            throw XLSXError.missingPart(file: file, part: sheet.part.isEmpty ? sheet.name : sheet.part)
+        }
+        let merges = try mergedRanges(of: sheet)
+        let strings = try loadSharedStrings()
+        try withoutActuallyEscaping(body) { body in
+            var sink = SheetRowSink(file: file, sheet: sheet.name, sharedStrings: strings, styles: styles,
+                                    date1904: date1904, merges: merges, emit: body)
+            var scanner = XMLScanner()
+            try package.stream(sheet.part, isSheet: true) { try scanner.feed($0, into: &sink) }
+            guard !sink.finished else { return }
+            do {
+                try scanner.finish()
+            } catch let problem as XMLProblem {
+                throw XLSXError.malformedPart(file: file, part: sheet.part, detail: problem.detail)
+            }
+            try sink.finishSheet()
+        }
+    }
+
+    private func loadSharedStrings() throws -> XLSXSharedStrings {
+        if let sharedStrings { return sharedStrings }
+        var sink = XLSXSharedStrings.Sink()
+        if let part = sharedStringsPart { try Self.read(part, from: package, into: &sink) }
+        sharedStrings = sink.table
+        return sink.table
+    }
+
+    /// The workbook part the package relationships name, else `xl/workbook.xml`.
+    private static func workbookPart(_ package: XLSXPackage) throws -> String {
+        var rels = WorkbookParts.RelationshipsSink()
+        if package.contains("_rels/.rels") { try read("_rels/.rels", from: package, into: &rels) }
+        let office = rels.relationships.first { $0.type.hasSuffix("/officeDocument") && !$0.isExternal }
+        return office.map { WorkbookParts.resolve($0.target, from: "") } ?? "xl/workbook.xml"
+    }
+
+    private static func read<S: XMLSink>(_ part: String, from package: XLSXPackage, into sink: inout S) throws {
+        var scanner = XMLScanner()
+        try package.stream(part, isSheet: false) { try scanner.feed($0, into: &sink) }
+        do {
+            try scanner.finish()
+        } catch let problem as XMLProblem {
+            throw XLSXError.malformedPart(file: package.file, part: part, detail: problem.detail)
+        }
+    }
+}
