@@ -10,7 +10,7 @@ enum CheckReporter: Reporter {
         for section in ReportOutline(result).sections {
             let office = words.office(id: section.officeID, name: section.officeName).singleLine
             var lines = [paint.bold(words.pick("\(office) 自查清单", "Checklist for \(office)")),
-                         words.dates(result)]
+                         words.dates(result), words.edition(result)]
             let open = section.groups.compactMap { group -> ReportOutline.RuleGroup? in
                 var kept = group
                 kept.findings = group.findings.filter { $0.status == .open }

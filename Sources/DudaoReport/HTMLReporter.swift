@@ -27,7 +27,7 @@ enum HTMLReporter: Reporter {
             </head>
             <body>
             <h1>\(words.reportTitle(result).markupEscaped)</h1>
-            <p>\(words.dates(result).markupEscaped)<br>\(words.counts(result).markupEscaped)</p>
+            <p>\(words.dates(result).markupEscaped)<br>\(words.edition(result).markupEscaped)<br>\(words.counts(result).markupEscaped)</p>
             <h2>\(words.summaryHeading.markupEscaped)</h2>
             <table>
             <tr>\(words.tallyColumns.map { "<th>\($0.markupEscaped)</th>" }.joined())</tr>

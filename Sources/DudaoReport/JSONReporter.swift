@@ -20,12 +20,23 @@ enum JSONReporter: Reporter {
         return JSONDocument(members: [
             ("schemaVersion", .value(.int(1))),
             ("asOf", .value(.string(result.asOf.iso))),
+            ("pack", .value(pack(result))),
             // Read in place: copying a finding out of the array retains its dozen strings.
             ("findings", .array(count: findings.count) { i, out in findings.withUnsafeBufferPointer { finding($0.baseAddress! + i, to: &out) } }),
             ("due", .array(count: due.count) { dueItem(due[$0], to: &$1) }),
             ("exemptions", .array(count: exemptions.count) { exemption(exemptions[$0], to: &$1) }),
             ("summary", .value(summary(result))),
         ])
+    }
+
+    /// The pack's id and edition, and how many duties of its plan it checks or explains.
+    private static func pack(_ result: AuditResult) -> JSONValue {
+        var members: [(String, JSONValue)] = [("id", .string(result.packID)), ("version", .int(result.packVersion))]
+        if let c = result.planCoverage {
+            members.append(("planDuties", .object([("total", .int(c.duties)), ("checked", .int(c.checked)),
+                                                   ("explained", .int(c.explained))])))
+        }
+        return .object(members)
     }
 
     private static func summary(_ result: AuditResult) -> JSONValue {

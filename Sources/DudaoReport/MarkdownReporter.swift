@@ -6,7 +6,7 @@ enum MarkdownReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
         let outline = ReportOutline(result)
-        var lines = ["# " + escaped(words.reportTitle(result)), "", words.dates(result) + "  ", words.counts(result), ""]
+        var lines = ["# " + escaped(words.reportTitle(result)), "", words.dates(result) + "  ", words.edition(result) + "  ", words.counts(result), ""]
         lines.append("## " + words.summaryHeading)
         lines.append("")
         lines.append(row(words.tallyColumns.map(escaped)))

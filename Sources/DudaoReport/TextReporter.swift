@@ -11,7 +11,7 @@ enum TextReporter: Reporter {
         let words = Wording(language: options.language)
         let paint = Palette(enabled: options.colour)
         let outline = ReportOutline(result)
-        var lines = [paint.bold(words.reportTitle(result).singleLine), words.dates(result), words.counts(result)]
+        var lines = [paint.bold(words.reportTitle(result).singleLine), words.dates(result), words.edition(result), words.counts(result)]
         for section in outline.sections where !section.isEmpty {
             lines.append("")
             lines.append(paint.bold("■ " + words.office(id: section.officeID, name: section.officeName).singleLine))

@@ -182,6 +182,16 @@ struct Wording {
         return parts.joined(separator: " · ")
     }
 
+    /// `规则包第 2 版 · 方案要求 32 句：12 句由规则检查，20 句无法由台账检查（dudao explain --plan）`.
+    func edition(_ result: AuditResult) -> String {
+        var parts = [pick("规则包第 \(result.packVersion) 版", "pack edition \(result.packVersion)")]
+        if let c = result.planCoverage {
+            parts.append(pick("方案要求 \(c.duties) 句：\(c.checked) 句由规则检查，\(c.explained) 句无法由台账检查（dudao explain --plan）",
+                              "plan duties: \(c.checked) of \(c.duties) checked by rules, \(c.explained) not checkable from a ledger (dudao explain --plan)"))
+        }
+        return parts.joined(separator: " · ")
+    }
+
     /// `问题 5 条（未整改 4，已豁免 1）· 待办 2 项`.
     func counts(_ result: AuditResult) -> String {
         let waived = result.findings.filter { $0.status == .waived }.count

@@ -91,6 +91,8 @@ enum SampleResult {
             ExemptionOutcome(rule: "market-fair-quarterly", subjectID: "SO03", period: nil,
                              reason: "集市停办", approver: "张伟", expires: day("2023-03-31"),
                              state: .unused, matched: 0, file: "exemptions.yaml", line: 14),
-        ]
+        ],
+        packVersion: 2,
+        planCoverage: PlanCoverage(duties: 32, checked: 12, explained: 20)
     )
 }

@@ -88,7 +88,8 @@ final class AuditRun: @unchecked Sendable {
         let officeList = offices
         return AuditResult(asOf: asOf, checkDate: calendar.checkDate, packID: pack.id,
                            packTitle: english ? (pack.titleEN ?? pack.title) : pack.title, offices: officeList,
-                           officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: outcomes)
+                           officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: outcomes,
+                           packVersion: pack.version, planCoverage: pack.planCoverage)
     }
 
     /// Record findings are fingerprinted by record id; rows that share an id (a copied

@@ -76,6 +76,10 @@ public struct AuditResult: Sendable {
     public var checkDate: Day?
     public var packID: String
     public var packTitle: String
+    /// The pack's edition (`pack.version`).
+    public var packVersion: Int
+    /// How many duties of the pack's source plan it checks or explains; nil without a plan map.
+    public var planCoverage: PlanCoverage?
     /// Offices of the dataset by id, with their names (for grouping and summaries).
     public var offices: [(id: String, name: String)]
     /// The offices the run was limited to (`--office`), empty for all.
@@ -87,8 +91,10 @@ public struct AuditResult: Sendable {
 
     public init(asOf: Day, checkDate: Day?, packID: String, packTitle: String, offices: [(id: String, name: String)],
                 officeFilter: [String], rules: [RuleInfo], findings: [Finding], due: [DueItem],
-                exemptions: [ExemptionOutcome]) {
+                exemptions: [ExemptionOutcome], packVersion: Int = 1, planCoverage: PlanCoverage? = nil) {
         self.asOf = asOf
+        self.packVersion = packVersion
+        self.planCoverage = planCoverage
         self.checkDate = checkDate
         self.packID = packID
         self.packTitle = packTitle
