@@ -1,8 +1,9 @@
 /// A table kept in memory: rosters, assignments and other small tables. Stored in flat
 /// arrays, row after row: each cell's state and value apart (no padding between them), and
 /// the cell texts in one byte arena, so a roster of hundreds of thousands of rows costs a
-/// few allocations, not several per row. A class, so lookups share it.
-final class MaterializedTable: @unchecked Sendable {
+/// few allocations, not several per row. A value: the loader fills it, then every later
+/// stage reads its own copy (the arrays are shared, not copied).
+struct MaterializedTable: Sendable {
     let schema: TableSchema
     let width: Int
     private var states: [Cell.State] = []
@@ -30,7 +31,7 @@ final class MaterializedTable: @unchecked Sendable {
 
     /// Adds a row: its decoded cells, and as texts the fields of `source` that `fields` names
     /// (one field index per column; an index past the row's fields gives an empty text).
-    func append(cells row: [Cell], texts source: borrowing CSVRow, fields: [Int], line: Int) {
+    mutating func append(cells row: [Cell], texts source: borrowing CSVRow, fields: [Int], line: Int) {
         for cell in row {
             states.append(cell.state)
             if wideValues == nil, let v = Int32(exactly: cell.value) {
@@ -54,7 +55,7 @@ final class MaterializedTable: @unchecked Sendable {
     func active(_ r: Int) -> DayRange? { hasActive ? activeRanges[r] : nil }
 
     /// Sets when row `r` of a table that declares `active` is active.
-    func setActive(_ r: Int, _ range: DayRange) { activeRanges[r] = range }
+    mutating func setActive(_ r: Int, _ range: DayRange) { activeRanges[r] = range }
 
     @inline(__always)
     func cell(_ r: Int, _ column: Int) -> Cell {

@@ -25,7 +25,7 @@ public struct RuleExplainer {
             lines.append(t("检查对象：", "Who is checked: ") + subjects(c.subjects))
             lines.append(t("期间：", "Periods: ") + period(c.period))
             let table = pack.table(named: c.table)
-            let what = condition(c.filter, table: table)
+            let what = condition(written(c.filter, subject: c.subjectBinding, period: nil), table: table)
             let n = value(c.atLeast)
             if let d = c.distinct {
                 lines.append(t("要求：每个对象在每个期间内，\(title(c.table))中满足以下条件的有效记录，按“\(d)”的不同取值计数，至少 \(n) 个：",
@@ -49,7 +49,7 @@ public struct RuleExplainer {
         case .deadline(let d):
             lines.append(t("检查对象：", "Who is checked: ") + subjects(d.subjects))
             lines.append(t("期间：", "Periods: ") + period(d.period))
-            lines.append(t("记录：", "Records: ") + title(d.table) + t("中满足：", " where ") + condition(d.filter, table: pack.table(named: d.table)))
+            lines.append(t("记录：", "Records: ") + title(d.table) + t("中满足：", " where ") + condition(written(d.filter, subject: d.subjectBinding, period: d.periodBinding), table: pack.table(named: d.table)))
             let grace = value(d.graceDays)
             switch d.judge {
             case .missing:
@@ -71,6 +71,17 @@ public struct RuleExplainer {
         }
         lines.append(t("定义于：", "Defined in: ") + "\(rule.mark.file):\(rule.mark.line)")
         return lines.joined(separator: "\n")
+    }
+
+    /// A requirement's `where` as written: its bindings back among the other parts.
+    private func written(_ filter: Condition, subject: ColumnBinding?, period: ColumnBinding?) -> Condition {
+        var parts = filter.conjuncts
+        let bindings = [subject.map { ($0, ValueExpression.subject("key", $0.mark.op)) },
+                        period.map { ($0, ValueExpression.period("label", $0.mark.op)) }].compactMap { $0 }
+        for (b, value) in bindings.sorted(by: { $0.0.position < $1.0.position }) {
+            parts.insert(.compare(field: b.column, op: .eq, value: value, mark: b.mark), at: min(b.position, parts.count))
+        }
+        return .all(parts)
     }
 
     private func title(_ table: String) -> String {

@@ -348,7 +348,8 @@ struct PackDecoder {
                   let c = f["count"], let cf = reader.fields(c, PackSchema.count), let table = cf.string("table"),
                   let whereNode = cf["where"], let cond = condition(whereNode),
                   let atLeast = f["at_least"].flatMap({ value($0) }) else { return nil }
-            kind = .count(CountRequirement(subjects: s, period: period, table: table, filter: cond,
+            let (filter, binding, _) = cond.takingBindings(periods: false)
+            kind = .count(CountRequirement(subjects: s, period: period, table: table, subjectBinding: binding, filter: filter,
                                            distinct: cf.string("distinct"), atLeast: atLeast))
         case "each_record":
             guard let r = f["records"], let rf = reader.fields(r, PackSchema.records), let table = rf.string("table"),
@@ -360,8 +361,9 @@ struct PackDecoder {
                   let whereNode = rf["where"], let cond = condition(whereNode),
                   let grace = f["grace_days"].flatMap({ value($0) }),
                   let judgeName = f.choice("judge"), let judge = DeadlineRequirement.Judge(rawValue: judgeName) else { return nil }
-            kind = .deadline(DeadlineRequirement(subjects: s, period: period, table: table, filter: cond,
-                                                 graceDays: grace, judge: judge))
+            let (filter, subject, periodBinding) = cond.takingBindings(periods: true)
+            kind = .deadline(DeadlineRequirement(subjects: s, period: period, table: table, subjectBinding: subject,
+                                                 periodBinding: periodBinding, filter: filter, graceDays: grace, judge: judge))
         }
         return Rule(id: id, title: title, titleEN: f.string("title_en"), severity: severity, clause: f.string("clause"),
                     quote: f.string("quote"), message: message, messageEN: f.string("message_en"), kind: kind,

@@ -253,7 +253,7 @@ struct PackValidator {
             if let t = rowTable {
                 validateCondition(c.filter, rowTable: t, subjectTables: subjectTables, periodDefined: false)
                 if let d = c.distinct { column(d, in: t, at: m("count.distinct")) }
-                if c.filter.subjectBinding == nil { reader.report(m("count.where"), .missingBinding(rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")) }
+                validateBinding(c.subjectBinding, in: t, at: m("count.where"), rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")
                 if t.dateColumn == nil, t.active == nil {
                     reader.report(m("count.table"), .missingKey(key: "date 或 active", context: "计数表 \(t.name)"))
                 }
@@ -272,8 +272,8 @@ struct PackValidator {
             rowTable = table(d.table, at: m("records.table"))
             if let t = rowTable {
                 validateCondition(d.filter, rowTable: t, subjectTables: subjectTables, periodDefined: true)
-                if d.filter.subjectBinding == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")) }
-                if d.filter.periodBinding == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "期间（{field: 列, eq: {period: label}}）")) }
+                validateBinding(d.subjectBinding, in: t, at: m("records.where"), rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")
+                validateBinding(d.periodBinding, in: t, at: m("records.where"), rule: r.id, what: "期间（{field: 列, eq: {period: label}}）")
                 if t.dateColumn == nil { reader.report(m("records.table"), .missingKey(key: "date", context: "记录表 \(t.name)")) }
             }
             validateValue(d.graceDays, rowTable: nil, subjectTables: nil, periodDefined: false)
@@ -302,6 +302,15 @@ struct PackValidator {
         if let q = r.quote, pack.sourceText != nil, pack.sourceSentence(containing: q) == nil {
             reader.report(r.marks["quote"] ?? r.mark, .quoteNotInSource(rule: r.id), .warning)
         }
+    }
+
+    /// A binding must be written, and name a column of the row table.
+    private func validateBinding(_ b: ColumnBinding?, in t: TableSchema, at mark: Mark, rule: String, what: String) {
+        guard let b else {
+            reader.report(mark, .missingBinding(rule: rule, what: what))
+            return
+        }
+        column(b.column, in: t, at: b.mark.field)
     }
 
     private func validateSubjects(_ s: SubjectSelection, at mark: Mark) -> [TableSchema] {
