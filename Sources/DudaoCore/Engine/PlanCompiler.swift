@@ -34,65 +34,20 @@ struct PlanCompiler {
         return RowChecker(columns: columns, checks: checks)
     }
 
-    /// Every requirement of the pack, compiled; requirements over the same subject tables
-    /// share their slots.
-    func requirements(rosters: inout Rosters) -> (counts: [CountPlan], deadlines: [DeadlinePlan], records: [RecordJudge]) {
-        var slotsByTables: [[Int]: SubjectSlots] = [:]
-        func sharedSlots(_ tables: [Int]) -> SubjectSlots {
-            if let s = slotsByTables[tables] { return s }
-            let s = SubjectSlots(tables: tables, rosters: rosters, memory: memory)
-            slotsByTables[tables] = s
-            return s
-        }
-        var counts: [CountPlan] = [], deadlines: [DeadlinePlan] = [], records: [RecordJudge] = []
+    /// Every requirement of the pack, compiled by its kind; requirements over the same
+    /// subject tables share their slots.
+    func requirements(rosters: inout Rosters) -> RequirementPlans {
+        var plans = RequirementPlans()
+        var slots = SlotCache()
         for rule in pack.rules {
-            switch rule.kind {
-            case .count(let c):
-                guard let ti = setting.tableIndex[c.table], let binding = c.subjectBinding.flatMap({ pack.tables[ti].columnIndex($0.column) }) else { continue }
-                let t = pack.tables[ti]
-                let subjects = c.subjects.tables.compactMap { setting.tableIndex[$0] }
-                var columns = ConditionCompiler.SubjectColumns()
-                let filter = conditions.compile(c.filter, row: t, subjectTables: subjects, subjects: &columns, rosters: &rosters)
-                let slots = sharedSlots(subjects)
-                let periods = setting.calendar.periods[c.period] ?? []
-                counts.append(CountPlan(
-                    rule: rule, requirement: c, table: ti, binding: binding, filter: filter,
-                    subjectCells: slots.subjectCells(columns, rosters: rosters, memory: memory), subjectWidth: columns.columns.count,
-                    distinct: c.distinct.flatMap(t.columnIndex), dateColumn: t.dateColumn.flatMap(t.columnIndex),
-                    periods: periods, ranges: memory.copy(periods.map(\.range)), slots: slots,
-                    subjects: subjectFilter(c.subjects, rosters: &rosters), atLeast: conditions.integer(c.atLeast)))
-            case .deadline(let d):
-                guard let ti = setting.tableIndex[d.table] else { continue }
-                let t = pack.tables[ti]
-                guard let binding = d.subjectBinding.flatMap({ t.columnIndex($0.column) }), let periodCol = d.periodBinding.flatMap({ t.columnIndex($0.column) }),
-                      let dateCol = t.dateColumn.flatMap(t.columnIndex) else { continue }
-                let subjects = d.subjects.tables.compactMap { setting.tableIndex[$0] }
-                let periods = setting.calendar.periods[d.period] ?? []
-                let labels = periods.map { p in
-                    p.label.flatMap { conditions.literal(.literal($0, rule.mark), column: t.columns[periodCol], ids: &rosters.ids) } ?? Int64.min
-                }
-                var columns = ConditionCompiler.SubjectColumns()
-                let filter = conditions.compile(d.filter, row: t, subjectTables: subjects, subjects: &columns, rosters: &rosters)
-                let slots = sharedSlots(subjects)
-                deadlines.append(DeadlinePlan(
-                    rule: rule, requirement: d, table: ti, binding: binding, periodColumn: periodCol, filter: filter,
-                    subjectCells: slots.subjectCells(columns, rosters: rosters, memory: memory), subjectWidth: columns.columns.count,
-                    dateColumn: dateCol, periods: periods, labelCodes: memory.copy(labels), slots: slots,
-                    subjects: subjectFilter(d.subjects, rosters: &rosters), graceDays: conditions.integer(d.graceDays)))
-            case .eachRecord(let e):
-                guard let ti = setting.tableIndex[e.table] else { continue }
-                let t = pack.tables[ti]
-                records.append(RecordJudge(
-                    rule: rule, table: ti, filter: e.filter.map { conditions.compile($0, row: t, rosters: &rosters) },
-                    require: conditions.compile(e.require, row: t, rosters: &rosters)))
-            }
+            rule.kind.requirement.compile(rule, compiler: self, rosters: &rosters, slots: &slots, into: &plans)
         }
-        return (counts, deadlines, records)
+        return plans
     }
 
     /// Who a requirement's subjects are: the selection's filter per table, and the active
     /// intervals of matching assignments by object.
-    private func subjectFilter(_ s: SubjectSelection, rosters: inout Rosters) -> SubjectFilter {
+    func subjectFilter(_ s: SubjectSelection, rosters: inout Rosters) -> SubjectFilter {
         var filters = [Predicate?](repeating: nil, count: pack.tables.count)
         if let f = s.filter {
             for name in s.tables {

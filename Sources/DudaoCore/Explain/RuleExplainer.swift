@@ -13,53 +13,14 @@ public struct RuleExplainer {
         calendar = params.flatMap { p in try? ProgramCalendar(pack: pack, parameters: p, asOf: Day(rawValue: Int32.max / 2)) }
     }
 
-    private func t(_ zh: String, _ en: String) -> String { english ? en : zh }
+    func t(_ zh: String, _ en: String) -> String { english ? en : zh }
 
     public func explain(_ rule: Rule) -> String {
         var lines: [String] = []
         let sev = [Severity.error: t("错误", "error"), .warning: t("警告", "warning"), .info: t("提示", "info")][rule.severity] ?? ""
         lines.append("\(rule.id)  \(english ? (rule.titleEN ?? rule.title) : rule.title)")
         lines.append(t("严重程度：", "Severity: ") + sev)
-        switch rule.kind {
-        case .count(let c):
-            lines.append(t("检查对象：", "Who is checked: ") + subjects(c.subjects))
-            lines.append(t("期间：", "Periods: ") + period(c.period))
-            let table = pack.table(named: c.table)
-            let what = condition(written(c.filter, subject: c.subjectBinding, period: nil), table: table)
-            let n = value(c.atLeast)
-            if let d = c.distinct {
-                lines.append(t("要求：每个对象在每个期间内，\(title(c.table))中满足以下条件的有效记录，按“\(d)”的不同取值计数，至少 \(n) 个：",
-                               "Requirement: per subject and period, at least \(n) distinct values of \(d) among valid rows of \(title(c.table)) where:"))
-            } else {
-                lines.append(t("要求：每个对象在每个期间内，\(title(c.table))中满足以下条件的有效记录至少 \(n) 条：",
-                               "Requirement: per subject and period, at least \(n) valid rows of \(title(c.table)) where:"))
-            }
-            lines.append("  " + what)
-            if table?.dateColumn == nil {
-                lines.append(t("  （关系表的记录须在期间内每天都有效）", "  (an assignment counts when it is active on every day of the period)"))
-            }
-            lines.append(t("截止：期间最后一天。期间结束前未满足的列为待办（还差…，截止…），期间结束后未满足的列为问题。",
-                           "Due: the last day of the period. Before it an unmet requirement is a due item; after it, a finding."))
-        case .eachRecord(let e):
-            let table = pack.table(named: e.table)
-            lines.append(t("检查对象：", "Who is checked: ") + t("\(title(e.table))中每条有效记录", "every valid row of \(title(e.table))")
-                         + (e.filter.map { t("，满足：", " where ") + condition($0, table: table) } ?? ""))
-            lines.append(t("要求：", "Requirement: ") + condition(e.require, table: table))
-            lines.append(t("期间：活动期间内截至 as-of 日期的所有有效记录。", "Periods: every valid record up to the as-of date."))
-        case .deadline(let d):
-            lines.append(t("检查对象：", "Who is checked: ") + subjects(d.subjects))
-            lines.append(t("期间：", "Periods: ") + period(d.period))
-            lines.append(t("记录：", "Records: ") + title(d.table) + t("中满足：", " where ") + condition(written(d.filter, subject: d.subjectBinding, period: d.periodBinding), table: pack.table(named: d.table)))
-            let grace = value(d.graceDays)
-            switch d.judge {
-            case .missing:
-                lines.append(t("要求：每个期间结束后 \(grace) 天内（截止日）须有一条记录；截至 as-of 日期仍无记录，过了截止日为问题，未过为待办。",
-                               "Requirement: a record within \(grace) days after each period ends; none by the as-of date is a finding after the due date and a due item before it."))
-            case .late:
-                lines.append(t("要求：最早的记录不得晚于截止日（期间结束后 \(grace) 天）；晚了为问题，并注明逾期天数。不产生待办。",
-                               "Requirement: the earliest record is dated no later than the due date (\(grace) days after the period); a later one is a finding with the days late. No due items."))
-            }
-        }
+        lines += rule.kind.requirement.explain(rule, explainer: self)
         if let doc = pack.sourceDocument {
             lines.append(t("来源：《\(doc)》", "Source: \(doc)") + (rule.clause.map { t(" \($0)", ", clause \($0)") } ?? ""))
         }
@@ -74,7 +35,7 @@ public struct RuleExplainer {
     }
 
     /// A requirement's `where` as written: its bindings back among the other parts.
-    private func written(_ filter: Condition, subject: ColumnBinding?, period: ColumnBinding?) -> Condition {
+    func written(_ filter: Condition, subject: ColumnBinding?, period: ColumnBinding?) -> Condition {
         var parts = filter.conjuncts
         let bindings = [subject.map { ($0, ValueExpression.subject("key", $0.mark.op)) },
                         period.map { ($0, ValueExpression.period("label", $0.mark.op)) }].compactMap { $0 }
@@ -84,12 +45,12 @@ public struct RuleExplainer {
         return .all(parts)
     }
 
-    private func title(_ table: String) -> String {
+    func title(_ table: String) -> String {
         guard let t = pack.table(named: table) else { return table }
         return english ? t.name : t.title
     }
 
-    private func subjects(_ s: SubjectSelection) -> String {
+    func subjects(_ s: SubjectSelection) -> String {
         var text = t("\(s.tables.map(title).joined(separator: "、"))中的每个对象", "each entry of \(s.tables.map(title).joined(separator: ", "))")
         if let f = s.filter, s.tables.count == 1 { text += t("，满足：", " where ") + condition(f, table: pack.table(named: s.tables[0])) }
         if s.activeEveryDay { text += t("，须在期间内每天都在有效期内（如执业期间）", ", active on every day of the period") }
@@ -106,7 +67,7 @@ public struct RuleExplainer {
         return text
     }
 
-    private func period(_ name: String) -> String {
+    func period(_ name: String) -> String {
         guard let def = pack.period(named: name) else { return name }
         var text = def.title(english: english)
         if let ps = calendar?.periods[name], !ps.isEmpty {
@@ -121,7 +82,7 @@ public struct RuleExplainer {
         return text
     }
 
-    private func value(_ v: ValueExpression) -> String {
+    func value(_ v: ValueExpression) -> String {
         switch v {
         case .literal(let s, _): return s
         case .parameter(let p, _):

@@ -1,7 +1,84 @@
-/// What one kind of requirement (count, each record, deadline) tells the engine about itself.
+import DudaoYAML
+
+/// One kind of requirement (`kind: count`, `each_record`, `deadline`): what the pack tools
+/// and the engine need to know of it, kept in its own folder under `Kinds/`. Adding a kind is
+/// one folder with a type conforming to this protocol (and its plan, kernel and judge), its
+/// case in `Rule.Kind`, and its entry in `RuleKinds.all`.
 protocol RequirementKind: Sendable {
+    /// The kind's name in YAML (`kind: count`).
+    static var name: String { get }
+    /// The rule keys of this kind, in schema order; `required` marks the keys a rule of this
+    /// kind must have.
+    static var fields: [FieldShape] { get }
+    /// Decodes the kind's part of a rule, reporting every problem of it (not only the first);
+    /// nil when some part is unusable.
+    static func decode(_ f: Fields, decoder: PackDecoder) -> Rule.Kind?
+
+    /// Checks the names the requirement uses; returns the table its rows come from and the
+    /// message fields its findings fill (besides `param.*` and `{record.COLUMN}`).
+    func validate(_ rule: Rule, validator: PackValidator) -> (rowTable: TableSchema?, messageFields: [String])
     /// What the requirement reads of the rows of `table`.
     func uses(table: String) -> RequirementUses
+    /// Compiles the requirement into `plans`.
+    func compile(_ rule: Rule, compiler: PlanCompiler, rosters: inout Rosters, slots: inout SlotCache, into plans: inout RequirementPlans)
+    /// The lines of `dudao explain` between the severity and the source.
+    func explain(_ rule: Rule, explainer: RuleExplainer) -> [String]
+}
+
+/// The kinds of requirement, in the order the schema lists their keys.
+enum RuleKinds {
+    static let all: [any RequirementKind.Type] = [CountRequirement.self, RecordRequirement.self, DeadlineRequirement.self]
+
+    static func named(_ name: String) -> (any RequirementKind.Type)? {
+        for kind in all where kind.name == name { return kind }
+        return nil
+    }
+
+    /// The kinds' names, as `kind:` takes them.
+    static var names: [String] {
+        var out: [String] = []
+        for kind in all { out.append(kind.name) }
+        return out
+    }
+
+    /// Every kind's keys once, in order (a key two kinds share is declared alike by both).
+    static var fields: [FieldShape] {
+        var seen = Set<String>()
+        var out: [FieldShape] = []
+        for kind in all {
+            for var f in kind.fields where seen.insert(f.key).inserted {
+                f.required = false
+                out.append(f)
+            }
+        }
+        return out
+    }
+}
+
+/// Keys and decoding that several kinds share.
+enum SharedRuleFields {
+    static let subjects = FieldShape("subjects", .object(PackSchema.subjects), required: true, "检查对象")
+    static let period = FieldShape("period", .string, required: true, "期间")
+    static let records = FieldShape("records", .object(PackSchema.records), required: true, "each_record / deadline：记录")
+}
+
+/// The compiled requirements of a run, by kind (the scan feeds each kind's kernels).
+struct RequirementPlans {
+    var counts: [CountPlan] = []
+    var deadlines: [DeadlinePlan] = []
+    var records: [RecordJudge] = []
+}
+
+/// Subject slots by subject tables: requirements over the same tables share theirs.
+struct SlotCache {
+    private var byTables: [[Int]: SubjectSlots] = [:]
+
+    mutating func slots(_ tables: [Int], rosters: Rosters, memory: PlanMemory) -> SubjectSlots {
+        if let s = byTables[tables] { return s }
+        let s = SubjectSlots(tables: tables, rosters: rosters, memory: memory)
+        byTables[tables] = s
+        return s
+    }
 }
 
 /// The conditions a requirement evaluates on a table's rows, and the columns whose values it
