@@ -1,4 +1,4 @@
-/// Works out which offices a finding belongs to (PACK-SPEC section 4, "The offices of a finding").
+/// Works out which offices a finding belongs to, the way `OfficeAttribution` reads PACK-SPEC.
 /// Built once the rosters are reviewed; immutable, so the scan's threads share it.
 struct OfficeResolver: Sendable {
     let pack: Pack
@@ -17,10 +17,13 @@ struct OfficeResolver: Sendable {
         self.pack = pack
         self.tableIndex = tableIndex
         officeTable = setting.officeTable ?? 0
+        let attribution = OfficeAttribution(pack: pack)
         officeColumns = pack.tables.map { schema in
-            guard case .column(let name)? = schema.office, let col = schema.columnIndex(name) else { return nil }
-            let references = schema.columns[col].references?.tables ?? []
-            return (col, schema.key == name || references.contains(pack.attribution.officeTable), references.compactMap { tableIndex[$0] })
+            switch attribution.way(of: schema.name) {
+            case .officeID(let name)?: schema.columnIndex(name).map { ($0, true, []) }
+            case .via(let name, let rosters)?: schema.columnIndex(name).map { ($0, false, rosters.compactMap { tableIndex[$0] }) }
+            case .assignments?, nil: nil
+            }
         }
         var byObject: [Int: [Int64: [Int]]] = [:]
         for t in pack.tables {
