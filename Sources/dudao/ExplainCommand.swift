@@ -21,16 +21,21 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let loaded = pack.loadPack()
-        let explainer = RuleExplainer(pack: loaded, english: pack.english)
+        let explainer: RuleExplainer
+        do {
+            explainer = try RuleExplainer(pack: loaded, english: pack.english, parameters: pack.parameterValues)
+        } catch {
+            fail(error, english: pack.english)
+        }
         guard let id = rule else {
             write(explainer.list() + "\n", to: nil, english: pack.english)
             return
         }
-        guard let r = loaded.rule(id: id) else {
-            let ids = loaded.rules.map(\.id)
+        guard let text = explainer.explain(id: id) else {
+            let ids = explainer.ids
             let hint = suggestion(for: id, among: ids).map { pack.english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
             throw ValidationError((pack.english ? "no rule '\(id)'" : "没有规则“\(id)”") + hint)
         }
-        write(explainer.explain(r) + "\n", to: nil, english: pack.english)
+        write(text + "\n", to: nil, english: pack.english)
     }
 }

@@ -3,23 +3,44 @@
 public struct RuleExplainer {
     let pack: Pack
     let english: Bool
+    /// The values the engine would use (`--param` over the defaults).
+    let parameters: ParameterValues?
     let calendar: ProgramCalendar?
 
+    /// An explainer of the pack as a run with these parameter overrides would judge it.
+    public init(pack: Pack, english: Bool, parameters: [String: String] = [:]) throws(RunError) {
+        self.pack = pack
+        self.english = english
+        let values = try ParameterValues(pack: pack, overrides: parameters)
+        self.parameters = values
+        // Periods as they resolve with these values, on the last day of the program.
+        calendar = try? ProgramCalendar(pack: pack, parameters: values, asOf: Day(rawValue: Int32.max / 2))
+    }
+
+    /// An explainer of the pack with its default parameters.
     public init(pack: Pack, english: Bool) {
         self.pack = pack
         self.english = english
-        // Periods as they resolve with the pack's defaults, on the last day of the program.
-        let params = try? ParameterValues(pack: pack, overrides: [:])
-        calendar = params.flatMap { p in try? ProgramCalendar(pack: pack, parameters: p, asOf: Day(rawValue: Int32.max / 2)) }
+        parameters = try? ParameterValues(pack: pack, overrides: [:])
+        calendar = parameters.flatMap { p in try? ProgramCalendar(pack: pack, parameters: p, asOf: Day(rawValue: Int32.max / 2)) }
     }
+
+    /// The explanation of a pack rule or an engine data-quality rule (`data.*`); nil for an
+    /// unknown id.
+    public func explain(id: String) -> String? {
+        if let r = pack.rule(id: id) { return explain(r) }
+        return DataQualityRule(rawValue: id).map(explain)
+    }
+
+    /// All rule ids `explain(id:)` knows: the pack's, then the data-quality rules.
+    public var ids: [String] { pack.rules.map(\.id) + DataQualityRule.allCases.map(\.rawValue) }
 
     func t(_ zh: String, _ en: String) -> String { english ? en : zh }
 
     public func explain(_ rule: Rule) -> String {
         var lines: [String] = []
-        let sev = [Severity.error: t("错误", "error"), .warning: t("警告", "warning"), .info: t("提示", "info")][rule.severity] ?? ""
         lines.append("\(rule.id)  \(english ? (rule.titleEN ?? rule.title) : rule.title)")
-        lines.append(t("严重程度：", "Severity: ") + sev)
+        lines.append(t("严重程度：", "Severity: ") + severityName(rule.severity))
         lines += rule.kind.requirement.explain(rule, explainer: self)
         if let doc = pack.sourceDocument {
             lines.append(t("来源：《\(doc)》", "Source: \(doc)") + (rule.clause.map { t(" \($0)", ", clause \($0)") } ?? ""))
@@ -32,6 +53,14 @@ public struct RuleExplainer {
         }
         lines.append(t("定义于：", "Defined in: ") + "\(rule.mark.file):\(rule.mark.line)")
         return lines.joined(separator: "\n")
+    }
+
+    func severityName(_ s: Severity) -> String {
+        switch s {
+        case .error: t("错误", "error")
+        case .warning: t("警告", "warning")
+        case .info: t("提示", "info")
+        }
     }
 
     /// A requirement's `where` as written: its bindings back among the other parts.
@@ -87,7 +116,8 @@ public struct RuleExplainer {
         case .literal(let s, _): return s
         case .parameter(let p, _):
             let d = pack.parameter(named: p)?.defaultValue ?? "?"
-            return t("参数 \(p)（默认 \(d)）", "parameter \(p) (default \(d))")
+            guard let v = parameters?[p], v != d else { return t("参数 \(p)（默认 \(d)）", "parameter \(p) (default \(d))") }
+            return t("参数 \(p)（取值 \(v)，默认 \(d)）", "parameter \(p) (set to \(v), default \(d))")
         case .subject(let c, _): return c == "key" ? t("该对象的编号", "the subject's id") : t("该对象的“\(c)”", "the subject's \(c)")
         case .period(let p, _): return p == "label" ? t("期间名称", "the period's name") : t("期间的\(p)", "the period's \(p)")
         case .lookup(let table, let by, let column, _):
