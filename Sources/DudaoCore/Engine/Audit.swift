@@ -29,6 +29,14 @@ public struct AuditOptions: Sendable {
     }
 }
 
+extension AuditOptions {
+    /// The language of the run's messages (`english` as a `Language`).
+    public var language: Language {
+        get { english ? .en : .zh }
+        set { english = newValue == .en }
+    }
+}
+
 /// How far the scan of one ledger file has come.
 public struct ScanProgress: Sendable {
     public var file: String

@@ -1,6 +1,7 @@
 /// Builds findings and due items out of what the scan and the judge found: subjects,
-/// offices, messages, fingerprints. Immutable, so the scan's threads share one.
-struct FindingBuilder: Sendable {
+/// offices, messages, fingerprints. Immutable, so the scan's threads share one; a class, so
+/// that handing it on costs a reference, not a copy of its tables.
+final class FindingBuilder: Sendable {
     let setting: RunSetting
     let rosters: Rosters
     let officeResolver: OfficeResolver
@@ -38,9 +39,10 @@ struct FindingBuilder: Sendable {
         entityColumns = pack.tables.map { t in (t.entity ?? t.name, t.key.flatMap(t.columnIndex), t.nameColumn.flatMap(t.columnIndex)) }
     }
 
-    /// The rule's message in the report language, split into literals and placeholders.
+    /// The rule's message in the report language (in English, a sentence made from the kind
+    /// when the rule has no `message_en`), split into literals and placeholders.
     static func template(_ r: Rule, english: Bool) -> MessageTemplate.Compiled {
-        MessageTemplate.Compiled(english ? (r.messageEN ?? r.message) : r.message)
+        MessageTemplate.Compiled(english ? (r.messageEN ?? r.kind.requirement.englishMessage(r)) : r.message)
     }
 
     // MARK: subjects

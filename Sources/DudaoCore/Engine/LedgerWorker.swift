@@ -60,6 +60,9 @@ struct LedgerWorker {
         var checkpoints = LedgerCheckpoints()
         var error: CSVError?
         var values = RowValues(columns: quality.plan.schema.columns.count)
+        // What the loop reads, in locals (not through `self`, which it would copy).
+        let quality = quality, decoder = decoder, checker = checker, table = table
+        let kernelDispatch = kernelDispatch, judgeDispatch = judgeDispatch, file = file
         // The kernels are read through plain buffers: no reference counting per row.
         let stop = countKernels.withUnsafeBufferPointer { kernels in
             deadlineKernels.withUnsafeBufferPointer { deadlineKernels in

@@ -21,6 +21,9 @@ protocol RequirementKind: Sendable {
     func uses(table: String) -> RequirementUses
     /// Compiles the requirement into `plans`.
     func compile(_ rule: Rule, compiler: PlanCompiler, rosters: inout Rosters, slots: inout SlotCache, into plans: inout RequirementPlans)
+    /// The English message of a rule that has no `message_en`: a sentence from the fields
+    /// its findings fill (a template, like `message`).
+    func englishMessage(_ rule: Rule) -> String
     /// The lines of `dudao explain` between the severity and the source.
     func explain(_ rule: Rule, explainer: RuleExplainer) -> [String]
 }

@@ -264,6 +264,7 @@ struct PackValidator {
             }
         }
         if r.clause == nil { reader.report(r.mark, .missingClause(rule: r.id), .warning) }
+        if r.messageEN == nil { reader.report(r.marks["message"] ?? r.mark, .missingEnglishMessage(rule: r.id), .warning) }
         if let q = r.quote, pack.sourceText != nil, pack.sourceSentence(containing: q) == nil {
             reader.report(r.marks["quote"] ?? r.mark, .quoteNotInSource(rule: r.id), .warning)
         }

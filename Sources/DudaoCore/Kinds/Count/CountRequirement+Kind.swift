@@ -94,3 +94,9 @@ extension CountRequirement: RequirementKind {
         return lines
     }
 }
+
+extension CountRequirement {
+    func englishMessage(_ rule: Rule) -> String {
+        "{subject} has {actual} of the {expected} required in {period} (rule \(rule.id))"
+    }
+}

@@ -91,3 +91,12 @@ extension DeadlineRequirement: RequirementKind {
         return lines
     }
 }
+
+extension DeadlineRequirement {
+    func englishMessage(_ rule: Rule) -> String {
+        switch judge {
+        case .missing: "{subject} has no record for {period}, due {due} (rule \(rule.id))"
+        case .late: "{subject} recorded {period} on {actual}, {days_late} days after {due} (rule \(rule.id))"
+        }
+    }
+}

@@ -51,3 +51,9 @@ extension RecordRequirement: RequirementKind {
         ]
     }
 }
+
+extension RecordRequirement {
+    func englishMessage(_ rule: Rule) -> String {
+        "{record} does not meet rule \(rule.id)"
+    }
+}
