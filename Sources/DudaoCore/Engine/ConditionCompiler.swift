@@ -67,8 +67,6 @@ struct ConditionCompiler {
                 }
                 subjects.columns.append(map)
                 return b.add(.subject, op: op, column: col, a: subjects.columns.count - 1)
-            case .period:
-                return b.add(.constant, value: 1)
             case .lookup(let table, let by, let column, _):
                 guard let ti = tableIndex[table], let byCol = t.columnIndex(by),
                       let vc = pack.tables[ti].columnIndex(column) else { return b.add(.constant, value: 0) }

@@ -48,7 +48,7 @@ struct RosterReview {
         for (ti, t) in pack.tables.enumerated() {
             guard let table = rosters.tables[ti], let kc = t.key.flatMap(t.columnIndex) else { continue }
             var isEntity = table.isEntity
-            for r in 0..<table.count where table.valid[r] {
+            for r in 0..<table.count where table.isValid(r) {
                 let key = table.rows[r].cells[kc]
                 isEntity[r] = key.hasValue && rosters.ids.row(of: key.value, in: ti) == r
             }
@@ -67,7 +67,7 @@ struct RosterReview {
             rosters.tables[ti] = nil
             let within = a.within.flatMap { w in t.columnIndex(w).map { ($0, t.column(w)?.references?.tables.compactMap { setting.tableIndex[$0] } ?? []) } }
             for r in 0..<table.count {
-                guard table.valid[r], t.key == nil || table.isEntity[r] else { continue }
+                guard table.isValid(r), t.key == nil || table.isEntity(r) else { continue }
                 // Cells are read one by one (no row view holds the table while it changes).
                 let from = table.cell(r, fc), to = table.cell(r, tc)
                 var range = DayRange(start: from.hasValue ? Day(rawValue: Int32(from.value)) : Day(rawValue: Int32.min),
@@ -77,7 +77,7 @@ struct RosterReview {
                     var outer: DayRange?
                     for target in targets {
                         guard let rr = rosters.ids.row(of: key.value, in: target), let other = rosters.tables[target] else { continue }
-                        outer = other.isEntity[rr] ? other.active(rr) : nil
+                        outer = other.isEntity(rr) ? other.active(rr) : nil
                     }
                     guard let o = outer else { continue }
                     range = DayRange(start: max(range.start, o.start), end: min(range.end, o.end))

@@ -264,7 +264,7 @@ struct PackValidator {
             }
         }
         if r.clause == nil { reader.report(r.mark, .missingClause(rule: r.id), .warning) }
-        if r.messageEN == nil { reader.report(r.marks["message"] ?? r.mark, .missingEnglishMessage(rule: r.id), .warning) }
+        if r.messageEN == nil, !r.message.isEmpty { reader.report(r.marks["message"] ?? r.mark, .missingEnglishMessage(rule: r.id), .warning) }
         if let q = r.quote, pack.sourceText != nil, pack.sourceSentence(containing: q) == nil {
             reader.report(r.marks["quote"] ?? r.mark, .quoteNotInSource(rule: r.id), .warning)
         }
@@ -358,9 +358,10 @@ struct PackValidator {
                 for t in subjectTables { column(name, in: t, at: mark) }
             }
         case .period(let name, let mark):
-            if !periodDefined || !["label", "start", "end"].contains(name) {
-                reader.report(mark, .undeclared(kind: "period", name: name, suggestion: periodDefined ? suggestion(for: name, among: ["label", "start", "end"]) : nil))
-            }
+            // The one use of a period in a condition, `{field: X, eq: {period: label}}` among the
+            // top-level parts of a deadline's `where`, is taken out as its binding when the pack
+            // is read; any other compares with nothing the engine knows.
+            reader.report(mark, .undeclared(kind: "period", name: name, suggestion: periodDefined && name != "label" ? "label" : nil))
         case .lookup(let tableName, let by, let columnName, let mark):
             if let lt = roster(tableName, at: mark) { column(columnName, in: lt, at: mark) }
             if let rt = rowTable { column(by, in: rt, at: mark) }
