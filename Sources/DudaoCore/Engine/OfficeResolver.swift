@@ -1,7 +1,6 @@
 /// Works out which offices a finding belongs to, the way `OfficeAttribution` reads PACK-SPEC.
 /// Built once the rosters are reviewed; immutable, so the scan's threads share it.
 struct OfficeResolver: Sendable {
-    let pack: Pack
     let tableIndex: [String: Int]
     let officeTable: Int
     /// Per assignment table: valid rows by the code of their object.
@@ -14,7 +13,6 @@ struct OfficeResolver: Sendable {
 
     init(setting: RunSetting, rosters: Rosters) {
         let pack = setting.pack, tableIndex = setting.tableIndex
-        self.pack = pack
         self.tableIndex = tableIndex
         officeTable = setting.officeTable ?? 0
         let attribution = OfficeAttribution(pack: pack)

@@ -2,7 +2,6 @@
 /// period, and who the subjects are.
 struct CountPlan {
     let rule: Rule
-    let requirement: CountRequirement
     let table: Int
     /// The row's column holding the subject's key.
     let binding: Int

@@ -63,7 +63,7 @@ extension CountRequirement: RequirementKind {
         let shared = slots.slots(subjectTables, rosters: rosters, memory: memory)
         let periods = setting.calendar.periods[period] ?? []
         plans.counts.append(CountPlan(
-            rule: rule, requirement: self, table: ti, binding: binding, filter: filter,
+            rule: rule, table: ti, binding: binding, filter: filter,
             subjectCells: shared.subjectCells(columns, rosters: rosters, memory: memory), subjectWidth: columns.columns.count,
             distinct: distinct.flatMap(t.columnIndex), dateColumn: t.dateColumn.flatMap(t.columnIndex),
             periods: periods, ranges: memory.copy(periods.map(\.range)), slots: shared,
