@@ -1,10 +1,6 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// Release builds skip the run-time exclusivity checks in the scanning modules (debug builds
-/// and the tests keep them): they cost ~4% of a ledger scan.
-let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
 let package = Package(
     name: "dudao",
     platforms: [.macOS(.v13)],
@@ -25,8 +21,8 @@ let package = Package(
         .target(name: "DudaoYAML", dependencies: ["CYAML"]),
         .target(name: "CTextInspect"),
         .target(name: "CMapGuard"),
-        .target(name: "DudaoTable", dependencies: ["CTextInspect", "CMapGuard"], swiftSettings: hotPath),
-        .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable"], swiftSettings: hotPath),
+        .target(name: "DudaoTable", dependencies: ["CTextInspect", "CMapGuard"]),
+        .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable"]),
         .target(name: "DudaoReport", dependencies: ["DudaoCore"]),
         .target(name: "DudaoGenerate", dependencies: ["DudaoTable"]),
         .target(

@@ -43,18 +43,25 @@ struct ExplainCommand: DudaoCommand {
         try pack.check(english: english)
         let target = try output.target(inputs: [pack.rules])
         let loaded = try pack.loadPack()
-        let explainer = RuleExplainer(pack: loaded, english: english)
         let text: String
         if plan {
             text = PlanExplainer(pack: loaded, english: english).explain()
-        } else if let id = rule {
-            guard let r = loaded.rule(id: id) else {
-                let hint = suggestion(for: id, among: loaded.rules.map(\.id)).map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
-                throw .usage((english ? "no rule '\(id)'" : "没有规则“\(id)”") + hint)
-            }
-            text = explainer.explain(r)
         } else {
-            text = explainer.list()
+            let explainer: RuleExplainer
+            do {
+                explainer = try RuleExplainer(pack: loaded, english: english, parameters: pack.parameterValues)
+            } catch {
+                throw .run(error)
+            }
+            if let id = rule {
+                guard let explained = explainer.explain(id: id) else {
+                    let hint = suggestion(for: id, among: explainer.ids).map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
+                    throw .usage((english ? "no rule '\(id)'" : "没有规则“\(id)”") + hint)
+                }
+                text = explained
+            } else {
+                text = explainer.list()
+            }
         }
         try output.write(text + "\n", to: target)
         return CommandOutcome(exitCode: 0, reason: english ? "exit 0" : "退出码 0", written: target)

@@ -138,7 +138,7 @@ struct ParallelScanTests {
     @Test func chunkBoundsFallAfterLineEnds() {
         let text = Array("h\r\na,b\r\nc,d\ne,f\rg,h\n".utf8)
         text.withUnsafeBytes { bytes in
-            let bounds = AuditRun.chunkBounds(bytes, from: 3, parts: 4)
+            let bounds = LedgerLayout.chunkBounds(bytes, from: 3, parts: 4)
             #expect(bounds.first == 3 && bounds.last == text.count)
             for b in bounds.dropFirst().dropLast() {
                 #expect(text[b - 1] == 0x0A || (text[b - 1] == 0x0D && text[b] != 0x0A))

@@ -14,7 +14,7 @@ import Testing
         for order in orders {
             let items = order.indices.map { "item \($0)" }
             var moved = items
-            AuditRun.permute(&moved, by: order)
+            FindingOrder.permute(&moved, by: order)
             #expect(moved == order.map { items[$0] })
         }
     }

@@ -7,7 +7,7 @@ import Testing
     typealias Node = Predicate.Node
 
     /// A predicate over hand-made nodes (node 0 is the root).
-    private func predicate(_ nodes: [Node], kids: [Int32] = [], values: [Int64] = [], store: PredicateStore) -> Predicate {
+    private func predicate(_ nodes: [Node], kids: [Int32] = [], values: [Int64] = [], store: PlanMemory) -> Predicate {
         Predicate(nodes: store.copy(nodes), kids: store.copy(kids), values: store.copy(values), cells: store.copy([Cell]()),
                   bytes: store.copy([UInt8]()))
     }
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func equalityInsideAllIsTheGate() {
-        let store = PredicateStore()
+        let store = PlanMemory()
         // all(col0 == 3, col1 == 100)
         let p = predicate([Node(kind: .all, op: .eq, column: 0, a: 0, b: 2, value: 0), literal(0, .eq, 3), literal(1, .eq, 100)],
                           kids: [1, 2], store: store)
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func oneOfSmallValuesIsTheGate() {
-        let store = PredicateStore()
+        let store = PlanMemory()
         let p = predicate([Node(kind: .oneOf, op: .eq, column: 1, a: 0, b: 2, value: 0)], values: [0, 63], store: store)
         #expect(p.gateColumn == 1 && p.gateMask == (1 << 63 | 1))
         #expect(holds(p, [.empty, .of(0)]) && holds(p, [.empty, .of(63)]))
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func noGateWhereTheNodesDecideOtherwise() {
-        let store = PredicateStore()
+        let store = PlanMemory()
         // any(col0 == 3, col1 == 100): either may hold.
         let any = predicate([Node(kind: .any, op: .eq, column: 0, a: 0, b: 2, value: 0), literal(0, .eq, 3), literal(1, .eq, 100)],
                             kids: [1, 2], store: store)

@@ -29,6 +29,14 @@ public struct AuditOptions: Sendable {
     }
 }
 
+extension AuditOptions {
+    /// The language of the run's messages (`english` as a `Language`).
+    public var language: Language {
+        get { english ? .en : .zh }
+        set { english = newValue == .en }
+    }
+}
+
 /// How far the scan of one ledger file has come.
 public struct ScanProgress: Sendable {
     public var file: String
@@ -39,15 +47,54 @@ public struct ScanProgress: Sendable {
 }
 
 /// Evaluates a dataset against a pack: the library's one entry point for audits.
+///
+/// A run is a pipeline of values, each stage a type of its own:
+/// load (`TableLoader`: the tables kept in memory; `LedgerLayout`: the ledgers' layout, in
+/// the background) → review (`RosterReview`: data quality of those tables, entities, active
+/// intervals) → compile (`PlanCompiler` → `CompiledPlan`) → scan (`LedgerScan` with its
+/// `LedgerWorker`s, `MaterializedFeed` → `Tally`) → judge (`RequirementJudge`, with
+/// `FindingBuilder`) → order (`FindingOrder`).
 public enum Audit {
     public static func run(pack: Pack, dataset: Dataset, options: AuditOptions) throws(RunError) -> AuditResult {
-        let run = try AuditRun(pack: pack, dataset: dataset, options: options)
-        try run.loadTables()
-        let known = Set(run.offices.map(\.id))
+        let setting = try RunSetting(pack: pack, options: options)
+        let reader = TableReader(setting: setting, dataset: dataset)
+        let inspections = LedgerLayout.inspectAll(reader)
+        var (rosters, decoders) = try TableLoader(reader: reader).load()
+        let compiler = PlanCompiler(setting: setting, memory: PlanMemory())
+        var findings = RosterReview(setting: setting, compiler: compiler).review(&rosters, decoders: decoders)
+        let requirements = compiler.requirements(rosters: &rosters)
+        var ledgers: [Int: CompiledPlan.Ledger] = [:]
+        for (i, _) in pack.tables.enumerated() {
+            guard let inspection = inspections[i] else { continue }
+            let layout = try LedgerLayout.resolve(i, inspection.wait(), reader: reader)
+            try reader.checkColumns(layout.header, i, file: reader.shown(i))
+            let decoder = reader.makeDecoder(i, header: layout.header, intern: false, ids: &rosters.ids)
+            ledgers[i] = CompiledPlan.Ledger(layout: layout, decoder: decoder, checker: compiler.checker(i, rosters: &rosters))
+        }
+        let plan = CompiledPlan(counts: requirements.counts, deadlines: requirements.deadlines, records: requirements.records,
+                                ledgers: ledgers, memory: compiler.memory)
+        let builder = FindingBuilder(setting: setting, rosters: rosters)
+        var tally = Tally(plan: plan, findings: findings)
+        findings = []
+        for i in pack.tables.indices where plan.ledgers[i] != nil {
+            try LedgerScan(reader: reader, plan: plan, builder: builder).scan(i, into: &tally)
+        }
+        MaterializedFeed(plan: plan, builder: builder).feed(into: &tally)
+        let offices = rosters.offices(table: setting.officeTable)
+        let known = Set(offices.map(\.id))
         for id in options.offices where !known.contains(id) {
             throw .unknownOffice(id: id, suggestion: suggestion(for: id, among: known.sorted()))
         }
-        run.judgeRules()
-        return run.result()
+        var (judged, due) = RequirementJudge(plan: plan, builder: builder).judge(tally)
+        findings = tally.findings
+        tally.findings = []
+        findings += judged
+        judged = []
+        let rules = pack.rules.map(\.info) + DataQualityRule.allCases.map(\.info)
+        let exemptions = FindingOrder.finish(&findings, &due, options: options, ruleIDs: rules.map(\.id))
+        return AuditResult(asOf: setting.asOf, checkDate: setting.calendar.checkDate, packID: pack.id,
+                           packTitle: setting.english ? (pack.titleEN ?? pack.title) : pack.title, offices: offices,
+                           officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: exemptions,
+                           packVersion: pack.version, planCoverage: pack.planCoverage)
     }
 }

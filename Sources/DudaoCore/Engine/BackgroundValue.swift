@@ -1,7 +1,7 @@
 import Dispatch
 
 /// A value computed on another thread, waited for when it is needed.
-final class BackgroundValue<T>: @unchecked Sendable {
+final class BackgroundValue<T>: @unchecked Sendable {  // `value` is written before `group` is left, read after it is waited for
     private var value: T?
     private let group = DispatchGroup()
 

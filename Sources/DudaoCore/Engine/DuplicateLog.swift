@@ -8,7 +8,7 @@ import Dispatch
 /// line (`LedgerCheckpoints` for a streamed ledger, the row index for a table in memory).
 ///
 /// A false match of 96-bit hashes among 10^8 rows has a probability below 10^-12.
-final class DuplicateLog: @unchecked Sendable {
+final class DuplicateLog {
     /// A row's key and line: what `KeyTable` stores too.
     typealias Entry = KeyTable.Slot
 
@@ -137,7 +137,10 @@ final class DuplicateLog: @unchecked Sendable {
         var found = [[(line: Int32, first: Int32)]](repeating: [], count: partitions)
         found.withUnsafeMutableBufferPointer { out in
             let sink = UnsafeSendable(out)
+            // Thread p reads and frees partition p of every log, and writes `found[p]` only.
+            let shared = UnsafeSendable(logs)
             DispatchQueue.concurrentPerform(iterations: partitions) { p in
+                let logs = shared.value
                 defer { for log in logs { log.free(p) } }
                 let size = logs.reduce(0) { $0 + $1.parts[p].count }
                 guard size > 1 else { return }

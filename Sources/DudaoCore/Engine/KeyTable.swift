@@ -1,5 +1,5 @@
 /// An open-addressing set of 96-bit keys with a line each, one 16-byte slot per key.
-final class KeyTable: @unchecked Sendable {
+final class KeyTable {
     struct Slot {
         var k1: UInt64
         /// Never zero in a used slot.

@@ -1,96 +1,82 @@
-/// Works out which offices a finding belongs to (PACK-SPEC section 4, "The offices of a finding").
-final class OfficeResolver: @unchecked Sendable {
-    let pack: Pack
+/// Works out which offices a finding belongs to, the way `OfficeAttribution` reads PACK-SPEC.
+/// Built once the rosters are reviewed; immutable, so the scan's threads share it.
+struct OfficeResolver: Sendable {
     let tableIndex: [String: Int]
     let officeTable: Int
-    /// Per assignment table: rows by the code of their object; per office table: offices by street code.
-    private var assignmentsByObject: [Int: [Int64: [Int]]] = [:]
-    private var officesByStreet: [Int64: [Int]]?
+    /// Per assignment table: valid rows by the code of their object.
+    private let assignmentsByObject: [Int: [Int64: [Int]]]
+    /// The office roster's entities by the code of their street.
+    private let officesByStreet: [Int64: [Int]]
     /// Per table with an `office` column: that column, whether its text is the office id, and
     /// the tables it refers to (worked out once; record findings ask for every row).
     private let officeColumns: [(column: Int, isOffice: Bool, targets: [Int])?]
 
-    init(pack: Pack, tableIndex: [String: Int], officeTable: Int) {
-        self.pack = pack
+    init(setting: RunSetting, rosters: Rosters) {
+        let pack = setting.pack, tableIndex = setting.tableIndex
         self.tableIndex = tableIndex
-        self.officeTable = officeTable
+        officeTable = setting.officeTable ?? 0
+        let attribution = OfficeAttribution(pack: pack)
         officeColumns = pack.tables.map { schema in
-            guard case .column(let name)? = schema.office, let col = schema.columnIndex(name) else { return nil }
-            let references = schema.columns[col].references?.tables ?? []
-            return (col, schema.key == name || references.contains(pack.attribution.officeTable), references.compactMap { tableIndex[$0] })
+            switch attribution.way(of: schema.name) {
+            case .officeID(let name)?: schema.columnIndex(name).map { ($0, true, []) }
+            case .via(let name, let rosters)?: schema.columnIndex(name).map { ($0, false, rosters.compactMap { tableIndex[$0] }) }
+            case .assignments?, nil: nil
+            }
         }
-    }
-
-    /// Builds the indexes that office lookups use, so lookups can then run concurrently.
-    func prepare(ctx: EvaluationContext) {
+        var byObject: [Int: [Int64: [Int]]] = [:]
         for t in pack.tables {
-            guard case .assignments(let name, _)? = t.office, let ai = tableIndex[name], let at = ctx.tables[ai],
+            guard case .assignments(let name, _)? = t.office, let ai = tableIndex[name], byObject[ai] == nil, let at = rosters.tables[ai],
                   let object = at.schema.assignment?.object, let oc = at.schema.columnIndex(object) else { continue }
-            _ = assignments(ai, objectColumn: oc, ctx: ctx)
-        }
-        _ = offices(onStreet: -1, ctx: ctx)
-    }
-
-    private func assignments(_ table: Int, objectColumn: Int, ctx: EvaluationContext) -> [Int64: [Int]] {
-        if let index = assignmentsByObject[table] { return index }
-        var index: [Int64: [Int]] = [:]
-        if let t = ctx.tables[table] {
-            for a in t.rows where a.valid && a.cells[objectColumn].hasValue {
-                index[a.cells[objectColumn].value, default: []].append(a.index)
-            }
-        }
-        assignmentsByObject[table] = index
-        return index
-    }
-
-    private func offices(onStreet code: Int64, ctx: EvaluationContext) -> [Int] {
-        if officesByStreet == nil {
             var index: [Int64: [Int]] = [:]
-            if let ot = ctx.tables[officeTable], let osc = ot.schema.columnIndex(pack.attribution.streetColumn) {
-                for o in ot.rows where o.isEntity && o.cells[osc].hasValue {
-                    index[o.cells[osc].value, default: []].append(o.index)
-                }
+            for a in at.rows where a.valid && a.cells[oc].hasValue {
+                index[a.cells[oc].value, default: []].append(a.index)
             }
-            officesByStreet = index
+            byObject[ai] = index
         }
-        return officesByStreet?[code] ?? []
+        assignmentsByObject = byObject
+        var byStreet: [Int64: [Int]] = [:]
+        if let oi = setting.officeTable, let ot = rosters.tables[oi], let osc = ot.schema.columnIndex(pack.attribution.streetColumn) {
+            for o in ot.rows where o.isEntity && o.cells[osc].hasValue {
+                byStreet[o.cells[osc].value, default: []].append(o.index)
+            }
+        }
+        officesByStreet = byStreet
     }
 
     /// Offices of a row of a table, from its `office` declaration (record findings).
-    func offices(ofRow texts: [String], cells: [Cell], table: Int, ctx: EvaluationContext) -> [String] {
+    func offices(ofRow texts: [String], cells: [Cell], table: Int, rosters: Rosters) -> [String] {
         guard let (col, isOffice, targets) = officeColumns[table] else { return [] }
         let text = texts[col]
         if text.isEmpty { return [] }
         if isOffice { return [text] }
         for ti in targets {
-            guard cells[col].hasValue, let r = ctx.ids.row(of: cells[col].value, in: ti), let t = ctx.tables[ti] else { continue }
-            return offices(ofRow: t.textRow(r), cells: t.values(r).cells, table: ti, ctx: ctx)
+            guard cells[col].hasValue, let r = rosters.ids.row(of: cells[col].value, in: ti), let t = rosters.tables[ti] else { continue }
+            return offices(ofRow: t.textRow(r), cells: t.values(r).cells, table: ti, rosters: rosters)
         }
         return []
     }
 
     /// Offices of an entity for a finding over a period.
-    func offices(ofEntity row: Int, table: Int, period: DayRange?, ctx: EvaluationContext) -> [String] {
-        guard let t = ctx.tables[table] else { return [] }
+    func offices(ofEntity row: Int, table: Int, period: DayRange?, rosters: Rosters) -> [String] {
+        guard let t = rosters.tables[table] else { return [] }
         let r = t.rows[row]
         switch t.schema.office {
         case .column?:
-            return offices(ofRow: t.textRow(row), cells: t.values(row).cells, table: table, ctx: ctx)
+            return offices(ofRow: t.textRow(row), cells: t.values(row).cells, table: table, rosters: rosters)
         case .assignments(let assignmentTable, let street)?:
             var out = Set<String>()
-            if let ai = tableIndex[assignmentTable], let at = ctx.tables[ai], let cols = at.schema.assignment,
-               let objectCol = at.schema.columnIndex(cols.object), let keyCol = t.schema.key.flatMap(t.schema.columnIndex) {
+            if let ai = tableIndex[assignmentTable], let at = rosters.tables[ai], let keyCol = t.schema.key.flatMap(t.schema.columnIndex) {
                 let key = r.cells[keyCol]
-                for i in assignments(ai, objectColumn: objectCol, ctx: ctx)[key.value] ?? [] {
+                for i in assignmentsByObject[ai]?[key.value] ?? [] {
                     let a = at.rows[i]
                     guard let active = a.active else { continue }
                     if let p = period, active.end < p.start || active.start > p.end { continue }
-                    out.formUnion(offices(ofRow: at.textRow(i), cells: at.values(i).cells, table: ai, ctx: ctx))
+                    out.formUnion(offices(ofRow: at.textRow(i), cells: at.values(i).cells, table: ai, rosters: rosters))
                 }
             }
-            if out.isEmpty, let sc = t.schema.columnIndex(street), let ot = ctx.tables[officeTable],
+            if out.isEmpty, let sc = t.schema.columnIndex(street), let ot = rosters.tables[officeTable],
                let okc = ot.schema.key.flatMap(ot.schema.columnIndex), r.cells[sc].hasValue {
-                for i in offices(onStreet: r.cells[sc].value, ctx: ctx) { out.insert(ot.rows[i].texts[okc]) }
+                for i in officesByStreet[r.cells[sc].value] ?? [] { out.insert(ot.rows[i].texts[okc]) }
             }
             return out.sorted()
         case nil:

@@ -1,9 +1,9 @@
 /// A pack condition compiled for the hot path: plain nodes in memory owned by a
-/// `PredicateStore`, evaluated over a row's cells with no reference counting. Column names
+/// `PlanMemory`, evaluated over a row's cells with no reference counting. Column names
 /// are indexes, literals are cells of the column's type, and what a condition asks of other
 /// tables (is this a key of communities? what is the fee cap of this 事项?) is answered by
 /// arrays indexed by the value's code, built once when the rosters are in.
-struct Predicate: @unchecked Sendable {
+struct Predicate: @unchecked Sendable {  // pointers into `PlanMemory`, read-only
     enum Kind: UInt8 {
         case all, any, not, constant, literal, subject, lookup, oneOf, empty, member
     }
@@ -152,23 +152,5 @@ struct Predicate: @unchecked Sendable {
         guard key.hasValue, i >= 0, i < Int64(node.b) else { return nil }
         let other = cells[Int(node.a) + Int(i)]
         return other.hasValue ? other : nil
-    }
-}
-
-/// Owns the memory of a run's compiled predicates and lookup arrays.
-final class PredicateStore: @unchecked Sendable {
-    private var blocks: [UnsafeMutableRawPointer] = []
-
-    func copy<T>(_ values: [T]) -> UnsafePointer<T> {
-        let p = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
-        values.withUnsafeBufferPointer { b in
-            if let base = b.baseAddress { p.initialize(from: base, count: b.count) }
-        }
-        blocks.append(UnsafeMutableRawPointer(p))
-        return UnsafePointer(p)
-    }
-
-    deinit {
-        for b in blocks { b.deallocate() }
     }
 }

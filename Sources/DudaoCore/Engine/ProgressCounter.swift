@@ -1,7 +1,7 @@
 import Foundation
 
 /// Rows and bytes read so far across the workers of a scan, for the progress callback.
-final class ProgressCounter: @unchecked Sendable {
+final class ProgressCounter: @unchecked Sendable {  // its counts change under `lock` only
     private let lock = NSLock()
     private var rows = 0
     private var bytes = 0

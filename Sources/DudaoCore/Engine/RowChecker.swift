@@ -1,7 +1,7 @@
 /// Finds the data-quality problems a row carries on its own: unreadable or missing values,
 /// values required by a condition, unknown references, failed row checks. Built once the
 /// rosters are loaded, since references and checks ask which keys exist.
-final class RowChecker: @unchecked Sendable {
+final class RowChecker: @unchecked Sendable {  // immutable; its pointers are into `PlanMemory`
     struct Column {
         var optional: Bool
         var requiredWhen: Predicate?

@@ -5,7 +5,7 @@ enum RowSource {
 
     func withField<R>(_ column: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         switch self {
-        case .scanned(let s): body(s.row.field(s.decoder.columns[column].header))
+        case .scanned(let s): body(s.row.pointee.field(s.decoder.columns[column].header))
         case .stored(let table, let row): table.withText(row, column, body)
         }
     }
@@ -13,7 +13,7 @@ enum RowSource {
     /// The trimmed texts of the declared columns, in schema order.
     var texts: [String] {
         switch self {
-        case .scanned(let s): s.decoder.columns.map { s.row.string($0.header) }
+        case .scanned(let s): s.decoder.columns.map { s.row.pointee.string($0.header) }
         case .stored(let table, let row): table.textRow(row)
         }
     }

@@ -2,7 +2,7 @@
 /// the one column most of their gates test, so that a row visits only the rules whose gate
 /// lets it through: a row of 法律咨询 visits the two rules about consultations, not all ten.
 /// Rules without a gate on that column are in every list; the lists keep the rules' order.
-final class RuleDispatch: @unchecked Sendable {
+final class RuleDispatch: @unchecked Sendable {  // immutable after init; owns its two lists
     /// The column the lists are by (-1: one list of every rule).
     let column: Int
     /// `items[starts[v]..<starts[v + 1]]` for values v in 0..<64; list 64 for a row whose

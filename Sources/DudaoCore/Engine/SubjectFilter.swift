@@ -24,8 +24,8 @@ struct SubjectFilter {
     }
 
     /// The entity's period-independent facts; nil when it is a subject in no period.
-    func candidate(_ entity: (table: Int, row: Int), ctx: EvaluationContext) -> Candidate? {
-        guard let t = ctx.tables[entity.table] else { return nil }
+    func candidate(_ entity: (table: Int, row: Int), rosters: Rosters) -> Candidate? {
+        guard let t = rosters.tables[entity.table] else { return nil }
         let row = t.rows[entity.row]
         guard row.isEntity else { return nil }
         if let f = filters[entity.table] {

@@ -1,7 +1,7 @@
 /// The entities of a requirement's subject tables, numbered densely, and the map from a
 /// key's code to its slot, so a row finds its subject with one array lookup. Requirements
 /// over the same subject tables share one.
-struct SubjectSlots: @unchecked Sendable {
+struct SubjectSlots: @unchecked Sendable {  // `slotOfCode` points into `PlanMemory`, read-only
     /// The entities' rows, slot after slot: table then row order, so iteration follows the rosters.
     private let rows: [Int32]
     /// The subject tables in slot order, each with the slot after its last entity.
@@ -9,8 +9,8 @@ struct SubjectSlots: @unchecked Sendable {
     private let slotOfCode: UnsafePointer<Int32>
     private let codes: Int
 
-    init(tables: [Int], ctx: EvaluationContext, store: PredicateStore) {
-        let keyRows = ctx.ids.keyRows
+    init(tables: [Int], rosters: Rosters, memory: PlanMemory) {
+        let keyRows = rosters.ids.keyRows
         let known = tables.filter { $0 < keyRows.count }
         // A code past every table's keys has no slot, so the map ends with the last key.
         var slots = Array(repeating: Int32(-1), count: known.map { keyRows[$0].count }.max() ?? 0)
@@ -32,7 +32,7 @@ struct SubjectSlots: @unchecked Sendable {
         rows = found.map(\.row)
         self.segments = segments
         codes = slots.count
-        slotOfCode = store.copy(slots)
+        slotOfCode = memory.copy(slots)
     }
 
     var count: Int { rows.count }
@@ -50,18 +50,18 @@ struct SubjectSlots: @unchecked Sendable {
     var lookup: SlotLookup { SlotLookup(slotOfCode: slotOfCode, codes: codes) }
 
     /// For each slot, the subject's cells that a predicate compares with (`subject[j]`).
-    func subjectCells(_ columns: ConditionCompiler.SubjectColumns, ctx: EvaluationContext, store: PredicateStore) -> UnsafePointer<Cell> {
+    func subjectCells(_ columns: ConditionCompiler.SubjectColumns, rosters: Rosters, memory: PlanMemory) -> UnsafePointer<Cell> {
         var out: [Cell] = []
-        guard !columns.columns.isEmpty else { return store.copy(out) }
+        guard !columns.columns.isEmpty else { return memory.copy(out) }
         out.reserveCapacity(count * columns.columns.count)
         for slot in 0..<count {
             let e = entity(slot)
-            let row = ctx.tables[e.table]?.rows[e.row]
+            let row = rosters.tables[e.table]?.rows[e.row]
             for map in columns.columns {
                 out.append(map[e.table].flatMap { row?.cells[$0] } ?? .invalid)
             }
         }
-        return store.copy(out)
+        return memory.copy(out)
     }
 }
 

@@ -1,7 +1,7 @@
 /// What the per-row data checks of one table need, resolved once before its rows are read
 /// (column indexes, the activity window, and for the consistency check the referenced rows'
 /// facts in arrays indexed by code), so the hot path does no lookups by name or reference.
-final class TablePlan: @unchecked Sendable {
+final class TablePlan: @unchecked Sendable {  // immutable; its pointers are into `PlanMemory`
     let index: Int
     let schema: TableSchema
     let dateColumn: Int?
@@ -32,7 +32,8 @@ final class TablePlan: @unchecked Sendable {
                             expectedRows: expectedRows)
     }
 
-    init(index: Int, pack: Pack, tableIndex: [String: Int], calendar: ProgramCalendar, ctx: EvaluationContext, store: PredicateStore) {
+    init(index: Int, setting: RunSetting, rosters: Rosters, memory: PlanMemory) {
+        let pack = setting.pack, tableIndex = setting.tableIndex, calendar = setting.calendar
         let t = pack.tables[index]
         self.index = index
         schema = t
@@ -43,20 +44,20 @@ final class TablePlan: @unchecked Sendable {
         consistencyColumn = column
         let same = t.consistency?.same ?? []
         let mine = same.compactMap(t.columnIndex)
-        sameMine = store.copy(mine)
+        sameMine = memory.copy(mine)
         sameCount = mine.count
         // The arrays by code exist only for a table that checks consistency, and end with the
         // last key of the tables it references (other codes name no row).
         let targets = t.consistency.flatMap { t.column($0.reference)?.references?.tables.compactMap { tableIndex[$0] } } ?? []
-        codes = column == nil ? 0 : targets.map { $0 < ctx.ids.keyRows.count ? ctx.ids.keyRows[$0].count : 0 }.max() ?? 0
+        codes = column == nil ? 0 : targets.map { $0 < rosters.ids.keyRows.count ? rosters.ids.keyRows[$0].count : 0 }.max() ?? 0
         var tables = [Int32](repeating: -1, count: codes), rows = [Int32](repeating: -1, count: codes)
         var starts = [Int32](repeating: 1, count: codes), ends = [Int32](repeating: 0, count: codes)
         var cells = [Cell](repeating: .empty, count: codes * mine.count)
         if column != nil {
             for ti in targets {
-                guard ti < ctx.ids.keyRows.count, let target = ctx.tables[ti] else { continue }
+                guard ti < rosters.ids.keyRows.count, let target = rosters.tables[ti] else { continue }
                 let theirs = same.map { target.schema.columnIndex($0) }
-                for (code, r) in ctx.ids.keyRows[ti].enumerated() where r >= 0 && tables[code] < 0 {
+                for (code, r) in rosters.ids.keyRows[ti].enumerated() where r >= 0 && tables[code] < 0 {
                     let row = target.rows[Int(r)]
                     guard row.isEntity else { continue }
                     tables[code] = Int32(ti)
@@ -66,10 +67,10 @@ final class TablePlan: @unchecked Sendable {
                 }
             }
         }
-        entityTable = store.copy(tables)
-        entityRow = store.copy(rows)
-        activeStart = store.copy(starts)
-        activeEnd = store.copy(ends)
-        sameCells = store.copy(cells)
+        entityTable = memory.copy(tables)
+        entityRow = memory.copy(rows)
+        activeStart = memory.copy(starts)
+        activeEnd = memory.copy(ends)
+        sameCells = memory.copy(cells)
     }
 }

@@ -3,63 +3,45 @@
 public struct RuleExplainer {
     let pack: Pack
     let english: Bool
+    /// The values the engine would use (`--param` over the defaults).
+    let parameters: ParameterValues?
     let calendar: ProgramCalendar?
 
+    /// An explainer of the pack as a run with these parameter overrides would judge it.
+    public init(pack: Pack, english: Bool, parameters: [String: String] = [:]) throws(RunError) {
+        self.pack = pack
+        self.english = english
+        let values = try ParameterValues(pack: pack, overrides: parameters)
+        self.parameters = values
+        // Periods as they resolve with these values, on the last day of the program.
+        calendar = try? ProgramCalendar(pack: pack, parameters: values, asOf: Day(rawValue: Int32.max / 2))
+    }
+
+    /// An explainer of the pack with its default parameters.
     public init(pack: Pack, english: Bool) {
         self.pack = pack
         self.english = english
-        // Periods as they resolve with the pack's defaults, on the last day of the program.
-        let params = try? ParameterValues(pack: pack, overrides: [:])
-        calendar = params.flatMap { p in try? ProgramCalendar(pack: pack, parameters: p, asOf: Day(rawValue: Int32.max / 2)) }
+        parameters = try? ParameterValues(pack: pack, overrides: [:])
+        calendar = parameters.flatMap { p in try? ProgramCalendar(pack: pack, parameters: p, asOf: Day(rawValue: Int32.max / 2)) }
     }
 
-    private func t(_ zh: String, _ en: String) -> String { english ? en : zh }
+    /// The explanation of a pack rule or an engine data-quality rule (`data.*`); nil for an
+    /// unknown id.
+    public func explain(id: String) -> String? {
+        if let r = pack.rule(id: id) { return explain(r) }
+        return DataQualityRule(rawValue: id).map(explain)
+    }
+
+    /// All rule ids `explain(id:)` knows: the pack's, then the data-quality rules.
+    public var ids: [String] { pack.rules.map(\.id) + DataQualityRule.allCases.map(\.rawValue) }
+
+    func t(_ zh: String, _ en: String) -> String { english ? en : zh }
 
     public func explain(_ rule: Rule) -> String {
         var lines: [String] = []
-        let sev = [Severity.error: t("错误", "error"), .warning: t("警告", "warning"), .info: t("提示", "info")][rule.severity] ?? ""
         lines.append("\(rule.id)  \(english ? (rule.titleEN ?? rule.title) : rule.title)")
-        lines.append(t("严重程度：", "Severity: ") + sev)
-        switch rule.kind {
-        case .count(let c):
-            lines.append(t("检查对象：", "Who is checked: ") + subjects(c.subjects))
-            lines.append(t("期间：", "Periods: ") + period(c.period))
-            let table = pack.table(named: c.table)
-            let what = condition(c.filter, table: table)
-            let n = value(c.atLeast)
-            if let d = c.distinct {
-                lines.append(t("要求：每个对象在每个期间内，\(title(c.table))中满足以下条件的有效记录，按“\(d)”的不同取值计数，至少 \(n) 个：",
-                               "Requirement: per subject and period, at least \(n) distinct values of \(d) among valid rows of \(title(c.table)) where:"))
-            } else {
-                lines.append(t("要求：每个对象在每个期间内，\(title(c.table))中满足以下条件的有效记录至少 \(n) 条：",
-                               "Requirement: per subject and period, at least \(n) valid rows of \(title(c.table)) where:"))
-            }
-            lines.append("  " + what)
-            if table?.dateColumn == nil {
-                lines.append(t("  （关系表的记录须在期间内每天都有效）", "  (an assignment counts when it is active on every day of the period)"))
-            }
-            lines.append(t("截止：期间最后一天。期间结束前未满足的列为待办（还差…，截止…），期间结束后未满足的列为问题。",
-                           "Due: the last day of the period. Before it an unmet requirement is a due item; after it, a finding."))
-        case .eachRecord(let e):
-            let table = pack.table(named: e.table)
-            lines.append(t("检查对象：", "Who is checked: ") + t("\(title(e.table))中每条有效记录", "every valid row of \(title(e.table))")
-                         + (e.filter.map { t("，满足：", " where ") + condition($0, table: table) } ?? ""))
-            lines.append(t("要求：", "Requirement: ") + condition(e.require, table: table))
-            lines.append(t("期间：活动期间内截至 as-of 日期的所有有效记录。", "Periods: every valid record up to the as-of date."))
-        case .deadline(let d):
-            lines.append(t("检查对象：", "Who is checked: ") + subjects(d.subjects))
-            lines.append(t("期间：", "Periods: ") + period(d.period))
-            lines.append(t("记录：", "Records: ") + title(d.table) + t("中满足：", " where ") + condition(d.filter, table: pack.table(named: d.table)))
-            let grace = value(d.graceDays)
-            switch d.judge {
-            case .missing:
-                lines.append(t("要求：每个期间结束后 \(grace) 天内（截止日）须有一条记录；截至 as-of 日期仍无记录，过了截止日为问题，未过为待办。",
-                               "Requirement: a record within \(grace) days after each period ends; none by the as-of date is a finding after the due date and a due item before it."))
-            case .late:
-                lines.append(t("要求：最早的记录不得晚于截止日（期间结束后 \(grace) 天）；晚了为问题，并注明逾期天数。不产生待办。",
-                               "Requirement: the earliest record is dated no later than the due date (\(grace) days after the period); a later one is a finding with the days late. No due items."))
-            }
-        }
+        lines.append(t("严重程度：", "Severity: ") + severityName(rule.severity))
+        lines += rule.kind.requirement.explain(rule, explainer: self)
         if let doc = pack.sourceDocument {
             lines.append(t("来源：《\(doc)》", "Source: \(doc)") + (rule.clause.map { t(" \($0)", ", clause \($0)") } ?? ""))
         }
@@ -73,12 +55,31 @@ public struct RuleExplainer {
         return lines.joined(separator: "\n")
     }
 
-    private func title(_ table: String) -> String {
+    func severityName(_ s: Severity) -> String {
+        switch s {
+        case .error: t("错误", "error")
+        case .warning: t("警告", "warning")
+        case .info: t("提示", "info")
+        }
+    }
+
+    /// A requirement's `where` as written: its bindings back among the other parts.
+    func written(_ filter: Condition, subject: ColumnBinding?, period: ColumnBinding?) -> Condition {
+        var parts = filter.conjuncts
+        let bindings = [subject.map { ($0, ValueExpression.subject("key", $0.mark.op)) },
+                        period.map { ($0, ValueExpression.period("label", $0.mark.op)) }].compactMap { $0 }
+        for (b, value) in bindings.sorted(by: { $0.0.position < $1.0.position }) {
+            parts.insert(.compare(field: b.column, op: .eq, value: value, mark: b.mark), at: min(b.position, parts.count))
+        }
+        return .all(parts)
+    }
+
+    func title(_ table: String) -> String {
         guard let t = pack.table(named: table) else { return table }
         return english ? t.name : t.title
     }
 
-    private func subjects(_ s: SubjectSelection) -> String {
+    func subjects(_ s: SubjectSelection) -> String {
         var text = t("\(s.tables.map(title).joined(separator: "、"))中的每个对象", "each entry of \(s.tables.map(title).joined(separator: ", "))")
         if let f = s.filter, s.tables.count == 1 { text += t("，满足：", " where ") + condition(f, table: pack.table(named: s.tables[0])) }
         if s.activeEveryDay { text += t("，须在期间内每天都在有效期内（如执业期间）", ", active on every day of the period") }
@@ -95,7 +96,7 @@ public struct RuleExplainer {
         return text
     }
 
-    private func period(_ name: String) -> String {
+    func period(_ name: String) -> String {
         guard let def = pack.period(named: name) else { return name }
         var text = def.title(english: english)
         if let ps = calendar?.periods[name], !ps.isEmpty {
@@ -110,12 +111,13 @@ public struct RuleExplainer {
         return text
     }
 
-    private func value(_ v: ValueExpression) -> String {
+    func value(_ v: ValueExpression) -> String {
         switch v {
         case .literal(let s, _): return s
         case .parameter(let p, _):
             let d = pack.parameter(named: p)?.defaultValue ?? "?"
-            return t("参数 \(p)（默认 \(d)）", "parameter \(p) (default \(d))")
+            guard let v = parameters?[p], v != d else { return t("参数 \(p)（默认 \(d)）", "parameter \(p) (default \(d))") }
+            return t("参数 \(p)（取值 \(v)，默认 \(d)）", "parameter \(p) (set to \(v), default \(d))")
         case .subject(let c, _): return c == "key" ? t("该对象的编号", "the subject's id") : t("该对象的“\(c)”", "the subject's \(c)")
         case .period(let p, _): return p == "label" ? t("期间名称", "the period's name") : t("期间的\(p)", "the period's \(p)")
         case .lookup(let table, let by, let column, _):

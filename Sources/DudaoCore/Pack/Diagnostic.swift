@@ -49,6 +49,8 @@ public enum PackProblem: Equatable, Sendable {
     case incompatibleComparison(field: String, detail: String)
     case periodOutsideProgram(period: String)
     case missingClause(rule: String)
+    /// English reports of the rule use a generated sentence.
+    case missingEnglishMessage(rule: String)
     case quoteNotInSource(rule: String)
     case missingTests(rule: String)
     case planSentenceUnmapped(text: String)
@@ -82,6 +84,7 @@ public enum PackProblem: Equatable, Sendable {
         case .incompatibleComparison: "incompatible-comparison"
         case .periodOutsideProgram: "period-outside-program"
         case .missingClause: "missing-clause"
+        case .missingEnglishMessage: "missing-message-en"
         case .quoteNotInSource: "quote-not-in-source"
         case .missingTests: "missing-tests"
         case .planSentenceUnmapped: "plan-unmapped"
@@ -144,6 +147,9 @@ public enum PackProblem: Equatable, Sendable {
             return english ? "period \(period) lies outside the program calendar" : "期间 \(period) 超出活动日程"
         case .missingClause(let rule):
             return english ? "rule \(rule) names no clause of the source plan" : "规则 \(rule) 未注明来源条款（clause）"
+        case .missingEnglishMessage(let rule):
+            return english ? "rule \(rule) has no message_en: English reports use a generated sentence"
+                : "规则 \(rule) 没有 message_en：英文报告将使用自动生成的句子"
         case .quoteNotInSource(let rule):
             return english ? "the quote of rule \(rule) is not in the source plan the pack carries"
                 : "规则 \(rule) 的 quote 在规则包所附的来源文件中找不到"

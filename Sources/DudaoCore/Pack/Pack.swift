@@ -98,27 +98,22 @@ public indirect enum Condition: Sendable, Equatable {
 }
 
 extension Condition {
-    /// The column tied to the subject's key (`{field: X, eq: {subject: key}}` at the top level).
-    public var subjectBinding: String? {
-        for part in conjuncts {
-            if case .compare(let field, .eq, .subject("key", _), _) = part { return field }
+    /// The bindings among the top-level parts (`{field: X, eq: {subject: key}}` and
+    /// `{field: X, eq: {period: label}}`, the latter only where `periods` allows it), and the
+    /// condition without them.
+    func takingBindings(periods: Bool) -> (rest: Condition, subject: ColumnBinding?, period: ColumnBinding?) {
+        var subject: ColumnBinding?, period: ColumnBinding?
+        var rest: [Condition] = []
+        for (i, part) in conjuncts.enumerated() {
+            switch part {
+            case .compare(let field, .eq, .subject("key", _), let mark) where subject == nil:
+                subject = ColumnBinding(column: field, mark: mark, position: i)
+            case .compare(let field, .eq, .period("label", _), let mark) where periods && period == nil:
+                period = ColumnBinding(column: field, mark: mark, position: i)
+            default:
+                rest.append(part)
+            }
         }
-        return nil
-    }
-
-    /// The column tied to the period's label (`{field: X, eq: {period: label}}` at the top level).
-    public var periodBinding: String? {
-        for part in conjuncts {
-            if case .compare(let field, .eq, .period("label", _), _) = part { return field }
-        }
-        return nil
-    }
-
-    /// The condition without its subject binding.
-    var withoutSubjectBinding: Condition {
-        .all(conjuncts.filter {
-            if case .compare(_, .eq, .subject("key", _), _) = $0 { return false }
-            return true
-        })
+        return (.all(rest), subject, period)
     }
 }

@@ -32,7 +32,7 @@ public enum PackLoader {
         }
         if let p = pack {
             PackValidator(pack: p, reader: reader, declared: decoder.seen, testedRules: decoder.testedRules,
-                          testReferences: decoder.testReferences).validate()
+                          testReferences: decoder.testReferences).validate(brokenRules: decoder.brokenRules)
         }
         let diagnostics = reader.diagnostics.sorted()
         if diagnostics.contains(where: { $0.level == .error }) { return (nil, diagnostics) }
@@ -59,6 +59,8 @@ struct PackDecoder {
     var testedRules: Set<String> = []
     /// A `pack` section was written, even if it was invalid.
     var packKeySeen = false
+    /// Rules with a broken title, severity or message: left out of the pack, but validated.
+    var brokenRules: [Rule] = []
 
     init(reader: PackReader) { self.reader = reader }
 
@@ -324,22 +326,19 @@ struct PackDecoder {
                             defaultValue: defaultValue, references: reference, mark: mark)
     }
 
+    /// A rule; every part is decoded (and its problems reported) even when another part is
+    /// broken, so one structural error does not hide the rule's other mistakes.
     private mutating func rule(_ node: YAMLNode, file: String) -> Rule? {
         guard let f = reader.fields(node, PackSchema.rule), let id = f.string("id") else { return nil }
         guard claim("rule", id, f.mark("id")) else { return nil }
-        guard let title = f.string("title"), let sevName = f.choice("severity"),
-              let severity = Severity(rawValue: sevName), let kindName = f.choice("kind"),
-              let message = f.string("message") else { return nil }
-        let kindKeys: [String: [String]] = [
-            "count": ["subjects", "period", "count", "at_least"],
-            "each_record": ["records", "require"],
-            "deadline": ["subjects", "period", "records", "grace_days", "judge"],
-        ]
-        let needed = kindKeys[kindName] ?? []
+        let title = f.string("title"), message = f.string("message")
+        let severity = f.choice("severity").flatMap(Severity.init(rawValue:))
+        guard let kindName = f.choice("kind"), let kindType = RuleKinds.named(kindName) else { return nil }
+        let needed = kindType.fields.filter(\.required).map(\.key)
         for key in needed where !f.has(key) {
             reader.report(node.mark, .missingKey(key: key, context: "\(kindName) 规则 \(id)"))
         }
-        let others = Set(kindKeys.values.joined()).subtracting(needed)
+        let others = Set(RuleKinds.fields.map(\.key)).subtracting(kindType.fields.map(\.key))
         for key in others.sorted() where f.has(key) {
             reader.report(f.keyMarks[key] ?? node.mark, .unknownKey(key: key, context: "\(kindName) 规则 \(id)", suggestion: nil))
         }
@@ -348,34 +347,19 @@ struct PackDecoder {
             guard let sub = f.values[key]?.mapping else { continue }
             for pair in sub { if let k = pair.key.scalar { marks["\(key).\(k)"] = pair.value.mark } }
         }
-        let kind: Rule.Kind
-        switch kindName {
-        case "count":
-            guard let s = f["subjects"].flatMap({ subjects($0) }), let period = f.string("period"),
-                  let c = f["count"], let cf = reader.fields(c, PackSchema.count), let table = cf.string("table"),
-                  let whereNode = cf["where"], let cond = condition(whereNode),
-                  let atLeast = f["at_least"].flatMap({ value($0) }) else { return nil }
-            kind = .count(CountRequirement(subjects: s, period: period, table: table, filter: cond,
-                                           distinct: cf.string("distinct"), atLeast: atLeast))
-        case "each_record":
-            guard let r = f["records"], let rf = reader.fields(r, PackSchema.records), let table = rf.string("table"),
-                  let req = f["require"].flatMap({ condition($0) }) else { return nil }
-            kind = .eachRecord(RecordRequirement(table: table, filter: rf["where"].flatMap { condition($0) }, require: req))
-        default:
-            guard let s = f["subjects"].flatMap({ subjects($0) }), let period = f.string("period"),
-                  let r = f["records"], let rf = reader.fields(r, PackSchema.records), let table = rf.string("table"),
-                  let whereNode = rf["where"], let cond = condition(whereNode),
-                  let grace = f["grace_days"].flatMap({ value($0) }),
-                  let judgeName = f.choice("judge"), let judge = DeadlineRequirement.Judge(rawValue: judgeName) else { return nil }
-            kind = .deadline(DeadlineRequirement(subjects: s, period: period, table: table, filter: cond,
-                                                 graceDays: grace, judge: judge))
+        guard let kind = kindType.decode(f, decoder: self) else { return nil }
+        let rule = Rule(id: id, title: title ?? "", titleEN: f.string("title_en"), severity: severity ?? .error, clause: f.string("clause"),
+                        quote: f.string("quote"), message: message ?? "", messageEN: f.string("message_en"), kind: kind,
+                        file: file, mark: node.mark, marks: marks)
+        guard title != nil, message != nil, severity != nil else {
+            // Broken, but its other parts are still checked against the pack.
+            brokenRules.append(rule)
+            return nil
         }
-        return Rule(id: id, title: title, titleEN: f.string("title_en"), severity: severity, clause: f.string("clause"),
-                    quote: f.string("quote"), message: message, messageEN: f.string("message_en"), kind: kind,
-                    file: file, mark: node.mark, marks: marks)
+        return rule
     }
 
-    private func subjects(_ node: YAMLNode) -> SubjectSelection? {
+    func subjects(_ node: YAMLNode) -> SubjectSelection? {
         guard let f = reader.fields(node, PackSchema.subjects) else { return nil }
         let named = f.has("table") ? f.strings("table") : f.strings("tables")
         let tables = named?.map(\.0) ?? []

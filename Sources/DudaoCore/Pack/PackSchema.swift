@@ -124,6 +124,7 @@ public enum PackSchema {
         FieldShape("date_within_active", .boolean, "记录日期须在被引用行的有效期间内"),
     ])
 
+    /// A rule: the keys every rule has, then the keys of the kinds (`RuleKinds`).
     public static let rule = ObjectShape("规则", [
         FieldShape("id", .string, required: true, "规则编号"),
         FieldShape("title", .string, required: true, "中文标题"),
@@ -131,15 +132,8 @@ public enum PackSchema {
         FieldShape("severity", .choice(["error", "warning", "info"]), required: true, "严重程度"),
         FieldShape("clause", .string, "来源文件的条款"),
         FieldShape("quote", .string, "条款原文"),
-        FieldShape("kind", .choice(["count", "each_record", "deadline"]), required: true, "要求的种类"),
-        FieldShape("subjects", .object(subjects), "检查对象"),
-        FieldShape("period", .string, "期间"),
-        FieldShape("count", .object(count), "count：计数的记录"),
-        FieldShape("at_least", .value, "count：每个对象每个期间至少的条数"),
-        FieldShape("records", .object(records), "each_record / deadline：记录"),
-        FieldShape("require", .condition, "each_record：每条记录须满足的条件"),
-        FieldShape("grace_days", .value, "deadline：期间结束后的宽限天数"),
-        FieldShape("judge", .choice(["missing", "late"]), "deadline：判定未报送或逾期"),
+        FieldShape("kind", .choice(RuleKinds.names), required: true, "要求的种类"),
+    ] + RuleKinds.fields + [
         FieldShape("message", .string, required: true, "中文消息模板"),
         FieldShape("message_en", .string, "英文消息模板"),
     ])

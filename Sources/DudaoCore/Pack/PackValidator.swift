@@ -24,14 +24,15 @@ struct PackValidator {
 
     private func isDeclared(_ kind: String, _ name: String) -> Bool { declared[kind]?[name] != nil }
 
-    func validate() {
+    /// Checks the pack, and the names used by rules left out of it for a broken part.
+    func validate(brokenRules: [Rule] = []) {
         let attribution = pack.table(named: pack.attribution.officeTable)
         if attribution == nil {
             reportTable(pack.attribution.officeTable, at: Mark(file: pack.files.first ?? "", line: 1, column: 1))
         }
         for t in pack.tables { validateTable(t) }
         for p in pack.periods { validatePeriod(p) }
-        for r in pack.rules { validateRule(r) }
+        for r in pack.rules + brokenRules { validateRule(r) }
         validateTests()
         validateProgramCalendar()
         validatePlan()
@@ -101,14 +102,14 @@ struct PackValidator {
     }
 
     @discardableResult
-    private func table(_ name: String, at mark: Mark) -> TableSchema? {
+    func table(_ name: String, at mark: Mark) -> TableSchema? {
         if let t = pack.table(named: name) { return t }
         reportTable(name, at: mark)
         return nil
     }
 
     @discardableResult
-    private func column(_ name: String, in t: TableSchema, at mark: Mark) -> ColumnSchema? {
+    func column(_ name: String, in t: TableSchema, at mark: Mark) -> ColumnSchema? {
         if let c = t.column(name) { return c }
         guard !isDeclared("column", "\(t.name).\(name)") else { return nil }
         reader.report(mark, .undeclared(kind: "column", name: "\(t.name).\(name)",
@@ -117,7 +118,7 @@ struct PackValidator {
     }
 
     @discardableResult
-    private func roster(_ name: String, at mark: Mark) -> TableSchema? {
+    func roster(_ name: String, at mark: Mark) -> TableSchema? {
         guard let t = table(name, at: mark) else { return nil }
         if t.key == nil {
             reader.report(mark, .notAnEntityTable(table: name))
@@ -127,7 +128,7 @@ struct PackValidator {
     }
 
     @discardableResult
-    private func period(_ name: String, at mark: Mark) -> PeriodDefinition? {
+    func period(_ name: String, at mark: Mark) -> PeriodDefinition? {
         if let p = pack.period(named: name) { return p }
         guard !isDeclared("period", name) else { return nil }
         reader.report(mark, .undeclared(kind: "period", name: name, suggestion: suggestion(for: name, among: pack.periods.map(\.name))))
@@ -243,43 +244,7 @@ struct PackValidator {
 
     private func validateRule(_ r: Rule) {
         let m = { (key: String) in r.marks[key] ?? r.mark }
-        var subjectTables: [TableSchema]?
-        var rowTable: TableSchema?
-        var fields = ["subject", "period", "expected", "actual", "due", "param"]
-        switch r.kind {
-        case .count(let c):
-            subjectTables = validateSubjects(c.subjects, at: m("subjects"))
-            period(c.period, at: m("period"))
-            rowTable = table(c.table, at: m("count.table"))
-            if let t = rowTable {
-                validateCondition(c.filter, rowTable: t, subjectTables: subjectTables, periodDefined: false)
-                if let d = c.distinct { column(d, in: t, at: m("count.distinct")) }
-                if c.filter.subjectBinding == nil { reader.report(m("count.where"), .missingBinding(rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")) }
-                if t.dateColumn == nil, t.active == nil {
-                    reader.report(m("count.table"), .missingKey(key: "date 或 active", context: "计数表 \(t.name)"))
-                }
-            }
-            validateValue(c.atLeast, rowTable: nil, subjectTables: nil, periodDefined: false)
-        case .eachRecord(let e):
-            rowTable = table(e.table, at: m("records.table"))
-            if let t = rowTable {
-                if let f = e.filter { validateCondition(f, rowTable: t, subjectTables: nil, periodDefined: false) }
-                validateCondition(e.require, rowTable: t, subjectTables: nil, periodDefined: false)
-            }
-            fields = ["record", "expected", "actual", "param"]
-        case .deadline(let d):
-            subjectTables = validateSubjects(d.subjects, at: m("subjects"))
-            period(d.period, at: m("period"))
-            rowTable = table(d.table, at: m("records.table"))
-            if let t = rowTable {
-                validateCondition(d.filter, rowTable: t, subjectTables: subjectTables, periodDefined: true)
-                if d.filter.subjectBinding == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "检查对象（{field: 列, eq: {subject: key}}）")) }
-                if d.filter.periodBinding == nil { reader.report(m("records.where"), .missingBinding(rule: r.id, what: "期间（{field: 列, eq: {period: label}}）")) }
-                if t.dateColumn == nil { reader.report(m("records.table"), .missingKey(key: "date", context: "记录表 \(t.name)")) }
-            }
-            validateValue(d.graceDays, rowTable: nil, subjectTables: nil, periodDefined: false)
-            fields += ["days_late"]
-        }
+        let (rowTable, fields) = r.kind.requirement.validate(r, validator: self)
         for (template, key) in [(r.message, "message"), (r.messageEN, "message_en")] {
             guard let template else { continue }
             for name in MessageTemplate.placeholders(in: template) {
@@ -300,12 +265,22 @@ struct PackValidator {
             }
         }
         if r.clause == nil { reader.report(r.mark, .missingClause(rule: r.id), .warning) }
+        if r.messageEN == nil, !r.message.isEmpty { reader.report(r.marks["message"] ?? r.mark, .missingEnglishMessage(rule: r.id), .warning) }
         if let q = r.quote, pack.sourceText != nil, pack.sourceSentence(containing: q) == nil {
             reader.report(r.marks["quote"] ?? r.mark, .quoteNotInSource(rule: r.id), .warning)
         }
     }
 
-    private func validateSubjects(_ s: SubjectSelection, at mark: Mark) -> [TableSchema] {
+    /// A binding must be written, and name a column of the row table.
+    func validateBinding(_ b: ColumnBinding?, in t: TableSchema, at mark: Mark, rule: String, what: String) {
+        guard let b else {
+            reader.report(mark, .missingBinding(rule: rule, what: what))
+            return
+        }
+        column(b.column, in: t, at: b.mark.field)
+    }
+
+    func validateSubjects(_ s: SubjectSelection, at mark: Mark) -> [TableSchema] {
         var out: [TableSchema] = []
         for (i, name) in s.tables.enumerated() {
             let at = i < s.tableMarks.count ? s.tableMarks[i] : mark
@@ -324,7 +299,7 @@ struct PackValidator {
 
     // MARK: conditions
 
-    private func validateCondition(_ c: Condition, rowTable t: TableSchema, subjectTables: [TableSchema]?, periodDefined: Bool) {
+    func validateCondition(_ c: Condition, rowTable t: TableSchema, subjectTables: [TableSchema]?, periodDefined: Bool) {
         switch c {
         case .all(let parts), .any(let parts):
             for p in parts { validateCondition(p, rowTable: t, subjectTables: subjectTables, periodDefined: periodDefined) }
@@ -367,7 +342,7 @@ struct PackValidator {
         }
     }
 
-    private func validateValue(_ v: ValueExpression, rowTable: TableSchema?, subjectTables: [TableSchema]?, periodDefined: Bool) {
+    func validateValue(_ v: ValueExpression, rowTable: TableSchema?, subjectTables: [TableSchema]?, periodDefined: Bool) {
         switch v {
         case .literal: break
         case .parameter(let name, let mark):
@@ -384,9 +359,10 @@ struct PackValidator {
                 for t in subjectTables { column(name, in: t, at: mark) }
             }
         case .period(let name, let mark):
-            if !periodDefined || !["label", "start", "end"].contains(name) {
-                reader.report(mark, .undeclared(kind: "period", name: name, suggestion: periodDefined ? suggestion(for: name, among: ["label", "start", "end"]) : nil))
-            }
+            // The one use of a period in a condition, `{field: X, eq: {period: label}}` among the
+            // top-level parts of a deadline's `where`, is taken out as its binding when the pack
+            // is read; any other compares with nothing the engine knows.
+            reader.report(mark, .undeclared(kind: "period", name: name, suggestion: periodDefined && name != "label" ? "label" : nil))
         case .lookup(let tableName, let by, let columnName, let mark):
             if let lt = roster(tableName, at: mark) { column(columnName, in: lt, at: mark) }
             if let rt = rowTable { column(by, in: rt, at: mark) }

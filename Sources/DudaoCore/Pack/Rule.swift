@@ -54,11 +54,25 @@ public struct AssignmentCover: Sendable {
     public var cover: Cover
 }
 
+/// A requirement's tie of a row column to its subject's key (`{field: X, eq: {subject: key}}`)
+/// or to its period's label (`{field: X, eq: {period: label}}`), written as a part of its
+/// `where` and taken out of the condition when the pack is read.
+public struct ColumnBinding: Sendable, Equatable {
+    /// The row column.
+    public var column: String
+    public var mark: ConditionMarks
+    /// Where it stood among the parts of the `where` (for explaining the rule as written).
+    public var position: Int
+}
+
 /// "For each subject, in each period, at least N matching rows."
 public struct CountRequirement: Sendable {
     public var subjects: SubjectSelection
     public var period: String
     public var table: String
+    /// Which row column names the subject; nil when the `where` has no binding (a pack error).
+    public var subjectBinding: ColumnBinding?
+    /// The `where` without its binding.
     public var filter: Condition
     public var distinct: String?
     public var atLeast: ValueExpression
@@ -80,6 +94,11 @@ public struct DeadlineRequirement: Sendable {
     public var subjects: SubjectSelection
     public var period: String
     public var table: String
+    /// Which row column names the subject; nil when the `where` has no binding (a pack error).
+    public var subjectBinding: ColumnBinding?
+    /// Which row column names the period by its label; nil when there is none (a pack error).
+    public var periodBinding: ColumnBinding?
+    /// The `where` without its bindings.
     public var filter: Condition
     public var graceDays: ValueExpression
     public var judge: Judge

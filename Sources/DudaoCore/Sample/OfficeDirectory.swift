@@ -1,19 +1,20 @@
 import Foundation
 
-/// The office of a ledger row from its office column's text, read as the pack declares it:
-/// the text is an office id when the column refers to the office roster, or else a key of a
-/// roster whose own rows name their office (a practitioner, say). Rosters are read once, as
-/// needed, into key → office maps.
+/// The office of a ledger row from its office column's text, read as `OfficeAttribution`
+/// reads the pack (as the engine does): an office id, or a key of a roster whose own rows name
+/// their office (a practitioner, say). Rosters are read once, as needed, into key → office maps.
 struct OfficeDirectory {
     let pack: Pack
     let dataset: Dataset
     let english: Bool
+    private let attribution: OfficeAttribution
     private var officesByKey: [String: [String: String]] = [:]
 
     init(pack: Pack, dataset: Dataset, english: Bool) {
         self.pack = pack
         self.dataset = dataset
         self.english = english
+        attribution = OfficeAttribution(pack: pack)
     }
 
     /// The office named by `text` in `t`'s office column; nil when it names none.
@@ -22,10 +23,12 @@ struct OfficeDirectory {
     }
 
     private mutating func office(of t: TableSchema, text: String, depth: Int) throws(RunError) -> String? {
-        guard !text.isEmpty, depth < pack.tables.count, let name = SpotCheckSampler.officeColumn(t), let column = t.column(name) else { return nil }
-        let targets = column.references?.tables ?? []
-        if targets.contains(pack.attribution.officeTable) || (t.name == pack.attribution.officeTable && t.key == name) {
-            return text
+        guard !text.isEmpty, depth < pack.tables.count else { return nil }
+        let targets: [String]
+        switch attribution.way(of: t.name) {
+        case .officeID?: return text
+        case .via(_, let rosters)?: targets = rosters
+        case .assignments?, nil: return nil
         }
         for target in targets {
             guard let r = pack.table(named: target) else { continue }

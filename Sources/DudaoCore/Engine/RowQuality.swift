@@ -1,8 +1,13 @@
-/// The data-quality findings of one row, from the table's declarations (PACK-SPEC section 5).
-extension AuditRun {
+/// The data-quality findings of one table's rows, from the table's declarations (PACK-SPEC
+/// section 5).
+struct RowQuality {
+    let plan: TablePlan
+    let builder: FindingBuilder
+
+    var english: Bool { builder.english }
+
     /// Reports the row's data-quality findings; true when the row is valid and counts.
-    func qualityChecks(_ plan: TablePlan, _ values: inout RowValues, source: RowSource, duplicates: DuplicateLog?,
-                       into sink: inout [Finding]) -> Bool {
+    func check(_ values: inout RowValues, source: RowSource, duplicates: DuplicateLog?, into sink: inout [Finding]) -> Bool {
         let ti = plan.index
         var valid = values.invalid.isEmpty && !values.unknownInvalidates
         var texts: [String]?
@@ -21,7 +26,7 @@ extension AuditRun {
             }
             let message = english ? "invalid or missing value: \(shown.joined(separator: ", "))"
                 : "取值无效或缺失：\(shown.joined(separator: "，"))"
-            addRecordFinding(.invalidValue, table: ti, values: values, texts: text(), message: message,
+            builder.addRecordFinding(.invalidValue, table: ti, values: values, texts: text(), message: message,
                              details: [("fields", .texts(names))], into: &sink)
         }
         if !values.unknown.isEmpty {
@@ -29,12 +34,12 @@ extension AuditRun {
             let names = values.unknown.map { t.columns[$0].name }
             let shown = values.unknown.map { c -> String in
                 // Rosters by title in Chinese, by table name in English (as `dudao explain` does).
-                let targets = t.columns[c].references?.tables.compactMap { english ? $0 : pack.table(named: $0)?.title } ?? []
+                let targets = t.columns[c].references?.tables.compactMap { english ? $0 : builder.pack.table(named: $0)?.title } ?? []
                 let v = text()[c]
                 return english ? "\(t.columns[c].name) '\(v)' is in none of: \(targets.joined(separator: ", "))"
                     : "\(t.columns[c].name)“\(v)”不在\(targets.joined(separator: "、"))中"
             }
-            addRecordFinding(.unknownReference, table: ti, values: values, texts: text(),
+            builder.addRecordFinding(.unknownReference, table: ti, values: values, texts: text(),
                              message: shown.joined(separator: english ? "; " : "；"), details: [("fields", .texts(names))], into: &sink)
         }
         if let span = plan.window, let dc = plan.dateColumn, values.cells[dc].hasValue {
@@ -43,18 +48,18 @@ extension AuditRun {
                 valid = false
                 let message = english ? "dated \(day.iso), outside \(PeriodText.describe(span, english: true))"
                     : "日期\(day.chinese)不在\(PeriodText.describe(span, english: false))（\(span.start.chinese)至\(span.end.chinese)）内"
-                addRecordFinding(.dateOutOfWindow, table: ti, values: values, texts: text(), message: message,
+                builder.addRecordFinding(.dateOutOfWindow, table: ti, values: values, texts: text(), message: message,
                                  details: [("date", .text(day.iso))], into: &sink)
             }
         }
-        if let problem = consistencyProblem(plan, values) { reportInconsistency(problem, plan, values, text(), into: &sink) }
+        if let problem = consistencyProblem(values) { reportInconsistency(problem, values, text(), into: &sink) }
         duplicates?.add(values, source: source)
         return valid
     }
 
     /// `data.office-mismatch`: whether the row disagrees with the roster row it references
     /// (checked on every row, so it reads plain arrays only).
-    private func consistencyProblem(_ plan: TablePlan, _ values: borrowing RowValues) -> (code: Int, mismatch: Bool, outside: Bool)? {
+    private func consistencyProblem(_ values: borrowing RowValues) -> (code: Int, mismatch: Bool, outside: Bool)? {
         guard let refCol = plan.consistencyColumn else { return nil }
         let ref = values.cells[refCol]
         guard ref.hasValue, ref.value >= 0, ref.value < Int64(plan.codes) else { return nil }
@@ -75,13 +80,13 @@ extension AuditRun {
     }
 
     /// Reports a `consistencyProblem`.
-    private func reportInconsistency(_ problem: (code: Int, mismatch: Bool, outside: Bool), _ plan: TablePlan, _ values: RowValues,
+    private func reportInconsistency(_ problem: (code: Int, mismatch: Bool, outside: Bool), _ values: RowValues,
                                      _ texts: [String], into sink: inout [Finding]) {
         let (code, mismatch, outside) = problem
         guard let refCol = plan.consistencyColumn, let c = plan.schema.consistency,
-              let otherTable = ctx.tables[Int(plan.entityTable[code])] else { return }
+              let otherTable = builder.rosters.tables[Int(plan.entityTable[code])] else { return }
         let other = otherTable.rows[Int(plan.entityRow[code])]
-        let t = plan.schema, rt = pack.tables[Int(plan.entityTable[code])]
+        let t = plan.schema, rt = builder.pack.tables[Int(plan.entityTable[code])]
         let sameName = c.same.first ?? ""
         let mineText = t.columnIndex(sameName).map { texts[$0] } ?? ""
         let theirsText = rt.columnIndex(sameName).map { other.texts[$0] } ?? ""
@@ -94,19 +99,19 @@ extension AuditRun {
             parts.append(english ? "dated outside the active interval of \(c.reference) \(texts[refCol])"
                          : "日期不在\(c.reference) \(texts[refCol]) 的执业（有效）期间内")
         }
-        addRecordFinding(.officeMismatch, table: plan.index, values: values, texts: texts,
+        builder.addRecordFinding(.officeMismatch, table: plan.index, values: values, texts: texts,
                          message: parts.joined(separator: english ? "; " : "；"),
                          expected: .text(theirsText), actual: .text(mineText),
                          details: [("outsideActiveInterval", .bool(outside))], into: &sink)
     }
 
     /// `data.duplicate-record` for a row repeating the row on line `first`.
-    func addDuplicateFinding(_ plan: TablePlan, _ values: RowValues, texts: [String], first: Int, into sink: inout [Finding]) {
-        addRecordFinding(.duplicateRecord, table: plan.index, values: values, texts: texts,
-                         message: duplicateMessage(plan, first: first), details: [("duplicateOf", .int(first))], into: &sink)
+    func addDuplicateFinding(_ values: RowValues, texts: [String], first: Int, into sink: inout [Finding]) {
+        builder.addRecordFinding(.duplicateRecord, table: plan.index, values: values, texts: texts,
+                         message: duplicateMessage(first: first), details: [("duplicateOf", .int(first))], into: &sink)
     }
 
-    func duplicateMessage(_ plan: TablePlan, first: Int) -> String {
+    func duplicateMessage(first: Int) -> String {
         english ? "repeats the record on line \(first) (\(plan.schema.duplicates.joined(separator: ", ")))"
             : "与第\(first)行记录重复（\(plan.schema.duplicates.joined(separator: "、"))相同）"
     }

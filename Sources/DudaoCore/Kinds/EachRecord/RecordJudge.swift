@@ -1,5 +1,5 @@
 /// Judges every matching valid row of one `each_record` requirement.
-final class RecordJudge: @unchecked Sendable {
+final class RecordJudge: @unchecked Sendable {  // immutable; its predicates point into `PlanMemory`
     let rule: Rule
     let table: Int
     let filter: Predicate?

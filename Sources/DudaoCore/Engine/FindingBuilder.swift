@@ -1,5 +1,50 @@
-/// Building findings and due items: subjects, offices, messages, fingerprints.
-extension AuditRun {
+/// Builds findings and due items out of what the scan and the judge found: subjects,
+/// offices, messages, fingerprints. Immutable, so the scan's threads share one; a class, so
+/// that handing it on costs a reference, not a copy of its tables.
+final class FindingBuilder: Sendable {
+    let setting: RunSetting
+    let rosters: Rosters
+    let officeResolver: OfficeResolver
+    /// Each rule's message in the report language, split once.
+    let templates: [String: MessageTemplate.Compiled]
+    /// For each record rule, its message's `{record.COLUMN}` placeholders with the column's
+    /// index, resolved once.
+    let recordFields: [String: [(name: String, column: Int)]]
+    /// Per table, the column that identifies a row in findings (its id column or key).
+    let recordIDColumns: [Int?]
+    /// Per table, what an entity finding says of its subject: kind, key and name columns.
+    let entityColumns: [(kind: String, key: Int?, name: Int?)]
+
+    var pack: Pack { setting.pack }
+    var english: Bool { setting.english }
+
+    init(setting: RunSetting, rosters: Rosters) {
+        self.setting = setting
+        self.rosters = rosters
+        officeResolver = OfficeResolver(setting: setting, rosters: rosters)
+        let pack = setting.pack
+        var templates: [String: MessageTemplate.Compiled] = [:]
+        for r in pack.rules { templates[r.id] = Self.template(r, english: setting.english) }
+        self.templates = templates
+        var recordFields: [String: [(name: String, column: Int)]] = [:]
+        for r in pack.rules {
+            guard case .eachRecord(let e) = r.kind, let t = pack.table(named: e.table) else { continue }
+            recordFields[r.id] = templates[r.id]?.placeholders.compactMap { name in
+                guard name.hasPrefix("record.") else { return nil }
+                return t.columnIndex(String(name.dropFirst("record.".count))).map { (name, $0) }
+            }
+        }
+        self.recordFields = recordFields
+        recordIDColumns = pack.tables.map { t in (t.idColumn ?? t.key).flatMap(t.columnIndex) }
+        entityColumns = pack.tables.map { t in (t.entity ?? t.name, t.key.flatMap(t.columnIndex), t.nameColumn.flatMap(t.columnIndex)) }
+    }
+
+    /// The rule's message in the report language (in English, a sentence made from the kind
+    /// when the rule has no `message_en`), split into literals and placeholders.
+    static func template(_ r: Rule, english: Bool) -> MessageTemplate.Compiled {
+        MessageTemplate.Compiled(english ? (r.messageEN ?? r.kind.requirement.englishMessage(r)) : r.message)
+    }
+
     // MARK: subjects
 
     func recordSubject(table ti: Int, texts: [String], line: Int) -> Subject {
@@ -9,7 +54,7 @@ extension AuditRun {
 
     func entitySubject(_ entity: (table: Int, row: Int)) -> Subject {
         let (kind, key, name) = entityColumns[entity.table]
-        let row = ctx.tables[entity.table]!.rows[entity.row]
+        let row = rosters.tables[entity.table]!.rows[entity.row]
         return Subject(kind: kind, id: key.map { row.texts[$0] }, name: name.map { row.texts[$0] })
     }
 
@@ -42,7 +87,7 @@ extension AuditRun {
         case .integer: return .count(Int(cell.value))
         case .enumeration: return .text(column.values[Int(cell.value)])
         case .yesNo: return .text(cell.value == 1 ? "是" : "否")
-        case .id, .text: return .text(ctx.ids.text(cell.value))
+        case .id, .text: return .text(rosters.ids.text(cell.value))
         }
     }
 
@@ -57,7 +102,7 @@ extension AuditRun {
         (templates[r.id] ?? Self.template(r, english: english)).render { name in
             if let v = value(name) { return v }
             guard name.hasPrefix("param.") else { return nil }
-            return parameters[String(name.dropFirst("param.".count))]
+            return setting.parameters[String(name.dropFirst("param.".count))]
         }
     }
 
@@ -67,7 +112,7 @@ extension AuditRun {
                           expected: FindingValue? = nil, actual: FindingValue? = nil,
                           details: [(key: String, value: DetailValue)], into sink: inout [Finding]) {
         let subject = recordSubject(table: ti, texts: texts, line: values.line)
-        let offices = officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx)
+        let offices = officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, rosters: rosters)
         sink.append(Finding(
             rule: dq.rawValue, title: dq.title(english: english), severity: dq.severity, subject: subject, offices: offices,
             period: nil, expected: expected, actual: actual,
@@ -97,7 +142,7 @@ extension AuditRun {
         }
         sink.append(Finding(
             rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
-            offices: officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, ctx: ctx), period: nil,
+            offices: officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, rosters: rosters), period: nil,
             expected: expected, actual: actual, message: message,
             evidence: [Evidence(file: pack.tables[ti].file, line: values.line)], details: [],
             fingerprint: recordFingerprint(j.rule.id, subject)))
@@ -129,7 +174,7 @@ extension AuditRun {
         fields.merge(j.extra) { _, b in b }
         findings.append(Finding(
             rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
-            offices: officeResolver.offices(ofEntity: j.entity.row, table: j.entity.table, period: j.period.range, ctx: ctx),
+            offices: officeResolver.offices(ofEntity: j.entity.row, table: j.entity.table, period: j.period.range, rosters: rosters),
             period: j.period.range, expected: j.expected, actual: j.actual, message: render(j.rule, fields),
             evidence: j.evidence, details: j.details,
             fingerprint: Fingerprint.of([j.rule.id, subject.kind, subject.id ?? "", j.period.start.iso])))
@@ -143,7 +188,7 @@ extension AuditRun {
             : "\(describe(subject))：\(ruleTitle(j.rule))，\(period)还差\(expected - actual)项，截止\(j.dueDate.chinese)"
         due.append(DueItem(
             rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
-            offices: officeResolver.offices(ofEntity: j.entity.row, table: j.entity.table, period: j.period.range, ctx: ctx),
+            offices: officeResolver.offices(ofEntity: j.entity.row, table: j.entity.table, period: j.period.range, rosters: rosters),
             period: j.period.range, dueDate: j.dueDate, expected: expected, actual: actual, message: message))
     }
 }

@@ -1,95 +1,22 @@
-/// The state of one audit while it runs: tables in memory, aggregators, findings so far.
-final class AuditRun: @unchecked Sendable {
-    let pack: Pack
-    let dataset: Dataset
-    let options: AuditOptions
-    let parameters: ParameterValues
-    let calendar: ProgramCalendar
-    let tableIndex: [String: Int]
-    let compiler: ConditionCompiler
-    let officeResolver: OfficeResolver
-    /// Each rule's message in the report language, split once.
-    let templates: [String: MessageTemplate.Compiled]
-    /// For each record rule, its message's `{record.COLUMN}` placeholders with the column's
-    /// index, resolved once.
-    let recordFields: [String: [(name: String, column: Int)]]
-    /// Per table, the column that identifies a row in findings (its id column or key).
-    let recordIDColumns: [Int?]
-    /// Per table, what an entity finding says of its subject: kind, key and name columns.
-    let entityColumns: [(kind: String, key: Int?, name: Int?)]
-    let ctx = EvaluationContext()
-    var findings: [Finding] = []
-    var due: [DueItem] = []
-    var counts: [CountAggregator] = []
-    var deadlines: [DeadlineAggregator] = []
-    var judges: [RecordJudge] = []
-    var english: Bool { options.english }
-    var asOf: Day { options.asOf }
-
-    init(pack: Pack, dataset: Dataset, options: AuditOptions) throws(RunError) {
-        self.pack = pack
-        self.dataset = dataset
-        self.options = options
-        parameters = try ParameterValues(pack: pack, overrides: options.parameters)
-        calendar = try ProgramCalendar(pack: pack, parameters: parameters, asOf: options.asOf)
-        var index: [String: Int] = [:]
-        for (i, t) in pack.tables.enumerated() { index[t.name] = i }
-        tableIndex = index
-        compiler = ConditionCompiler(pack: pack, parameters: parameters, tableIndex: index, store: PredicateStore())
-        officeResolver = OfficeResolver(pack: pack, tableIndex: index, officeTable: index[pack.attribution.officeTable] ?? 0)
-        ctx.tables = Array(repeating: nil, count: pack.tables.count)
-        var templates: [String: MessageTemplate.Compiled] = [:]
-        for r in pack.rules { templates[r.id] = Self.template(r, english: options.english) }
-        self.templates = templates
-        var recordFields: [String: [(name: String, column: Int)]] = [:]
-        for r in pack.rules {
-            guard case .eachRecord(let e) = r.kind, let t = pack.table(named: e.table) else { continue }
-            recordFields[r.id] = templates[r.id]?.placeholders.compactMap { name in
-                guard name.hasPrefix("record.") else { return nil }
-                return t.columnIndex(String(name.dropFirst("record.".count))).map { (name, $0) }
-            }
-        }
-        self.recordFields = recordFields
-        recordIDColumns = pack.tables.map { t in (t.idColumn ?? t.key).flatMap(t.columnIndex) }
-        entityColumns = pack.tables.map { t in (t.entity ?? t.name, t.key.flatMap(t.columnIndex), t.nameColumn.flatMap(t.columnIndex)) }
-    }
-
-    /// The rule's message in the report language, split into literals and placeholders.
-    static func template(_ r: Rule, english: Bool) -> MessageTemplate.Compiled {
-        MessageTemplate.Compiled(english ? (r.messageEN ?? r.message) : r.message)
-    }
-
-    /// The offices of the roster (its entities), by id, with their names.
-    var offices: [(id: String, name: String)] {
-        guard let oi = tableIndex[pack.attribution.officeTable], let ot = ctx.tables[oi],
-              let kc = ot.schema.key.flatMap(ot.schema.columnIndex) else { return [] }
-        let nc = ot.schema.nameColumn.flatMap(ot.schema.columnIndex)
-        return ot.rows.filter(\.isEntity).map { row in (row.texts[kc], nc.map { row.texts[$0] } ?? "") }.sorted { $0.id < $1.id }
-    }
-
-    /// The run's outcome. It takes the findings and due items over (the run is done with
-    /// them), so they are changed in place rather than copied.
-    func result() -> AuditResult {
-        var findings = self.findings
-        self.findings = []
+/// The order stage: fingerprints made unique, the office filter, exemptions, then findings
+/// and due items sorted as CLI.md says.
+enum FindingOrder {
+    /// Puts the findings and due items in the report's order (changed in place: they are
+    /// large), and returns what became of each exemption; `ruleIDs` are the ids an exemption
+    /// may name (the pack's rules and the data.* checks).
+    static func finish(_ findings: inout [Finding], _ due: inout [DueItem], options: AuditOptions,
+                       ruleIDs: [String]) -> [ExemptionOutcome] {
         let threads = max(1, options.threads)
-        Self.disambiguateFingerprints(&findings, threads: threads)
-        var due = self.due
-        self.due = []
+        disambiguateFingerprints(&findings, threads: threads)
         if !options.offices.isEmpty {
             let wanted = Set(options.offices)
             findings = findings.filter { !wanted.isDisjoint(with: $0.offices) }
             due = due.filter { !wanted.isDisjoint(with: $0.offices) }
         }
-        let rules = pack.rules.map(\.info) + DataQualityRule.allCases.map(\.info)
-        let outcomes = ExemptionMatcher.apply(options.exemptions, to: &findings, asOf: asOf, rules: rules.map(\.id))
-        AuditRun.sort(&findings, threads: threads)
-        due.sort(by: AuditRun.dueOrder)
-        let officeList = offices
-        return AuditResult(asOf: asOf, checkDate: calendar.checkDate, packID: pack.id,
-                           packTitle: english ? (pack.titleEN ?? pack.title) : pack.title, offices: officeList,
-                           officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: outcomes,
-                           packVersion: pack.version, planCoverage: pack.planCoverage)
+        let outcomes = ExemptionMatcher.apply(options.exemptions, to: &findings, asOf: options.asOf, rules: ruleIDs)
+        sort(&findings, threads: threads)
+        due.sort(by: dueOrder)
+        return outcomes
     }
 
     /// Record findings are fingerprinted by record id; rows that share an id (a copied

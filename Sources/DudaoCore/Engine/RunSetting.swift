@@ -1,0 +1,26 @@
+/// What every stage of one run reads and none changes: the pack, the options, the parameter
+/// values, the periods they give, and where each table is in the pack.
+struct RunSetting: Sendable {
+    let pack: Pack
+    let options: AuditOptions
+    let parameters: ParameterValues
+    let calendar: ProgramCalendar
+    let tableIndex: [String: Int]
+
+    init(pack: Pack, options: AuditOptions) throws(RunError) {
+        self.pack = pack
+        self.options = options
+        parameters = try ParameterValues(pack: pack, overrides: options.parameters)
+        calendar = try ProgramCalendar(pack: pack, parameters: parameters, asOf: options.asOf)
+        var index: [String: Int] = [:]
+        for (i, t) in pack.tables.enumerated() { index[t.name] = i }
+        tableIndex = index
+    }
+
+    var english: Bool { options.english }
+    var asOf: Day { options.asOf }
+    var threads: Int { max(1, options.threads) }
+
+    /// The table index of the office roster (attribution), if the pack declares it.
+    var officeTable: Int? { tableIndex[pack.attribution.officeTable] }
+}
