@@ -45,7 +45,8 @@ struct ByteSink: ~Copyable {
     @inline(__always)
     mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { source in
-            (buffer + count).update(from: source.baseAddress!, count: source.count)
+            guard let base = source.baseAddress else { return }
+            (buffer + count).update(from: base, count: source.count)
             count &+= source.count
         }
     }
@@ -58,7 +59,7 @@ struct ByteSink: ~Copyable {
             while offset < source.count {
                 reserveRow()
                 let n = min(source.count - offset, capacity - count)
-                (buffer + count).update(from: source.baseAddress! + offset, count: n)
+                (buffer + count).update(from: source.baseAddress! + offset, count: n)  // unwrap: n > 0 bytes of source remain
                 count += n
                 offset += n
             }

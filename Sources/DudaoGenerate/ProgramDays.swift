@@ -78,11 +78,11 @@ struct ProgramDays {
     }
 
     /// Program day 0 is 2022-05-01.
-    private static let origin = Int(Day(year: 2022, month: 5, day: 1)!.rawValue)
+    private static let origin = Int(Day(year: 2022, month: 5, day: 1)!.rawValue)  // unwrap: a constant date that exists
 
     /// Day number of a civil date, counted from 2022-05-01.
     static func day(year: Int, month: Int, day: Int) -> Int {
-        Int(Day(year: year, month: month, day: day)!.rawValue) - origin
+        Int(Day(year: year, month: month, day: day)!.rawValue) - origin  // unwrap: the generator draws days of real months
     }
 
     static func civil(_ day: Int) -> (year: Int, month: Int, day: Int) {

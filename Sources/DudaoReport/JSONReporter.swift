@@ -22,7 +22,7 @@ enum JSONReporter: Reporter {
             ("asOf", .value(.string(result.asOf.iso))),
             ("pack", .value(pack(result))),
             // Read in place: copying a finding out of the array retains its dozen strings.
-            ("findings", .array(count: findings.count) { i, out in findings.withUnsafeBufferPointer { finding($0.baseAddress! + i, to: &out) } }),
+            ("findings", .array(count: findings.count) { i, out in findings.withUnsafeBufferPointer { finding($0.baseAddress! + i, to: &out) } }),  // unwrap: i < findings.count, so the buffer is not empty
             ("due", .array(count: due.count) { dueItem(due[$0], to: &$1) }),
             ("exemptions", .array(count: exemptions.count) { exemption(exemptions[$0], to: &$1) }),
             ("summary", .value(summary(result))),

@@ -84,7 +84,7 @@ public struct ByteInterner: Sendable {
         let start = Int(starts[c])
         guard Int(starts[c + 1]) - start == bytes.count else { return false }
         guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
-        return arena.withUnsafeBytes { memcmp($0.baseAddress! + start, base, bytes.count) == 0 }
+        return arena.withUnsafeBytes { memcmp($0.baseAddress! + start, base, bytes.count) == 0 }  // unwrap: the arena holds this entry, so it is not empty
     }
 
     private mutating func grow() {

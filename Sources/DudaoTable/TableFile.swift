@@ -281,7 +281,7 @@ public final class TableFile: @unchecked Sendable {
         let decoded = GB18030Transcoder.transcode(raw, decoded: { releasePages(of: raw, $0) }) { bytes in
             var done = 0
             while done < bytes.count {
-                let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                let n = write(fd, bytes.baseAddress! + done, bytes.count - done)  // unwrap: done < bytes.count, so the buffer is not empty
                 if n < 0, errno == EINTR { continue }
                 guard n > 0 else { return false }
                 done += n

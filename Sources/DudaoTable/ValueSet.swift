@@ -22,7 +22,7 @@ public final class ValueSet: @unchecked Sendable {
         var offset = 0
         for (i, v) in values.enumerated() {
             let head = v.withUnsafeBytes { $0.paddedWord(at: 0) }
-            entries.baseAddress!.advanced(by: i).initialize(to: Entry(length: v.count, head: head, rest: offset))
+            entries.baseAddress!.advanced(by: i).initialize(to: Entry(length: v.count, head: head, rest: offset))  // unwrap: allocated with one entry per value, i < count
             for b in v {
                 bytes[offset] = b
                 offset += 1
@@ -46,7 +46,7 @@ public final class ValueSet: @unchecked Sendable {
         for i in 0..<count {
             let e = entries[i]
             guard e.length == n, e.head == head else { continue }
-            if n <= 8 || memcmp(field.baseAddress! + 8, bytes.baseAddress! + e.rest + 8, n - 8) == 0 { return i }
+            if n <= 8 || memcmp(field.baseAddress! + 8, bytes.baseAddress! + e.rest + 8, n - 8) == 0 { return i }  // unwrap: n > 8 bytes in both
         }
         return nil
     }

@@ -63,7 +63,7 @@ enum FuzzReaders {
         var files = demoFiles
         files[file] = bytes
         let dataset = Dataset.memory(name: "fuzz", files: files)
-        var one = AuditOptions(asOf: Day(iso: "2023-04-30")!, threads: 1)
+        var one = AuditOptions(asOf: Day(iso: "2023-04-30")!, threads: 1)  // unwrap: a constant date that exists
         one.minimumChunkBytes = 1 << 30
         var many = one
         many.threads = 3

@@ -15,6 +15,6 @@ final class BackgroundValue<T>: @unchecked Sendable {  // `value` is written bef
 
     func wait() -> T {
         group.wait()
-        return value!
+        return value!  // unwrap: set by the work item before it leaves the group
     }
 }

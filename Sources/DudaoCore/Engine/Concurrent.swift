@@ -18,7 +18,7 @@ enum Concurrent {
                 let out = UnsafeSendable(buffer)
                 DispatchQueue.concurrentPerform(iterations: workers) { w in
                     for b in stride(from: w, to: blocks, by: workers) {
-                        for i in b * block..<min(count, (b + 1) * block) { (out.value.baseAddress! + i).initialize(to: work.value(i)) }
+                        for i in b * block..<min(count, (b + 1) * block) { (out.value.baseAddress! + i).initialize(to: work.value(i)) }  // unwrap: the loop runs only for i < count, so the buffer is not empty
                     }
                 }
                 initialized = count

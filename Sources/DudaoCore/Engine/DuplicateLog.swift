@@ -22,7 +22,7 @@ final class DuplicateLog {
 
         mutating func append(_ e: Entry) {
             if count == capacity { grow(to: max(16, capacity * 2)) }
-            base![count] = e
+            base![count] = e  // unwrap: grow() above allocated it
             count &+= 1
         }
 

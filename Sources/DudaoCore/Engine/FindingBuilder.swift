@@ -54,7 +54,7 @@ final class FindingBuilder: Sendable {
 
     func entitySubject(_ entity: (table: Int, row: Int)) -> Subject {
         let (kind, key, name) = entityColumns[entity.table]
-        let row = rosters.tables[entity.table]!.rows[entity.row]
+        let row = rosters.tables[entity.table]!.rows[entity.row]  // unwrap: an entity comes from a roster the loader kept
         return Subject(kind: kind, id: key.map { row.texts[$0] }, name: name.map { row.texts[$0] })
     }
 

@@ -88,8 +88,8 @@ enum FindingOrder {
             return Concurrent.map(count: buffer.count, threads: threads) { i -> Key in
                 let f = all.value
                 let (a, b, long) = prefix(f[i].subject.id ?? "")
-                return Key(rule: rules[f[i].rule]!, id0: a, id1: b, period: f[i].period?.start.rawValue ?? Int32.min,
-                           file: files[f[i].subject.file ?? ""]!, line: Int32(f[i].subject.line ?? 0), long: long)
+                return Key(rule: rules[f[i].rule]!, id0: a, id1: b, period: f[i].period?.start.rawValue ?? Int32.min,  // unwrap: ranks are made from these same findings
+                           file: files[f[i].subject.file ?? ""]!, line: Int32(f[i].subject.line ?? 0), long: long)  // unwrap: ranks are made from these same findings
             }
         }
         let order = findings.withUnsafeBufferPointer { all in

@@ -58,11 +58,11 @@ struct LedgerLayout: @unchecked Sendable {  // the file mapping is read-only; ev
         var bounds = [from]
         let n = bytes.count
         for i in 1..<max(parts, 1) {
-            var j = max(from + (n - from) / parts * i, bounds.last!)
+            var j = max(from + (n - from) / parts * i, bounds.last!)  // unwrap: bounds starts with `from`
             while j < n, bytes[j] != 0x0A, bytes[j] != 0x0D { j += 1 }
             if j < n, bytes[j] == 0x0D, j + 1 < n, bytes[j + 1] == 0x0A { j += 1 }
             j = min(j + 1, n)
-            if j < n, j > bounds.last! { bounds.append(j) }
+            if j < n, j > bounds.last! { bounds.append(j) }  // unwrap: bounds starts with `from`
         }
         bounds.append(n)
         return bounds

@@ -88,7 +88,7 @@ struct MaterializedTable: @unchecked Sendable {
                     s.wideValues = s.narrowValues.map(Int64.init)
                     s.narrowValues = []
                 }
-                s.wideValues!.append(cell.value)
+                s.wideValues!.append(cell.value)  // unwrap: set just above when it was nil
             }
         }
         for f in fields { s.texts.append(source.field(f)) }
@@ -132,7 +132,7 @@ struct MaterializedTable: @unchecked Sendable {
     func withCells<R>(_ r: Int, _ body: (UnsafePointer<Cell>) -> R) -> R {
         withUnsafeTemporaryAllocation(of: Cell.self, capacity: max(width, 1)) { buffer in
             for c in 0..<width { buffer.initializeElement(at: c, to: cell(r, c)) }
-            return body(UnsafePointer(buffer.baseAddress!))
+            return body(UnsafePointer(buffer.baseAddress!))  // unwrap: the allocation holds at least one cell
         }
     }
 

@@ -29,7 +29,7 @@ public enum MessageTemplate {
                     parts.append(.placeholder(c))
                     current = nil
                 } else if current != nil {
-                    current!.append(ch)
+                    current!.append(ch)  // unwrap: checked non-nil on the line above
                 } else {
                     literal.append(ch)
                 }

@@ -88,9 +88,10 @@ public struct ProgramCalendar: Sendable {
                 var nm = endMonth + 1, ny = year
                 if nm > 12 { nm = 1; ny += 1 }
                 let dd = min(c.day, Day.daysInMonth(year: ny, month: nm))
-                end = Day(year: ny, month: nm, day: dd)!.adding(days: -1)
+                // Past year 9999 there is no next block: this one runs to the range's end.
+                end = Day(year: ny, month: nm, day: dd)?.adding(days: -1) ?? range.end
             } else {
-                end = Day(year: year, month: endMonth, day: Day.daysInMonth(year: year, month: endMonth))!
+                end = Day(year: year, month: endMonth, day: Day.daysInMonth(year: year, month: endMonth)) ?? range.end
             }
             if end > range.end { end = range.end }
             let whole = months == 1 && start.civil.day == 1 && end.civil.day == Day.daysInMonth(year: year, month: endMonth)

@@ -14,7 +14,7 @@ struct RowQuality {
         func text() -> [String] {
             if let texts { return texts }
             texts = source.texts
-            return texts!
+            return texts!  // unwrap: assigned on the line above
         }
         if !values.invalid.isEmpty {
             let t = plan.schema

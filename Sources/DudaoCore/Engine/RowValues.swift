@@ -52,6 +52,11 @@ extension RowValues {
     /// Runs `body` with the cells as a pointer, for predicates.
     @inline(__always)
     func withCells<R>(_ body: (UnsafePointer<Cell>) -> R) -> R {
-        cells.withUnsafeBufferPointer { body($0.baseAddress!) }
+        cells.withUnsafeBufferPointer { buffer in
+            if let base = buffer.baseAddress { return body(base) }
+            // A table of no columns: predicates read no cell, but still need a pointer.
+            var none = Cell.empty
+            return withUnsafePointer(to: &none) { body($0) }
+        }
     }
 }

@@ -106,7 +106,9 @@ public enum SpotCheckSampler {
             // The row's other cells as written (its id and date have fields of their own).
             let present = t.columns.filter { $0.name != t.idColumn && $0.name != t.dateColumn }
                 .compactMap { c in header.column(c.name).map { (c.name, $0) } }
-            let dateAt = t.dateColumn.flatMap(header.column)!
+            // The date column is required above, so the header has it; a table without one
+            // has no records dated on or before the as-of date to draw.
+            guard let dateAt = t.dateColumn.flatMap(header.column) else { return }
             let idAt = t.idColumn.flatMap(header.column)
             let officeAt = officeColumn(t).flatMap(header.column)
             var lastOfficeCell: [UInt8]?
