@@ -11,9 +11,9 @@ public struct ParameterValues: Sendable {
                 throw .unknownParameter(name: name, known: pack.parameters.map(\.name))
             }
             switch p.kind {
-            case .date where Day(iso: value) == nil:
+            case .date where Day(iso: value).map(PackLimits.allows) != true:
                 throw .badParameter(name: name, value: value, expected: "YYYY-MM-DD")
-            case .integer where Int(value) == nil:
+            case .integer where Int(value).map(PackLimits.count.contains) != true:
                 throw .badParameter(name: name, value: value, expected: "整数")
             case .choice(let allowed) where !allowed.contains(value):
                 throw .badParameter(name: name, value: value, expected: allowed.joined(separator: " | "))

@@ -28,7 +28,7 @@ public struct ProgramCalendar: Sendable {
             case .parameter(let p, _): text = parameters[p]
             default: text = nil
             }
-            guard let t = text, let d = Day(iso: t) else {
+            guard let t = text, let d = Day(iso: t), PackLimits.allows(d) else {
                 throw .invalidPeriod(name: name, detail: "起止日期必须是 YYYY-MM-DD")
             }
             return d

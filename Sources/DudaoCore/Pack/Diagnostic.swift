@@ -51,6 +51,8 @@ public enum PackProblem: Equatable, Sendable {
     case missingClause(rule: String)
     /// English reports of the rule use a generated sentence.
     case missingEnglishMessage(rule: String)
+    /// A number or date the pack writes is outside what the engine accepts (`PackLimits`).
+    case outOfRange(context: String, value: String, lowest: String, highest: String)
     case quoteNotInSource(rule: String)
     case missingTests(rule: String)
     case planSentenceUnmapped(text: String)
@@ -85,6 +87,7 @@ public enum PackProblem: Equatable, Sendable {
         case .periodOutsideProgram: "period-outside-program"
         case .missingClause: "missing-clause"
         case .missingEnglishMessage: "missing-message-en"
+        case .outOfRange: "out-of-range"
         case .quoteNotInSource: "quote-not-in-source"
         case .missingTests: "missing-tests"
         case .planSentenceUnmapped: "plan-unmapped"
@@ -117,6 +120,9 @@ public enum PackProblem: Equatable, Sendable {
             return (english ? "unknown key '\(key)' in \(en(context))" : "\(context)中有未知的键“\(key)”") + hint(s)
         case .missingKey(let key, let context):
             return english ? "\(en(context)) needs the key '\(en(key))'" : "\(context)缺少必填的键“\(key)”"
+        case .outOfRange(let context, let value, let lowest, let highest):
+            return english ? "\(en(context)) must be within \(lowest)…\(highest), found '\(value)'"
+                : "\(context)应在 \(lowest)…\(highest) 之间，实际为“\(value)”"
         case .wrongType(let context, let expected, let found):
             return english ? "\(en(context)) must be \(en(expected)), found \(en(found))" : "\(context)应为\(zh(expected))，实际为\(zh(found))"
         case .invalidValue(let context, let value, let expected, let s):

@@ -199,10 +199,24 @@ struct PackDecoder {
         let kind: Parameter.Kind
         switch type {
         case "date":
-            if Day(iso: def) == nil { reader.report(f.mark("default"), .invalidDate(value: def)) }
+            if let d = Day(iso: def) {
+                if !PackLimits.allows(d) {
+                    reader.report(f.mark("default"), .outOfRange(context: "参数 \(name) 的默认值", value: def,
+                                                                 lowest: "\(PackLimits.years.lowerBound)-01-01",
+                                                                 highest: "\(PackLimits.years.upperBound)-12-31"))
+                }
+            } else {
+                reader.report(f.mark("default"), .invalidDate(value: def))
+            }
             kind = .date
         case "integer":
-            if Int(def) == nil {
+            if let n = Int(def) {
+                if !PackLimits.count.contains(n) {
+                    reader.report(f.mark("default"), .outOfRange(context: "参数 \(name) 的默认值", value: def,
+                                                                 lowest: "\(PackLimits.count.lowerBound)",
+                                                                 highest: "\(PackLimits.count.upperBound)"))
+                }
+            } else {
                 reader.report(f.mark("default"), .wrongType(context: "参数 \(name) 的默认值", expected: "整数", found: "“\(def)”"))
             }
             kind = .integer

@@ -33,6 +33,8 @@ enum PackWording {
     /// Phrases with names in them, tried in order (longer patterns first where they overlap).
     private static let englishPatterns: [(zh: String, en: String)] = [
         ("参数 {} 的默认值", "the default of parameter '{}'"),
+        ("规则 {} 的 at_least", "at_least of rule '{}'"),
+        ("规则 {} 的 grace_days", "grace_days of rule '{}'"),
         ("enum 参数 {}", "enum parameter '{}'"),
         ("参数 {}", "parameter '{}'"),
         ("期间 {} 的 each", "each of period '{}'"),

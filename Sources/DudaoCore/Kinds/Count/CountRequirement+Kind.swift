@@ -38,7 +38,7 @@ extension CountRequirement: RequirementKind {
                 v.reader.report(m("count.table"), .missingKey(key: "date 或 active", context: "计数表 \(t.name)"))
             }
         }
-        v.validateValue(atLeast, rowTable: nil, subjectTables: nil, periodDefined: false)
+        v.validateWholeNumber(atLeast, range: PackLimits.count, context: "规则 \(r.id) 的 at_least")
         return (rowTable, ["subject", "period", "expected", "actual", "due", "param"])
     }
 

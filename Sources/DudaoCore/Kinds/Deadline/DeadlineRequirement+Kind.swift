@@ -37,7 +37,7 @@ extension DeadlineRequirement: RequirementKind {
             v.validateBinding(periodBinding, in: t, at: m("records.where"), rule: r.id, what: "期间（{field: 列, eq: {period: label}}）")
             if t.dateColumn == nil { v.reader.report(m("records.table"), .missingKey(key: "date", context: "记录表 \(t.name)")) }
         }
-        v.validateValue(graceDays, rowTable: nil, subjectTables: nil, periodDefined: false)
+        v.validateWholeNumber(graceDays, range: PackLimits.graceDays, context: "规则 \(r.id) 的 grace_days")
         return (rowTable, ["subject", "period", "expected", "actual", "due", "param", "days_late"])
     }
 
