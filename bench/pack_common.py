@@ -245,9 +245,20 @@ def result(as_of, findings, due):
     by_rule = {}
     for f in fs:
         by_rule[f["rule"]] = by_rule.get(f["rule"], 0) + 1
-    return {"schemaVersion": 1, "asOf": as_of.isoformat(), "findings": fs, "due": ds,
+    return {"schemaVersion": 1, "asOf": as_of.isoformat(), "rules": JUDGED_RULES, "findings": fs, "due": ds,
             "summary": {"findingsByRule": dict(sorted(by_rule.items())),
                         "findings": len(fs), "due": len(ds)}}
+
+
+# The rules these engines judge: the pack's first edition and the data checks. The pack's
+# second-edition rules are left out, and the scorer counts dudao's findings of them aside.
+JUDGED_RULES = [
+    "enterprise-checkup", "market-fair-quarterly", "lecture-quarterly", "advice-monthly-street",
+    "advice-monthly-community", "contact-coverage", "practitioner-contacts", "street-adviser",
+    "contact-card", "free-livelihood-consultation", "livelihood-fee-cap", "outcome-recorded",
+    "phase-report-missing", "phase-report-late", "data.invalid-value", "data.unknown-reference",
+    "data.date-out-of-window", "data.office-mismatch", "data.duplicate-record",
+]
 
 
 def write_json(doc, path):

@@ -5,10 +5,10 @@ extension Pack {
     /// Every sentence of the sections `plan.sections` names, in plan order; empty when the
     /// pack carries no plan text or no map.
     ///
-    /// The plan is read as official documents are written: a line `二、…` starts section 二;
-    /// a paragraph that opens with `（一）…。` opens with its sub-heading, and a one-line
-    /// lead-in ending in a colon introduces what follows — neither is a duty. Sentences end
-    /// at `。`, `;`, `；` or the line's end.
+    /// The plan is read as official documents are written: a line `二、…` starts section 二,
+    /// and a paragraph that opens with `（一）…。` opens with its sub-heading, which is shown
+    /// above its sentences but is not a duty itself. Every other sentence is one, a lead-in
+    /// such as `活动分三个阶段进行:` included. Sentences end at `。`, `;`, `；` or the line's end.
     public func planDuties() -> [PlanDuty] {
         guard let text = sourceText, let plan else { return [] }
         let wanted = Set(plan.sections)
@@ -24,8 +24,7 @@ extension Pack {
                 section = (number, paragraph)
                 continue
             }
-            guard let section, wanted.contains(section.number), !paragraph.isEmpty,
-                  !(paragraph.hasSuffix(":") || paragraph.hasSuffix("：")) else { continue }
+            guard let section, wanted.contains(section.number), !paragraph.isEmpty else { continue }
             var sentences = Self.sentences(paragraph)
             var heading: String?
             if let first = sentences.first, Self.isSubHeading(first) {
