@@ -7,7 +7,7 @@ import Foundation
 struct GenerateCommand: DudaoCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "生成任意规模的模拟数据集（按 PACK-SPEC 的目录结构），用于性能测试和试用。",
+        abstract: "生成任意规模的模拟数据集（九个 CSV 文件，见 docs/dataset.md），用于性能测试和试用。",
         discussion: """
         About 10 practitioners an office, 20 enterprises and 2 communities per practitioner, and about 500 activity rows per practitioner over 2022-05..2023-03, with a few percent of rows that break rules or are malformed. The same seed gives byte-identical files. A folder that already holds files is only written with --force.
 

@@ -25,6 +25,6 @@ enum DataQualityRule: String, CaseIterable {
     }
 
     var info: RuleInfo {
-        RuleInfo(id: rawValue, title: title(english: false), severity: severity, clause: "PACK-SPEC §5", file: "", line: 1, column: 1)
+        RuleInfo(id: rawValue, title: title(english: false), severity: severity, clause: "表结构声明", file: "", line: 1, column: 1)
     }
 }
