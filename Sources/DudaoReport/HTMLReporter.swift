@@ -26,7 +26,7 @@ enum HTMLReporter: Reporter {
             </style>
             </head>
             <body>
-            <h1>\(words.reportTitle(result).markupEscaped)</h1>
+            \(options.builtInDemo ? "<p><strong>\(words.demoNote(result).markupEscaped)</strong></p>\n" : "")<h1>\(words.reportTitle(result).markupEscaped)</h1>
             <p>\(words.dates(result).markupEscaped)<br>\(words.edition(result).markupEscaped)<br>\(words.counts(result).markupEscaped)</p>
             <h2>\(words.summaryHeading.markupEscaped)</h2>
             <table>

@@ -7,6 +7,7 @@ enum MarkdownReporter: Reporter {
         let words = Wording(language: options.language)
         let outline = ReportOutline(result)
         var lines = ["# " + escaped(words.reportTitle(result)), "", words.dates(result) + "  ", words.edition(result) + "  ", words.counts(result), ""]
+        if options.builtInDemo { lines.insert(contentsOf: ["> " + escaped(words.demoNote(result)), ""], at: 0) }
         lines.append("## " + words.summaryHeading)
         lines.append("")
         lines.append(row(words.tallyColumns.map(escaped)))

@@ -22,12 +22,16 @@ public struct ReportOptions: Sendable {
     /// Text only: print `dudao check`'s checklist (each office's open findings, then what is
     /// still due and by when) instead of the full audit report. Other formats ignore it.
     public var checklist: Bool
+    /// The run is on the built-in demo: text, Markdown and HTML say so first, with how to
+    /// check real data.
+    public var builtInDemo: Bool
 
     public init(format: ReportFormat = .text, language: ReportLanguage = .zh, colour: Bool = false,
-                checklist: Bool = false) {
+                checklist: Bool = false, builtInDemo: Bool = false) {
         self.format = format
         self.language = language
         self.colour = colour
         self.checklist = checklist
+        self.builtInDemo = builtInDemo
     }
 }

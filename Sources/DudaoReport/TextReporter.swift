@@ -12,6 +12,7 @@ enum TextReporter: Reporter {
         let paint = Palette(enabled: options.colour)
         let outline = ReportOutline(result)
         var lines = [paint.bold(words.reportTitle(result).singleLine), words.dates(result), words.edition(result), words.counts(result)]
+        if options.builtInDemo { lines.insert(words.demoNote(result), at: 0) }
         for section in outline.sections where !section.isEmpty {
             lines.append("")
             lines.append(paint.bold("■ " + words.office(id: section.officeID, name: section.officeName).singleLine))

@@ -171,6 +171,13 @@ struct Wording {
         return parts.joined(separator: " · ")
     }
 
+    /// The first line of a report on the built-in demo: what it is, and how to check real data.
+    func demoNote(_ result: AuditResult) -> String {
+        pick("【内置演示数据】虚构的清源区，截至 \(day(result.asOf))（活动结束后）。检查真实台账：dudao audit --data 台账目录 --as-of YYYY-MM-DD",
+             "[Built-in demo] the fictional Qingyuan district, as of \(day(result.asOf)) (after its campaign). "
+                 + "To check real ledgers: dudao audit --data FOLDER --as-of YYYY-MM-DD")
+    }
+
     func reportTitle(_ result: AuditResult) -> String {
         pick("\(result.packTitle) 督导检查报告", "Supervision report: \(result.packTitle)")
     }

@@ -37,16 +37,17 @@ struct OutputOptions<Format: CommandFormat>: ParsableArguments {
     }
 
     /// How to render: colour only for text on a terminal, and never with `NO_COLOR`.
-    func reportOptions(for target: OutputTarget, checklist: Bool = false) -> ReportOptions {
+    func reportOptions(for target: OutputTarget, checklist: Bool = false, builtInDemo: Bool = false) -> ReportOptions {
         let colour = target.isStandardOutput && format.report == .text && isatty(STDOUT_FILENO) == 1
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        return ReportOptions(format: format.report, language: language, colour: colour, checklist: checklist)
+        return ReportOptions(format: format.report, language: language, colour: colour, checklist: checklist,
+                             builtInDemo: builtInDemo)
     }
 
     /// Writes `input` with `reporter` to `target`.
     func write<Input>(_ input: Input, with reporter: any Reporter<Input>.Type, to target: OutputTarget,
-                      checklist: Bool = false) throws(CommandFailure) {
-        let options = reportOptions(for: target, checklist: checklist)
+                      checklist: Bool = false, builtInDemo: Bool = false) throws(CommandFailure) {
+        let options = reportOptions(for: target, checklist: checklist, builtInDemo: builtInDemo)
         do { try target.write { reporter.write(input, options: options, to: $0) } } catch { throw .output(error) }
     }
 

@@ -44,7 +44,7 @@ struct RunOptions: ParsableArguments {
         let target = try output.target(inputs: [pack.rules, data.data, exemptions])
         let result = try runAudit()
         let reporter = Reporters.reporter(for: output.reportOptions(for: target, checklist: checklist))
-        try output.write(result, with: reporter, to: target, checklist: checklist)
+        try output.write(result, with: reporter, to: target, checklist: checklist, builtInDemo: data.isDemo)
         return CommandOutcome(exitCode: exitCode(result), reason: reason(result), written: target, retained: result)
     }
 
