@@ -213,16 +213,7 @@ public final class TableFile: @unchecked Sendable {
             close(fd)
             throw .unreadable(file: path, errno: reason)
         }
-        let kind: TableFileError.FileKind
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return (fd, info)
-        case S_IFDIR: kind = .directory
-        case S_IFIFO: kind = .fifo
-        case S_IFCHR: kind = .characterDevice
-        case S_IFBLK: kind = .blockDevice
-        case S_IFSOCK: kind = .socket
-        default: kind = .other
-        }
+        guard let kind = FileKind(mode: info.st_mode) else { return (fd, info) }
         close(fd)
         throw .notRegularFile(file: path, kind: kind)
     }

@@ -16,9 +16,7 @@ public enum TableFileError: Error, Equatable, Sendable {
     case changedWhileRead(file: String)
 
     /// What a path names, when it is not a regular file.
-    public enum FileKind: Sendable, Equatable {
-        case directory, fifo, characterDevice, blockDevice, socket, other
-    }
+    public typealias FileKind = DudaoTable.FileKind
 
     public func message(english: Bool) -> String {
         switch self {

@@ -41,11 +41,10 @@ public struct PlanExplainer {
                 lines.append("      " + t("（没有规则检查，也没有说明原因）", "(no rule checks it, and no reason is given)"))
             }
         }
-        if let c = pack.planCoverage {
-            lines.append("")
-            lines.append(t("共 \(c.duties) 句：\(c.checked) 句由规则检查，\(c.explained) 句说明了无法由台账检查的原因，\(c.duties - c.checked - c.explained) 句两者都没有。",
-                           "\(c.duties) sentences: \(c.checked) checked by rules, \(c.explained) with a reason why no ledger can show them, \(c.duties - c.checked - c.explained) with neither."))
-        }
+        let c = PlanCoverage(duties)
+        lines.append("")
+        lines.append(t("共 \(c.duties) 句：\(c.checked) 句由规则检查，\(c.explained) 句说明了无法由台账检查的原因，\(c.duties - c.checked - c.explained) 句两者都没有。",
+                       "\(c.duties) sentences: \(c.checked) checked by rules, \(c.explained) with a reason why no ledger can show them, \(c.duties - c.checked - c.explained) with neither."))
         return lines.joined(separator: "\n")
     }
 }

@@ -23,7 +23,7 @@ enum RegularFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(code: errno) }
-        if let kind = FileProblem.Kind(mode: info.st_mode) { throw .notAFile(kind: kind) }
+        if let kind = FileKind(mode: info.st_mode) { throw .notAFile(kind: kind) }
         let size = Int(info.st_size)
         guard size <= limit else { throw .tooLarge(bytes: size, limit: limit) }
         // Read to the end rather than `size` bytes: the file may change while it is read,

@@ -46,9 +46,7 @@ extension Pack {
     /// How many duties the pack checks and explains; nil when it has no plan map.
     public var planCoverage: PlanCoverage? {
         guard plan != nil, sourceText != nil else { return nil }
-        let duties = planDuties()
-        return PlanCoverage(duties: duties.count, checked: duties.count { !$0.rules.isEmpty },
-                            explained: duties.count { $0.rules.isEmpty && $0.note != nil })
+        return PlanCoverage(planDuties())
     }
 
     private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]

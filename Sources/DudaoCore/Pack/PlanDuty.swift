@@ -24,6 +24,12 @@ public struct PlanCoverage: Sendable, Equatable {
     /// Sentences no ledger can show, each with the pack's reason.
     public var explained: Int
 
+    /// The counts of a list of duties.
+    public init(_ duties: [PlanDuty]) {
+        self.init(duties: duties.count, checked: duties.count { !$0.rules.isEmpty },
+                  explained: duties.count { $0.rules.isEmpty && $0.note != nil })
+    }
+
     public init(duties: Int, checked: Int, explained: Int) {
         self.duties = duties
         self.checked = checked
