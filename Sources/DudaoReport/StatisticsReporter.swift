@@ -79,13 +79,20 @@ public enum StatisticsReporter: Reporter {
     }
 
     /// One block per statistic: its id and title, its headings, its rows; a blank line between.
+    /// Texts are neutralised against formulas; counts and sums stay numbers.
     private static func csv(_ result: AuditResult, _ words: Wording) -> String {
+        func field(_ v: StatisticValue) -> String {
+            switch v {
+            case .text(let t): SheetCell.text(t).csvField
+            case .count, .amount: v.written
+            }
+        }
         var lines: [String] = []
         for (i, s) in result.statistics.enumerated() {
             if i > 0 { lines.append("") }
-            lines.append([words.pick("统计", "statistic"), s.id, s.title].map(CSVReporter.quoted).joined(separator: ","))
-            lines.append(s.columns.map(CSVReporter.quoted).joined(separator: ","))
-            for row in s.rows { lines.append(row.map { CSVReporter.quoted($0.written) }.joined(separator: ",")) }
+            lines.append([words.pick("统计", "statistic"), s.id, s.title].map { SheetCell.text($0).csvField }.joined(separator: ","))
+            lines.append(s.columns.map { SheetCell.text($0).csvField }.joined(separator: ","))
+            for row in s.rows { lines.append(row.map(field).joined(separator: ",")) }
         }
         return "\u{FEFF}" + lines.map { $0 + "\r\n" }.joined()
     }
