@@ -90,6 +90,8 @@ public struct AuditResult: Sendable {
     public var exemptions: [ExemptionOutcome]
     /// The pack's statistics (情况统计), computed in the same scan as the findings.
     public var statistics: [StatisticTable]
+    /// The comparison with an earlier run (`--baseline`), when one was given.
+    public var baseline: BaselineComparison?
 
     public init(asOf: Day, checkDate: Day?, packID: String, packTitle: String, offices: [(id: String, name: String)],
                 officeFilter: [String], rules: [RuleInfo], findings: [Finding], due: [DueItem],
