@@ -67,6 +67,21 @@ enum HTMLReporter: Reporter {
             }.joined()
             html += "</ul>\n"
         }
-        return html + "</body>\n</html>\n"
+        return html + tablesSection(result.tables, words: words) + "</body>\n</html>\n"
+    }
+
+    /// What became of each table's rows, and the long quoted fields (各表记录).
+    static func tablesSection(_ tables: [TableAccount], words: Wording) -> String {
+        guard !tables.isEmpty else { return "" }
+        var html = "<h2>\(words.tablesHeading.markupEscaped)</h2>\n<table>\n<tr>"
+            + words.accountColumns.map { "<th>\($0.markupEscaped)</th>" }.joined() + "</tr>\n"
+        for account in tables {
+            html += "<tr><td>\(account.file.markupEscaped)</td>"
+                + words.accountFigures(account).map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>\n"
+        }
+        html += "</table>\n"
+        let notes = words.longFieldNotes(tables)
+        if !notes.isEmpty { html += "<ul>\n" + notes.map { "<li>\($0.markupEscaped)</li>\n" }.joined() + "</ul>\n" }
+        return html
     }
 }

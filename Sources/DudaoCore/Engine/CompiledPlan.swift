@@ -24,8 +24,11 @@ struct Tally {
     var counts: [PeriodGrid?]
     var deadlines: [PeriodGrid?]
     var findings: [Finding]
+    /// What became of each table's rows, by table index.
+    var accounts: [Int: TableAccount]
 
-    init(plan: CompiledPlan, findings: [Finding]) {
+    init(plan: CompiledPlan, findings: [Finding], accounts: [Int: TableAccount]) {
+        self.accounts = accounts
         counts = Array(repeating: nil, count: plan.counts.count)
         deadlines = Array(repeating: nil, count: plan.deadlines.count)
         self.findings = findings

@@ -88,11 +88,15 @@ public struct AuditResult: Sendable {
     public var findings: [Finding]
     public var due: [DueItem]
     public var exemptions: [ExemptionOutcome]
+    /// What became of each table's rows, in the pack's table order.
+    public var tables: [TableAccount]
 
     public init(asOf: Day, checkDate: Day?, packID: String, packTitle: String, offices: [(id: String, name: String)],
                 officeFilter: [String], rules: [RuleInfo], findings: [Finding], due: [DueItem],
-                exemptions: [ExemptionOutcome], packVersion: Int = 1, planCoverage: PlanCoverage? = nil) {
+                exemptions: [ExemptionOutcome], packVersion: Int = 1, planCoverage: PlanCoverage? = nil,
+                tables: [TableAccount] = []) {
         self.asOf = asOf
+        self.tables = tables
         self.packVersion = packVersion
         self.planCoverage = planCoverage
         self.checkDate = checkDate
