@@ -28,6 +28,7 @@ enum JSONReporter: Reporter {
             ("exemptions", .array(count: exemptions.count) { exemption(exemptions[$0], to: &$1) }),
             ("statistics", .value(StatisticsReporter.tables(result.statistics))),
             ("summary", .value(summary(result))),
+            ("tables", .value(.array(result.tables.map(account)))),
         ]
         if let b = result.baseline {
             // After `findings`: what was found last time and is gone, as it was then.
@@ -83,6 +84,19 @@ enum JSONReporter: Reporter {
 
     private static func changes(_ c: (new: Int, persisting: Int, resolved: Int)) -> [(String, JSONValue)] {
         [("new", .int(c.new)), ("persisting", .int(c.persisting)), ("resolved", .int(c.resolved))]
+    }
+
+    /// What became of one table's rows: `read` = `counted` + `setAside` + `afterAsOf`.
+    private static func account(_ a: TableAccount) -> JSONValue {
+        .object([
+            ("table", .string(a.table)), ("file", .string(a.file)), ("read", .int(a.read)), ("counted", .int(a.counted)),
+            ("setAside", .int(a.setAside)), ("afterAsOf", .int(a.afterAsOf)),
+            ("longFields", .array(a.longFields.map { f in
+                .object([("line", .int(f.line)), ("field", .int(f.field)), ("column", f.column.map(JSONValue.string) ?? .null),
+                         ("lines", .int(f.lines)), ("rowLikeLines", .int(f.rowLikeLines))])
+            })),
+            ("longFieldCount", .int(a.longFieldCount)),
+        ])
     }
 
     private static func finding(_ p: UnsafePointer<Finding>, to out: inout JSONWriter) {
