@@ -15,13 +15,15 @@ enum CSVReporter: Reporter {
             words.pick("补充", "details"), words.pick("证据", "evidence"), words.pick("豁免理由", "waiver reason"),
             words.pick("批准人", "approver"), words.pick("豁免到期", "waiver expires"), words.pick("指纹", "fingerprint"),
         ]
-        let rows = result.findings.map { f in
-            [
+        let rows = result.findings.map { f -> [String] in
+            let file: String = f.subject.file.map { RecordPlace.file($0, sheet: f.subject.sheet) } ?? ""
+            let evidence: String = f.evidence.map(\.place).joined(separator: ";")
+            return [
                 f.rule, f.title, words.severity(f.severity), words.status(f.status), f.offices.joined(separator: ";"),
-                words.kind(f.subject.kind), f.subject.id ?? "", f.subject.name ?? "", f.subject.file ?? "",
+                words.kind(f.subject.kind), f.subject.id ?? "", f.subject.name ?? "", file,
                 f.subject.line.map(String.init) ?? "", f.period?.start.iso ?? "", f.period?.end.iso ?? "",
                 f.expected.map(raw) ?? "", f.actual.map(raw) ?? "", f.message, words.details(f.details) ?? "",
-                f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ";"), f.waiver?.reason ?? "",
+                evidence, f.waiver?.reason ?? "",
                 f.waiver?.approver ?? "", f.waiver?.expires?.iso ?? "", f.fingerprint,
             ]
         }
