@@ -61,9 +61,9 @@ public enum Audit {
         setting.origins = dataset.origins(pack)
         let reader = TableReader(setting: setting, dataset: dataset)
         let inspections = LedgerLayout.inspectAll(reader)
-        var (rosters, decoders) = try TableLoader(reader: reader).load()
+        var (rosters, decoders, accounts) = try TableLoader(reader: reader).load()
         let compiler = PlanCompiler(setting: setting, memory: PlanMemory())
-        var findings = RosterReview(setting: setting, compiler: compiler).review(&rosters, decoders: decoders)
+        var findings = RosterReview(setting: setting, compiler: compiler).review(&rosters, decoders: decoders, accounts: &accounts)
         let requirements = compiler.requirements(rosters: &rosters)
         var ledgers: [Int: CompiledPlan.Ledger] = [:]
         for (i, _) in pack.tables.enumerated() {
@@ -73,10 +73,11 @@ public enum Audit {
             let decoder = reader.makeDecoder(i, header: layout.header, intern: false, ids: &rosters.ids)
             ledgers[i] = CompiledPlan.Ledger(layout: layout, decoder: decoder, checker: compiler.checker(i, rosters: &rosters))
         }
+        let statistics = compiler.statistics(rosters: &rosters, offices: options.offices)
         let plan = CompiledPlan(counts: requirements.counts, deadlines: requirements.deadlines, records: requirements.records,
-                                ledgers: ledgers, memory: compiler.memory)
+                                ledgers: ledgers, memory: compiler.memory, statistics: statistics)
         let builder = FindingBuilder(setting: setting, rosters: rosters)
-        var tally = Tally(plan: plan, findings: findings)
+        var tally = Tally(plan: plan, findings: findings, accounts: accounts)
         findings = []
         for i in pack.tables.indices where plan.ledgers[i] != nil {
             try LedgerScan(reader: reader, plan: plan, builder: builder).scan(i, into: &tally)
@@ -87,6 +88,10 @@ public enum Audit {
         for id in options.offices where !known.contains(id) {
             throw .unknownOffice(id: id, suggestion: suggestion(for: id, among: known.sorted()))
         }
+        let statisticTables = plan.statistics.enumerated().map { i, s in
+            (tally.statistics[i] ?? StatisticTally(plan: s)).table(ids: rosters.ids, schema: pack.tables[s.table], english: setting.english)
+        }
+        tally.statistics = []
         var (judged, due) = RequirementJudge(plan: plan, builder: builder).judge(tally)
         findings = tally.findings
         tally.findings = []
@@ -97,6 +102,7 @@ public enum Audit {
         return AuditResult(asOf: setting.asOf, checkDate: setting.calendar.checkDate, packID: pack.id,
                            packTitle: setting.english ? (pack.titleEN ?? pack.title) : pack.title, offices: offices,
                            officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: exemptions,
-                           packVersion: pack.version, planCoverage: pack.planCoverage)
+                           packVersion: pack.version, planCoverage: pack.planCoverage, statistics: statisticTables,
+                           tables: pack.tables.indices.compactMap { tally.accounts[$0] })
     }
 }

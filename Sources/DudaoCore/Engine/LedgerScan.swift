@@ -40,6 +40,9 @@ struct LedgerScan {
     /// Adds the chunks' results in file order, then the duplicates across the whole file.
     private func merge(_ chunks: [LedgerWorker.Chunk], worker: LedgerWorker, into tally: inout Tally) {
         guard let first = chunks.first else { return }
+        var account = first.account
+        for later in chunks.dropFirst() { account.add(later.account) }
+        tally.accounts[worker.table] = account
         for (k, index) in worker.counts.enumerated() {
             let distinct = plan.counts[index].distinct != nil
             for later in chunks.dropFirst() { first.counts[k].addCounts(of: later.counts[k], distinct: distinct) }
@@ -48,6 +51,10 @@ struct LedgerScan {
         for (k, index) in worker.deadlines.enumerated() {
             for later in chunks.dropFirst() { first.deadlines[k].takeEarlier(of: later.deadlines[k]) }
             tally.deadlines[index] = first.deadlines[k]
+        }
+        for (k, index) in worker.statistics.enumerated() {
+            for later in chunks.dropFirst() { first.statistics[k].merge(later.statistics[k]) }
+            tally.statistics[index] = first.statistics[k]
         }
         let dups = DuplicateLog.duplicates(in: chunks.compactMap(\.duplicates))
         // One allocation for all the findings to come (growing by doubling copies them twice).

@@ -8,6 +8,8 @@ struct LedgerWorker {
     let counts: [Int]
     let deadlines: [Int]
     let records: [Int]
+    /// The plan's statistics over this table, by index.
+    let statistics: [Int]
     let decoder: RowDecoder
     let checker: RowChecker
     let quality: RowQuality
@@ -26,19 +28,24 @@ struct LedgerWorker {
         counts = plan.counts.indices.filter { plan.counts[$0].table == table }
         deadlines = plan.deadlines.indices.filter { plan.deadlines[$0].table == table }
         records = plan.records.indices.filter { plan.records[$0].table == table }
+        statistics = plan.statistics.indices.filter { plan.statistics[$0].table == table }
         kernelDispatch = RuleDispatch(gates: counts.map { plan.counts[$0].filter.gate })
         judgeDispatch = RuleDispatch(gates: records.map { plan.records[$0].filter?.gate })
     }
 
     /// What one chunk gave: a grid per count and deadline requirement of the table (in the
     /// order of `counts` and `deadlines`), the findings of its rows in file order, the keys of
-    /// its rows for the duplicate check, and where its rows start and its scan stopped.
+    /// its rows for the duplicate check, what became of its rows, and where its rows start and
+    /// its scan stopped.
     struct Chunk {
         var counts: [PeriodGrid]
         var deadlines: [PeriodGrid]
         var findings: [Finding]
+        /// A tally per statistic of the table (in the order of `statistics`).
+        var statistics: [StatisticTally]
         var duplicates: DuplicateLog?
         var checkpoints: LedgerCheckpoints
+        var account: TableAccount
         var stop: CSVRowStart
         var error: CSVError?
     }
@@ -50,6 +57,8 @@ struct LedgerWorker {
         let countKernels = zip(counts, countGrids).map { plan.counts[$0].kernel($1) }
         let deadlineKernels = zip(deadlines, deadlineGrids).map { plan.deadlines[$0].kernel($1) }
         let judges = records.map { plan.records[$0] }
+        let tallies = statistics.map { StatisticTally(plan: plan.statistics[$0]) }
+        let headers = decoder.columns.map(\.header)
         let checks = judges.map { (filter: $0.filter, require: $0.require) }
         let duplicates = quality.plan.duplicateLog(decoder: decoder, expectedRows: expectedRows)
         let asOfRaw = Int64(quality.builder.setting.asOf.rawValue)
@@ -59,12 +68,14 @@ struct LedgerWorker {
         var findings: [Finding] = []
         var checkpoints = LedgerCheckpoints()
         var error: CSVError?
+        var account = TableAccount(table: quality.plan.schema.name, file: quality.plan.schema.file)
+        let watch = LongFieldWatch(decoder: decoder)
         var values = RowValues(columns: quality.plan.schema.columns.count)
         // What the loop reads, in locals (not through `self`, which it would copy).
         let quality = quality, decoder = decoder, checker = checker, table = table
         let kernelDispatch = kernelDispatch, judgeDispatch = judgeDispatch, file = file
         // The kernels are read through plain buffers: no reference counting per row.
-        let stop = countKernels.withUnsafeBufferPointer { kernels in
+        let stop = headers.withUnsafeBufferPointer { headers in countKernels.withUnsafeBufferPointer { kernels in
             deadlineKernels.withUnsafeBufferPointer { deadlineKernels in
                 checks.withUnsafeBufferPointer { checks in
                     file.withBytes { bytes -> CSVRowStart in
@@ -88,13 +99,23 @@ struct LedgerWorker {
                                     }
                                 }
                                 if scanned.row.pointee.isBlank { continue }
+                                account.read &+= 1
+                                if let note = watch.check(scanned.row.pointee, nextLine: scanner.position.line) { account.note(note) }
                                 decoder.decode(scanned.row.pointee, into: &values, ids: &ids)
-                                if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw { continue }
+                                if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw {
+                                    account.afterAsOf &+= 1
+                                    continue
+                                }
                                 checker.check(&values)
                                 let source = RowSource.scanned(scanned)
-                                guard quality.check(&values, source: source, duplicates: duplicates, into: &findings) else { continue }
+                                guard quality.check(&values, source: source, duplicates: duplicates, into: &findings) else {
+                                    account.setAside &+= 1
+                                    continue
+                                }
+                                account.counted &+= 1
                                 let line = values.line
                                 let violated = values.withCells { cells -> Int in
+                                    for s in tallies { s.feed(cells, row: UnsafePointer(scanned.row), headers: headers.baseAddress) }
                                     for k in kernelDispatch.rules(for: cells) { kernels[Int(k)].feed(cells, line: line, active: nil) }
                                     for d in deadlineKernels { d.feed(cells, line: line) }
                                     for k in judgeDispatch.rules(for: cells) {
@@ -117,8 +138,8 @@ struct LedgerWorker {
                     }
                 }
             }
-        }
-        return Chunk(counts: countGrids, deadlines: deadlineGrids, findings: findings, duplicates: duplicates,
-                     checkpoints: checkpoints, stop: stop, error: error)
+        } }
+        return Chunk(counts: countGrids, deadlines: deadlineGrids, findings: findings, statistics: tallies, duplicates: duplicates,
+                     checkpoints: checkpoints, account: account, stop: stop, error: error)
     }
 }
