@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "CTextInspect"),
         .target(name: "CMapGuard"),
         .target(name: "DudaoTable", dependencies: ["CTextInspect", "CMapGuard"]),
-        .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable"]),
+        .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable", "DudaoXLSX"]),
         .target(name: "DudaoReport", dependencies: ["DudaoCore"]),
         .target(name: "DudaoGenerate", dependencies: ["DudaoTable"]),
         .target(
@@ -43,7 +43,7 @@ let package = Package(
         .plugin(name: "EmbedBuiltins", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .testTarget(name: "DudaoYAMLTests", dependencies: ["DudaoYAML", "DudaoTable"]),
         .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),
-        .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore"]),
+        .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore", "DudaoXLSX"]),
         .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport"], exclude: ["Golden"]),
         .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable"]),
         .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport"]),

@@ -17,13 +17,15 @@ enum CSVReporter: Reporter {
             words.pick("批准人", "approver"), words.pick("豁免到期", "waiver expires"), words.pick("指纹", "fingerprint"),
         ]
         let rows = result.findings.map { f -> [SheetCell] in
-            [
+            let file: String? = f.subject.file.map { RecordPlace.file($0, sheet: f.subject.sheet) }
+            let evidence: String = f.evidence.map(\.place).joined(separator: ";")
+            return [
                 .text(f.rule), .text(f.title), .text(words.severity(f.severity)), .text(words.status(f.status)),
                 .text(f.offices.joined(separator: ";")), .text(words.kind(f.subject.kind)), .text(f.subject.id),
-                .text(f.subject.name), .text(f.subject.file), f.subject.line.map { .integer($0) } ?? .empty,
+                .text(f.subject.name), .text(file), f.subject.line.map { .integer($0) } ?? .empty,
                 f.period.map { .date($0.start) } ?? .empty, f.period.map { .date($0.end) } ?? .empty,
                 .value(f.expected), .value(f.actual), .text(f.message), .text(words.details(f.details)),
-                .text(f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ";")), .text(f.waiver?.reason),
+                .text(evidence), .text(f.waiver?.reason),
                 .text(f.waiver?.approver), f.waiver?.expires.map { .date($0) } ?? .empty, .text(f.fingerprint),
             ]
         }

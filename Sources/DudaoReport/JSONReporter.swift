@@ -118,6 +118,7 @@ enum JSONReporter: Reporter {
             out.beginObject()
             out.key("file"); out.string(e.file)
             out.key("line"); out.int(e.line)
+            if let sheet = e.sheet { out.key("sheet"); out.string(sheet) }
             out.endObject()
         }
         out.endArray()
@@ -173,6 +174,7 @@ enum JSONReporter: Reporter {
         if let name = s.name { out.key("name"); out.string(name) }
         if let file = s.file { out.key("file"); out.string(file) }
         if let line = s.line { out.key("line"); out.int(line) }
+        if let sheet = s.sheet { out.key("sheet"); out.string(sheet) }
         out.endObject()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import DudaoCore
 
 /// A SARIF 2.1.0 log of one dudao run: the one writer behind `audit --format sarif` and
 /// `lint --format sarif`. Members are written in a fixed order, so the same log is the same bytes.
@@ -16,6 +17,15 @@ struct SARIFLog {
         var file: String
         var line: Int
         var column: Int?
+        /// The sheet of a workbook row: a logical location inside the file.
+        var sheet: String?
+
+        init(file: String, line: Int, column: Int? = nil, sheet: String? = nil) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.sheet = sheet
+        }
     }
 
     /// One problem found.
@@ -80,9 +90,17 @@ struct SARIFLog {
         let uri = place.file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? place.file
         var region: [(String, JSONValue)] = [("startLine", .int(max(place.line, 1)))]
         if let column = place.column { region.append(("startColumn", .int(max(column, 1)))) }
-        return .object([("physicalLocation", .object([
+        var members: [(String, JSONValue)] = [("physicalLocation", .object([
             ("artifactLocation", .object([("uri", .string(uri))])),
             ("region", .object(region)),
-        ]))])
+        ]))]
+        if let sheet = place.sheet {
+            members.append(("logicalLocations", .array([.object([
+                ("name", .string(sheet)),
+                ("fullyQualifiedName", .string(RecordPlace.file(place.file, sheet: sheet))),
+                ("kind", .string("sheet")),
+            ])])))
+        }
+        return .object(members)
     }
 }

@@ -13,8 +13,8 @@ enum SARIFReporter: Reporter {
         }
         let results = result.findings.map { f in
             let index = ruleIndex[f.rule]
-            var places = f.evidence.map { SARIFLog.Location(file: $0.file, line: $0.line) }
-            if places.isEmpty, let file = f.subject.file { places = [.init(file: file, line: f.subject.line ?? 1)] }
+            var places = f.evidence.map { SARIFLog.Location(file: $0.file, line: $0.line, sheet: $0.sheet) }
+            if places.isEmpty, let file = f.subject.file { places = [.init(file: file, line: f.subject.line ?? 1, sheet: f.subject.sheet)] }
             if places.isEmpty, let index { places = [.init(file: result.rules[index].file, line: result.rules[index].line)] }
             return SARIFLog.Result(ruleID: f.rule, ruleIndex: index, level: SARIFLog.level(f.severity.rawValue),
                                    message: f.message, locations: places, fingerprint: f.fingerprint,

@@ -49,15 +49,10 @@ struct Wording {
         return name.map { "\(id) \($0)" } ?? id
     }
 
-    func location(file: String?, line: Int?) -> String? {
-        guard let file else { return nil }
-        return line.map { "\(file):\($0)" } ?? file
-    }
-
     /// Who a finding is about: `工作者 P0012 王芳`, or `记录 A-2022-0381（activities.csv:382）`.
     func subject(_ subject: Subject) -> String {
         let label = kind(subject.kind)
-        guard subject.isRecord, let place = location(file: subject.file, line: subject.line) else {
+        guard subject.isRecord, let place = subject.place else {
             return ([label] + [subject.id, subject.name].compactMap { $0 }).joined(separator: " ")
         }
         let named = subject.id.map { "\(label) \($0)" } ?? label
@@ -111,8 +106,8 @@ struct Wording {
     /// The evidence of a finding other than the record it is about: `证据 activities.csv:382`.
     func evidence(_ finding: Finding) -> String? {
         let places = finding.evidence
-            .filter { !(finding.subject.file == $0.file && finding.subject.line == $0.line) }
-            .map { "\($0.file):\($0.line)" }
+            .filter { !(finding.subject.file == $0.file && finding.subject.sheet == $0.sheet && finding.subject.line == $0.line) }
+            .map(\.place)
         return places.isEmpty ? nil : pick("证据 ", "evidence ") + list(places)
     }
 

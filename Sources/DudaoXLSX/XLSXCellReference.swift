@@ -28,4 +28,16 @@ enum XLSXCellReference {
         guard i == n else { return nil }
         return (column - 1, row)
     }
+
+    /// The A1-style name of a cell: row 3, column 1 → `B3`.
+    static func name(row: Int, column: Int) -> String {
+        var letters: [Character] = []
+        var c = column + 1
+        while c > 0 {
+            let r = (c - 1) % 26
+            letters.insert(Character(UnicodeScalar(UInt8(ascii: "A") + UInt8(r))), at: 0)
+            c = (c - 1) / 26
+        }
+        return String(letters) + String(row)
+    }
 }

@@ -20,7 +20,7 @@ struct LintCommand: DudaoCommand {
         commandName: "lint",
         abstract: "检查规则文件：YAML 语法、结构、引用和语义，每个问题给出 文件:行:列。",
         discussion: """
-        Each PATH is a pack folder (every *.yaml in it belongs to the pack) or a single YAML file. Without PATH: ./rules when it exists, otherwise the built-in pack.
+        Each PATH is a pack folder (every *.yaml in it belongs to the pack) or a single YAML file. Without PATH: ./rules when it exists, otherwise the built-in pack. A PATH named dataset.yaml is a data folder's local names, checked against the first pack.
 
         Examples:
 
@@ -28,11 +28,14 @@ struct LintCommand: DudaoCommand {
 
         dudao lint rules/ --format sarif --output lint.sarif
 
+        # a data folder's dataset.yaml, against the pack
+        dudao lint rules/ 台账/dataset.yaml
+
         # annotations in a GitHub Actions log
         dudao lint rules/ --format github
         """)
 
-    @Argument(help: "规则包目录或规则文件")
+    @Argument(help: "规则包目录、规则文件，或数据目录中的 dataset.yaml")
     var paths: [String] = []
 
     @Option(name: .customLong("fail-on"), help: "何时以退出码 1 结束：warning（默认）或 error")
@@ -43,9 +46,13 @@ struct LintCommand: DudaoCommand {
     var language: ReportLanguage { output.language }
 
     func execute() throws(CommandFailure) -> CommandOutcome {
-        let packs = paths.isEmpty ? [PackOptions.localRules] : paths.map(Optional.some)
-        let target = try output.target(inputs: packs)
+        // A data folder's dataset.yaml is checked against the first pack named (or the default one).
+        let manifests = paths.filter { ($0 as NSString).lastPathComponent == DatasetManifest.fileName }
+        let packPaths = paths.filter { ($0 as NSString).lastPathComponent != DatasetManifest.fileName }
+        let packs = packPaths.isEmpty ? [PackOptions.localRules] : packPaths.map(Optional.some)
+        let target = try output.target(inputs: packs + manifests.map(Optional.some))
         var diagnostics: [Diagnostic] = []
+        var firstPack: Pack?
         for path in packs {
             let source: PackSource
             if let path {
@@ -53,7 +60,12 @@ struct LintCommand: DudaoCommand {
             } else {
                 source = Builtins.packSource
             }
-            diagnostics += PackLoader.load(source).diagnostics
+            let (pack, found) = PackLoader.load(source)
+            diagnostics += found
+            if firstPack == nil { firstPack = pack }
+        }
+        if let pack = firstPack {
+            for path in manifests { diagnostics += DatasetManifest.check(path: path, pack: pack) }
         }
         try output.write(diagnostics, with: LintReporter.self, to: target)
         let errors = diagnostics.filter { $0.level == .error }.count, warnings = diagnostics.count - errors

@@ -56,7 +56,9 @@ public struct ScanProgress: Sendable {
 /// `FindingBuilder`) → order (`FindingOrder`).
 public enum Audit {
     public static func run(pack: Pack, dataset: Dataset, options: AuditOptions) throws(RunError) -> AuditResult {
-        let setting = try RunSetting(pack: pack, options: options)
+        var setting = try RunSetting(pack: pack, options: options)
+        let dataset = try dataset.prepared(for: pack, english: options.english)
+        setting.origins = dataset.origins(pack)
         let reader = TableReader(setting: setting, dataset: dataset)
         let inspections = LedgerLayout.inspectAll(reader)
         var (rosters, decoders, accounts) = try TableLoader(reader: reader).load()

@@ -60,9 +60,22 @@ final class FindingBuilder: Sendable {
 
     // MARK: subjects
 
+    /// Where the row on line `line` of table `ti` is: the table's file and that line, or for a
+    /// table the intake assembled, the part's file, sheet and row.
+    func place(table ti: Int, line: Int) -> RowOrigins.Place {
+        if let origins = setting.origins[ti], let place = origins.place(ofLine: line) { return place }
+        return RowOrigins.Place(file: pack.tables[ti].file, sheet: nil, line: line)
+    }
+
+    func evidence(table ti: Int, line: Int) -> Evidence {
+        let p = place(table: ti, line: line)
+        return Evidence(file: p.file, line: p.line, sheet: p.sheet)
+    }
+
     func recordSubject(table ti: Int, texts: [String], line: Int) -> Subject {
         let id = recordIDColumns[ti].map { texts[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-        return Subject(kind: "record", id: id, file: pack.tables[ti].file, line: line)
+        let p = place(table: ti, line: line)
+        return Subject(kind: "record", id: id, file: p.file, line: p.line, sheet: p.sheet)
     }
 
     func entitySubject(_ entity: (table: Int, row: Int)) -> Subject {
@@ -73,7 +86,8 @@ final class FindingBuilder: Sendable {
 
     func describe(_ s: Subject) -> String {
         if s.isRecord {
-            let place = english ? "\(s.file ?? "") line \(s.line ?? 0)" : "\(s.file ?? "") 第\(s.line ?? 0)行"
+            let file = RecordPlace.file(s.file ?? "", sheet: s.sheet)
+            let place = english ? "\(file) line \(s.line ?? 0)" : "\(file) 第\(s.line ?? 0)行"
             guard let id = s.id else { return place }
             return english ? "\(place) (\(id))" : "\(place)（\(id)）"
         }
@@ -130,7 +144,7 @@ final class FindingBuilder: Sendable {
             rule: dq.rawValue, title: dq.title(english: english), severity: dq.severity, subject: subject, offices: offices,
             period: nil, expected: expected, actual: actual,
             message: english ? "\(describe(subject)): \(message)" : "\(describe(subject))：\(message)",
-            evidence: [Evidence(file: subject.file ?? "", line: values.line)], details: details,
+            evidence: [evidence(table: ti, line: values.line)], details: details,
             fingerprint: recordFingerprint(dq.rawValue, table: ti, subject)))
     }
 
@@ -157,15 +171,16 @@ final class FindingBuilder: Sendable {
             rule: j.rule.id, title: ruleTitle(j.rule), severity: j.rule.severity, subject: subject,
             offices: officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, rosters: rosters), period: nil,
             expected: expected, actual: actual, message: message,
-            evidence: [Evidence(file: pack.tables[ti].file, line: values.line)], details: [],
+            evidence: [evidence(table: ti, line: values.line)], details: [],
             fingerprint: recordFingerprint(j.rule.id, table: ti, subject)))
     }
 
     /// A record finding's fingerprint: the rule, the table and the record's id where it has
-    /// one (so it survives rows added above it and a file renamed), otherwise the file and line.
+    /// one (so it survives rows added above it and a file renamed), otherwise the file (with
+    /// its sheet for a workbook row) and line.
     func recordFingerprint(_ rule: String, table ti: Int, _ s: Subject) -> String {
         if let id = s.id { return Fingerprint.of([rule, "record", pack.tables[ti].name, id]) }
-        return Fingerprint.of([rule, "record", s.file ?? "", "line \(s.line ?? 0)"])
+        return Fingerprint.of([rule, "record", RecordPlace.file(s.file ?? "", sheet: s.sheet), "line \(s.line ?? 0)"])
     }
 
     // MARK: entity findings and due items

@@ -45,7 +45,10 @@ enum FindingOrder {
             if let j { shared[j, default: [j]].append(i) }
         }
         for (_, group) in shared.sorted(by: { $0.key < $1.key }) {
-            let ordered = group.sorted { (findings[$0].subject.file ?? "", findings[$0].subject.line ?? 0) < (findings[$1].subject.file ?? "", findings[$1].subject.line ?? 0) }
+            let ordered = group.sorted {
+                let a = findings[$0].subject, b = findings[$1].subject
+                return (a.file ?? "", a.sheet ?? "", a.line ?? 0) < (b.file ?? "", b.sheet ?? "", b.line ?? 0)
+            }
             for i in ordered.dropFirst() {
                 findings[i].fingerprint = Fingerprint.of([findings[i].fingerprint, "line \(findings[i].subject.line ?? 0)"])
             }

@@ -106,13 +106,25 @@ struct RowQuality {
     }
 
     /// `data.duplicate-record` for a row repeating the row on line `first`.
+    /// `duplicateOf` is the earlier row's line (or row) in its own file; the message names
+    /// that file too when it is another part of the table.
     func addDuplicateFinding(_ values: RowValues, texts: [String], first: Int, into sink: inout [Finding]) {
+        let earlier = builder.place(table: plan.index, line: first)
+        let mine = builder.place(table: plan.index, line: values.line)
+        let elsewhere = earlier.file != mine.file || earlier.sheet != mine.sheet
+        let shown = elsewhere ? RecordPlace.file(earlier.file, sheet: earlier.sheet) : nil
         builder.addRecordFinding(.duplicateRecord, table: plan.index, values: values, texts: texts,
-                         message: duplicateMessage(first: first), details: [("duplicateOf", .int(first))], into: &sink)
+                         message: duplicateMessage(first: earlier.line, in: shown),
+                         details: [("duplicateOf", .int(earlier.line))], into: &sink)
     }
 
-    func duplicateMessage(first: Int) -> String {
-        english ? "repeats the record on line \(first) (\(plan.schema.duplicates.joined(separator: ", ")))"
-            : "与第\(first)行记录重复（\(plan.schema.duplicates.joined(separator: "、"))相同）"
+    func duplicateMessage(first: Int, in file: String? = nil) -> String {
+        let columns = plan.schema.duplicates
+        if let file {
+            return english ? "repeats the record on line \(first) of \(file) (\(columns.joined(separator: ", ")))"
+                : "与 \(file) 第\(first)行记录重复（\(columns.joined(separator: "、"))相同）"
+        }
+        return english ? "repeats the record on line \(first) (\(columns.joined(separator: ", ")))"
+            : "与第\(first)行记录重复（\(columns.joined(separator: "、"))相同）"
     }
 }

@@ -16,6 +16,8 @@ public enum RunError: Error, Equatable, Sendable {
     /// Every mistake in the exemptions file (or why it could not be read).
     case badExemptions([ExemptionProblem])
     case invalidPeriod(name: String, detail: String)
+    /// A table of a data folder that could not be found or read (INTAKE).
+    case intake(IntakeError)
     /// `--office` names no office of the roster (a typo would otherwise look like a clean office).
     case unknownOffice(id: String, suggestion: String?)
     /// `--baseline` names a file that is not an earlier result of this pack.
@@ -46,6 +48,8 @@ public enum RunError: Error, Equatable, Sendable {
             return english ? "\(file):1:1: neither UTF-8 nor GB18030 text; save the file as UTF-8 or GB18030 (GBK) CSV"
                 : "\(file):1:1: 既不是 UTF-8 也不是 GB18030 编码的文本；请另存为 UTF-8 或 GB18030（GBK）编码的 CSV"
         case .tableFile(let e):
+            return e.message(english: english)
+        case .intake(let e):
             return e.message(english: english)
         case .malformedCSV(let file, let line, let column, let detail):
             return "\(file):\(line):\(column): \(detail)"

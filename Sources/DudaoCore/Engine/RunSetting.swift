@@ -6,9 +6,13 @@ struct RunSetting: Sendable {
     let parameters: ParameterValues
     let calendar: ProgramCalendar
     let tableIndex: [String: Int]
+    /// Per table, where its rows came from when the intake assembled it (a workbook, parts):
+    /// findings name those files, sheets and rows, not the assembled CSV's lines.
+    var origins: [RowOrigins?]
 
     init(pack: Pack, options: AuditOptions) throws(RunError) {
         self.pack = pack
+        origins = pack.tables.map { _ in nil }
         self.options = options
         parameters = try ParameterValues(pack: pack, overrides: options.parameters)
         calendar = try ProgramCalendar(pack: pack, parameters: parameters, asOf: options.asOf)

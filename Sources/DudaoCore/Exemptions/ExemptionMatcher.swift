@@ -47,7 +47,7 @@ enum ExemptionMatcher {
     static func matches(_ e: Exemption, _ f: Finding) -> Bool {
         guard e.rule == f.rule else { return false }
         let s = f.subject
-        let subjectMatches = s.id == e.subject || (s.isRecord && "\(s.file ?? ""):\(s.line ?? 0)" == e.subject)
+        let subjectMatches = s.id == e.subject || (s.isRecord && s.place == e.subject)
         guard subjectMatches else { return false }
         if let p = e.period { return f.period?.start == p }
         return true

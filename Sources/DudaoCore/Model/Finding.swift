@@ -26,30 +26,60 @@ public struct Subject: Hashable, Sendable {
     public var id: String?
     /// Display name of an entity (所名称, 姓名, …), when the roster has one.
     public var name: String?
-    /// For records: the file name as in the dataset, and the 1-based line where the row starts.
+    /// For records: the file relative to the data folder, and the 1-based line where the row
+    /// starts (for a workbook, the row number Excel shows).
     public var file: String?
     public var line: Int?
+    /// For a record of a workbook: the sheet's name.
+    public var sheet: String?
 
-    public init(kind: String, id: String?, name: String? = nil, file: String? = nil, line: Int? = nil) {
+    public init(kind: String, id: String?, name: String? = nil, file: String? = nil, line: Int? = nil, sheet: String? = nil) {
         self.kind = kind
         self.id = id
         self.name = name
         self.file = file
         self.line = line
+        self.sheet = sheet
     }
 
     public var isRecord: Bool { kind == "record" }
+
+    /// A record's place as reports write it: `activities.csv:385`, or
+    /// `活动台账/SO01.xlsx[活动登记]:385` for a workbook row; nil for an entity.
+    public var place: String? {
+        guard let file else { return nil }
+        let named = RecordPlace.file(file, sheet: sheet)
+        return line.map { "\(named):\($0)" } ?? named
+    }
+}
+
+/// How a record's file, sheet and row are written together (`FILE[SHEET]:ROW`).
+public enum RecordPlace {
+    /// `file`, or `file[sheet]` for a workbook row.
+    public static func file(_ file: String, sheet: String?) -> String {
+        sheet.map { "\(file)[\($0)]" } ?? file
+    }
+
+    public static func text(file: String, sheet: String?, line: Int) -> String {
+        "\(Self.file(file, sheet: sheet)):\(line)"
+    }
 }
 
 /// A place in a data file that supports a finding.
 public struct Evidence: Hashable, Sendable {
     public var file: String
     public var line: Int
+    /// The sheet, for a row of a workbook.
+    public var sheet: String?
 
-    public init(file: String, line: Int) {
+    public init(file: String, line: Int, sheet: String? = nil) {
         self.file = file
         self.line = line
+        self.sheet = sheet
     }
+
+    /// `file:line`, or `file[sheet]:line` for a workbook row.
+    public var place: String { RecordPlace.text(file: file, sheet: sheet, line: line) }
 }
 
 /// A value a finding compares: a count, an amount, a date or a code.

@@ -343,7 +343,8 @@ struct PackDecoder {
         }
         return ColumnSchema(name: name, type: type, values: values, optional: f.boolean("optional") ?? false,
                             requiredWhen: f["required_when"].flatMap { condition($0) },
-                            defaultValue: defaultValue, references: reference, mark: mark)
+                            defaultValue: defaultValue, references: reference,
+                            aliases: f.strings("aliases")?.map(\.0) ?? [], mark: mark)
     }
 
     /// A rule; every part is decoded (and its problems reported) even when another part is

@@ -105,6 +105,7 @@ public enum PackSchema {
         FieldShape("required_when", .condition, "满足条件时必填"),
         FieldShape("default", .string, "为空时的取值"),
         FieldShape("references", .scalarOr(reference), "引用的名册（表名或表名列表）"),
+        FieldShape("aliases", .list(.string), "该列在台账中的其他表头名称"),
     ])
 
     public static let reference = ObjectShape("references", [

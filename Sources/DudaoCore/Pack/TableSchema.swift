@@ -69,6 +69,8 @@ public struct ColumnSchema: Sendable {
     public var requiredWhen: Condition?
     public var defaultValue: String?
     public var references: Reference?
+    /// Other header texts the column answers to in any dataset (INTAKE section 4).
+    public var aliases: [String] = []
     public var mark: Mark
 }
 

@@ -54,9 +54,9 @@ struct HTMLOfficeSection {
     /// Every piece of evidence as `file:line`; a record finding without evidence falls back on its
     /// own place, and a finding about something missing (no row to point at) shows a dash.
     private func places(_ finding: Finding) -> [String] {
-        let evidence = finding.evidence.map { "\($0.file):\($0.line)" }
+        let evidence = finding.evidence.map(\.place)
         if !evidence.isEmpty { return evidence }
-        return words.location(file: finding.subject.file, line: finding.subject.line).map { [$0] } ?? ["—"]
+        return finding.subject.place.map { [$0] } ?? ["—"]
     }
 
     private func dueItems() -> String {

@@ -2,7 +2,6 @@ extension DeadlinePlan {
     /// Findings for periods whose row is missing past the due date or came late, and due
     /// items for rows still missing before it.
     func judge(_ grid: PeriodGrid, builder: FindingBuilder, asOf: Day, findings: inout [Finding], due: inout [DueItem]) {
-        let file = builder.pack.tables[table].file
         for slot in subjects.possibleSlots(slots) {
             let entity = slots.entity(slot)
             guard let facts = subjects.candidate(entity, rosters: builder.rosters) else { continue }
@@ -26,7 +25,7 @@ extension DeadlinePlan {
                     let late = Int(day.rawValue - dueDate.rawValue)
                     builder.addEntityFinding(FindingBuilder.Judgement(
                         rule: rule, entity: entity, period: period, dueDate: dueDate,
-                        expected: .day(dueDate), actual: .day(day), evidence: [Evidence(file: file, line: Int(line))],
+                        expected: .day(dueDate), actual: .day(day), evidence: [builder.evidence(table: table, line: Int(line))],
                         details: [("daysLate", .int(late))], extra: ["days_late": "\(late)"]), into: &findings)
                 }
             }
