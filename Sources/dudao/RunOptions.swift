@@ -65,7 +65,7 @@ struct RunOptions: ParsableArguments {
         let options = AuditOptions(asOf: data.asOfDay, parameters: pack.parameterValues, offices: offices,
                                    exemptions: exemptionList, english: english,
                                    progress: ProgressLine.callback(english: english),
-                                   threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                                   threads: AuditOptions.threads(requested: threads))
         var result: AuditResult
         do { result = try Audit.run(pack: loaded, dataset: data.dataset, options: options) } catch { throw .run(error) }
         if let earlier { BaselineComparison.compare(&result, with: earlier) }

@@ -62,6 +62,42 @@ final class ScratchFolder {
         #expect(source.attachments.isEmpty)
     }
 
+    @Test func aLinkOutOfTheFolderIsNotFollowed() throws {
+        let outside = try ScratchFolder()
+        let secret = try outside.write("secret.txt", "口令")
+        let rules = try outside.write("rules.yaml", "rules: []\n")
+        let folder = try ScratchFolder()
+        try folder.write("pack.yaml", "pack: {}\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/source.txt", withDestinationPath: secret)
+        try folder.write("inside.txt", "方案全文")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/plan.txt", withDestinationPath: folder.path + "/inside.txt")
+        // A link inside the folder is followed; one out of it is not read.
+        #expect(try PackSource.directory(folder.path).attachments == ["inside.txt": Array("方案全文".utf8), "plan.txt": Array("方案全文".utf8)])
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/more.yaml", withDestinationPath: rules)
+        let shown = folder.path + "/more.yaml"
+        #expect(throws: Diagnostic(at: .init(file: shown, line: 1, column: 1), .outsideFolder(path: "more.yaml", packFolder: true))) {
+            try PackSource.directory(folder.path)
+        }
+    }
+
+    @Test(arguments: [("source.txt", true), ("plan/source.txt", true), ("../source.txt", false), ("/etc/passwd", false),
+                      ("a/../../b", false), ("~/x", false), ("", false), ("..x/y", true)])
+    func aNamedFileStaysInsideItsFolder(path: String, inside: Bool) {
+        #expect(PackValidator.staysInside(path) == inside)
+    }
+
+    @Test func thePlansTextOutsideThePackIsALintError() throws {
+        let base = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("fixtures/lint/valid/base.yaml")
+        let text = try String(contentsOf: base, encoding: .utf8)
+        let folder = try ScratchFolder()
+        try folder.write("pack.yaml", text.replacingOccurrences(of: "    document: 区委法律服务民生活动方案\n",
+                                                               with: "    document: 区委法律服务民生活动方案\n    file: ../source.txt\n"))
+        try folder.write("source.txt", "方案")
+        let (_, diagnostics) = PackLoader.load(try PackSource.directory(folder.path))
+        #expect(diagnostics.contains { $0.problem == .outsideFolder(path: "../source.txt", packFolder: true) })
+    }
+
     @Test func aRuleFileThatIsAFIFOIsAnError() throws {
         let folder = try ScratchFolder()
         try folder.write("pack.yaml", "pack: {}\n")

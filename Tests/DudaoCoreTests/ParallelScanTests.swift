@@ -148,3 +148,11 @@ struct ParallelScanTests {
         }
     }
 }
+
+/// `--threads` is bounded by the cores: a thousand threads would each hold grids of their own.
+struct ThreadCountTests {
+    @Test(arguments: [(nil, 4, 4), (1, 4, 1), (3, 4, 3), (10000, 4, 4), (0, 4, 1), (nil, 0, 1), (10000, 1, 1)] as [(Int?, Int, Int)])
+    func threadsAreAtMostTheCores(requested: Int?, cores: Int, used: Int) {
+        #expect(AuditOptions.threads(requested: requested, cores: cores) == used)
+    }
+}

@@ -30,6 +30,14 @@ public struct AuditOptions: Sendable {
 }
 
 extension AuditOptions {
+    /// The threads a run asked for `requested` uses: the cores when it does not say, and never
+    /// more than the cores. Each thread holds the grids of its own chunk, so threads past the
+    /// cores cost memory (a grid per requirement each) and gain nothing.
+    public static func threads(requested: Int?, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+        let cores = max(cores, 1)
+        return min(max(requested ?? cores, 1), cores)
+    }
+
     /// The language of the run's messages (`english` as a `Language`).
     public var language: Language {
         get { english ? .en : .zh }

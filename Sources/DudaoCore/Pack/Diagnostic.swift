@@ -57,6 +57,9 @@ public enum PackProblem: Equatable, Sendable {
     case missingTests(rule: String)
     case planSentenceUnmapped(text: String)
     case planNoteUnmatched(text: String)
+    /// A file the pack names leads out of its folder (the data folder for a table's file, the
+    /// pack folder for the plan's text): an absolute path or one with a `..` step.
+    case outsideFolder(path: String, packFolder: Bool)
 
     /// Stable code for tests, lint output and SARIF.
     public var code: String {
@@ -88,6 +91,7 @@ public enum PackProblem: Equatable, Sendable {
         case .missingClause: "missing-clause"
         case .missingEnglishMessage: "missing-message-en"
         case .outOfRange: "out-of-range"
+        case .outsideFolder: "outside-folder"
         case .quoteNotInSource: "quote-not-in-source"
         case .missingTests: "missing-tests"
         case .planSentenceUnmapped: "plan-unmapped"
@@ -114,6 +118,12 @@ public enum PackProblem: Equatable, Sendable {
         case .file(let path, let problem):
             return english ? "cannot read \(path): \(problem.message(english: true))"
                 : "无法读取 \(path)：\(problem.message(english: false))"
+        case .outsideFolder(let path, let packFolder):
+            return packFolder
+                ? (english ? "'\(path)' leads out of the pack folder; a pack reads only files inside it"
+                    : "“\(path)”指向规则包文件夹之外；规则包只读取其文件夹内的文件")
+                : (english ? "'\(path)' leads out of the data folder; a table's file must be inside it"
+                    : "“\(path)”指向数据文件夹之外；表格文件须在数据文件夹内")
         case .emptyPack(let path):
             return english ? "no *.yaml rule files under \(path)" : "\(path) 下没有 *.yaml 规则文件"
         case .unknownKey(let key, let context, let s):

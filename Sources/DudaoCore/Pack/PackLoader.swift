@@ -22,7 +22,10 @@ public enum PackLoader {
         }
         var pack = decoder.finish(location: source.location, files: source.files.map(\.path), unparsed: unparsed)
         if pack != nil, let sourceFile = decoder.sourceFile {
-            if let text = source.attachments[sourceFile] {
+            if !PackValidator.staysInside(sourceFile) {
+                reader.report(decoder.sourceFileMark ?? .init(file: source.location, line: 1, column: 1),
+                              .outsideFolder(path: sourceFile, packFolder: true))
+            } else if let text = source.attachments[sourceFile] {
                 pack?.sourceText = String(decoding: text, as: UTF8.self)
                 pack?.sourceFilePath = source.location.hasSuffix("/") ? source.location + sourceFile : source.location + "/" + sourceFile
             } else {

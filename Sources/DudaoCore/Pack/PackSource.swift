@@ -44,10 +44,17 @@ public struct PackSource: Sendable {
         var files: [(String, [UInt8])] = []
         var attachments: [String: [UInt8]] = [:]
         let items = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
+        let root = resolved(path).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         for rel in items {
             let full = URL(fileURLWithPath: path).appendingPathComponent(rel).path
             let shown = path.hasSuffix("/") ? path + rel : path + "/" + rel
             let isRuleFile = rel.hasSuffix(".yaml") || rel.hasSuffix(".yml")
+            // A symbolic link out of the folder is not followed: a rule file there is an error,
+            // another file is not read (so the plan's text cannot be a file elsewhere).
+            if let root, let target = resolved(full), !target.hasPrefix(root) {
+                if isRuleFile { throw Diagnostic(at: .init(file: shown, line: 1, column: 1), .outsideFolder(path: rel, packFolder: true)) }
+                continue
+            }
             do {
                 let bytes = try RegularFile.contents(of: full, limit: maximumFileBytes)
                 if isRuleFile { files.append((shown, bytes)) } else { attachments[rel] = bytes }
@@ -62,5 +69,12 @@ public struct PackSource: Sendable {
             throw Diagnostic(at: .init(file: path, line: 1, column: 1), .emptyPack(path: path))
         }
         return PackSource(files: files, attachments: attachments, location: path)
+    }
+
+    /// `path` with every symbolic link followed, nil when it does not resolve.
+    private static func resolved(_ path: String) -> String? {
+        guard let r = realpath(path, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
     }
 }

@@ -31,6 +31,7 @@ struct PackValidator {
             reportTable(pack.attribution.officeTable, at: Mark(file: pack.files.first ?? "", line: 1, column: 1))
         }
         for t in pack.tables { validateTable(t) }
+        validateTableFiles()
         for p in pack.periods { validatePeriod(p) }
         for r in pack.rules + brokenRules { validateRule(r) }
         for s in pack.statistics { validateStatistic(s) }
