@@ -2,7 +2,8 @@ import DudaoCore
 
 /// `--format csv`: one row per finding for a spreadsheet. UTF-8 with a BOM so Excel on a
 /// Chinese Windows opens it as UTF-8, CRLF line ends and RFC 4180 quoting. Dates are ISO so
-/// columns sort; values keep their raw form.
+/// columns sort; values keep their raw form; a text that a spreadsheet would run as a formula
+/// is neutralised (`FormulaGuard`).
 enum CSVReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
@@ -15,26 +16,19 @@ enum CSVReporter: Reporter {
             words.pick("补充", "details"), words.pick("证据", "evidence"), words.pick("豁免理由", "waiver reason"),
             words.pick("批准人", "approver"), words.pick("豁免到期", "waiver expires"), words.pick("指纹", "fingerprint"),
         ]
-        let rows = result.findings.map { f in
+        let rows = result.findings.map { f -> [SheetCell] in
             [
-                f.rule, f.title, words.severity(f.severity), words.status(f.status), f.offices.joined(separator: ";"),
-                words.kind(f.subject.kind), f.subject.id ?? "", f.subject.name ?? "", f.subject.file ?? "",
-                f.subject.line.map(String.init) ?? "", f.period?.start.iso ?? "", f.period?.end.iso ?? "",
-                f.expected.map(raw) ?? "", f.actual.map(raw) ?? "", f.message, words.details(f.details) ?? "",
-                f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ";"), f.waiver?.reason ?? "",
-                f.waiver?.approver ?? "", f.waiver?.expires?.iso ?? "", f.fingerprint,
+                .text(f.rule), .text(f.title), .text(words.severity(f.severity)), .text(words.status(f.status)),
+                .text(f.offices.joined(separator: ";")), .text(words.kind(f.subject.kind)), .text(f.subject.id),
+                .text(f.subject.name), .text(f.subject.file), f.subject.line.map { .integer($0) } ?? .empty,
+                f.period.map { .date($0.start) } ?? .empty, f.period.map { .date($0.end) } ?? .empty,
+                .value(f.expected), .value(f.actual), .text(f.message), .text(words.details(f.details)),
+                .text(f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ";")), .text(f.waiver?.reason),
+                .text(f.waiver?.approver), f.waiver?.expires.map { .date($0) } ?? .empty, .text(f.fingerprint),
             ]
         }
-        return "\u{FEFF}" + ([header] + rows).map { $0.map(quoted).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    private static func raw(_ value: FindingValue) -> String {
-        switch value {
-        case .count(let n): "\(n)"
-        case .amount(let a): a.description
-        case .day(let d): d.iso
-        case .text(let t): t
-        }
+        return "\u{FEFF}" + ([header.map { SheetCell.text($0) }] + rows)
+            .map { $0.map(\.csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
