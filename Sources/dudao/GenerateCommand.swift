@@ -19,7 +19,7 @@ struct GenerateCommand: DudaoCommand {
         dudao generate --practitioners 200 --out /tmp/district
 
         dudao generate --practitioners 20000 --seed 1 --out bench/data/10m
-        dudao generate --practitioners 20000 --seed 1 --profile wide --out bench/data/10m-wide
+        dudao generate --practitioners 2000 --profile wide --out bench/data/1m-wide
         """)
 
     @Option(name: .customLong("practitioners"), help: "工作者人数（其余名册按比例生成）")
