@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """The benchmark proper; bench/run.sh sets up the venv and the build, then calls this.
 
-    measure.py --sizes 1m,10m --runs 3 [--tools dudao,duckdb,polars,cat,duckdb-read,polars-read]
+    measure.py --sizes 1m,10m --runs 3 [--profiles standard,wide]
+               [--tools dudao,duckdb,polars,cat,duckdb-read,polars-read]
                [--as-of 2023-04-30] [--seed 1]
 
-For each size: generate bench/data/<size>/ with `dudao generate` unless it is there, then
+For each profile and size: generate bench/data/<size>/ (bench/data/<size>-wide/ for the wide
+profile) with `dudao generate --profile P` unless it is there, then
 time every tool `runs` times, in a rotated order each round, and print median wall time,
 peak RSS, rows/s and MB/s of activities.csv, and dudao's time relative to DuckDB and polars.
 Then compare the findings of dudao and DuckDB (and of polars and DuckDB) with the
@@ -30,6 +32,7 @@ DUDAO = os.path.join(ROOT, ".build", "release", "dudao")
 COMPARE = os.path.join(ROOT, "..", "shared", "conformance", "compare.py")
 ROWS_PER_PRACTITIONER = 500
 ALL_TOOLS = ["dudao", "duckdb", "polars", "cat", "duckdb-read", "polars-read"]
+ALL_PROFILES = ["standard", "wide"]
 
 
 def practitioners_for(size):
@@ -42,17 +45,24 @@ def practitioners_for(size):
     return max(1, round(rows / ROWS_PER_PRACTITIONER))
 
 
-def generate(size, seed):
-    out = os.path.join(DATA, size)
+def label(size, profile):
+    """`1m` for the standard profile, `1m-wide` for another: the folder and results name."""
+    return size if profile == "standard" else f"{size}-{profile}"
+
+
+def generate(size, profile, seed):
+    out = os.path.join(DATA, label(size, profile))
     marker = os.path.join(out, ".complete")
     n = practitioners_for(size)
-    stamp = f"practitioners={n} seed={seed}\n"
+    stamp = f"practitioners={n} seed={seed}\n" + ("" if profile == "standard" else f"profile={profile}\n")
     if os.path.exists(marker) and open(marker).read() == stamp:
         return out
     # DUDAO_GENERATE replaces `dudao generate` (e.g. before the subcommand is wired up).
     cmd = shlex.split(os.environ.get("DUDAO_GENERATE", f"{shlex.quote(DUDAO)} generate"))
     cmd += ["--practitioners", str(n), "--seed", str(seed), "--out", out]
-    print(f"generating {size}: {' '.join(cmd)}", flush=True)
+    if profile != "standard":
+        cmd += ["--profile", profile]
+    print(f"generating {label(size, profile)}: {' '.join(cmd)}", flush=True)
     t0 = time.monotonic()
     subprocess.run(cmd, check=True)
     print(f"  generated in {time.monotonic() - t0:.2f} s", flush=True)
@@ -111,9 +121,9 @@ def compare(expected, actual, label):
     return r.returncode == 0
 
 
-def bench_size(size, tools, runs, as_of, seed):
-    data = generate(size, seed)
-    out = os.path.join(DATA, f"results-{size}")
+def bench_size(size, profile, tools, runs, as_of, seed):
+    data = generate(size, profile, seed)
+    out = os.path.join(DATA, f"results-{label(size, profile)}")
     os.makedirs(out, exist_ok=True)
     acts = os.path.join(data, "activities.csv")
     with open(acts, "rb") as fh:
@@ -130,7 +140,7 @@ def bench_size(size, tools, runs, as_of, seed):
             rss[t] = max(rss[t], peak)
             print(f"  round {r + 1}: {t:12} {wall:8.3f} s {peak:8.0f} MiB", flush=True)
     med = {t: statistics.median(v) for t, v in times.items()}
-    print(f"\n{size}: activities.csv {rows:,} rows, {mb:,.0f} MB; as-of {as_of}; "
+    print(f"\n{size}, {profile} profile: activities.csv {rows:,} rows, {mb:,.0f} MB; as-of {as_of}; "
           f"median of {runs} run(s); peak RSS = max over runs")
     print(f"{'tool':14}{'median s':>10}{'peak MiB':>10}{'Mrows/s':>10}{'MB/s':>9}")
     for t in tools:
@@ -141,7 +151,7 @@ def bench_size(size, tools, runs, as_of, seed):
             ratios[other] = med["dudao"] / med[other]
             print(f"dudao / {other}: {ratios[other]:.2f}x wall time")
     with open(os.path.join(out, "timings.json"), "w") as fh:
-        json.dump({"size": size, "rows": rows, "mb": mb, "asOf": as_of, "runs": runs,
+        json.dump({"size": size, "profile": profile, "rows": rows, "mb": mb, "asOf": as_of, "runs": runs,
                    "median": med, "peakMiB": rss, "times": times, "ratios": ratios}, fh, indent=1)
     ok = True
     print("cross-check (conformance scorer, DuckDB as the expected side):")
@@ -158,6 +168,7 @@ def main(argv):
     ap.add_argument("--sizes", default="1m")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--tools", default=",".join(ALL_TOOLS))
+    ap.add_argument("--profiles", default=",".join(ALL_PROFILES))
     ap.add_argument("--as-of", default="2023-04-30")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args(argv)
@@ -167,9 +178,14 @@ def main(argv):
         sys.exit(f"unknown tool(s): {', '.join(bad)}; known: {', '.join(ALL_TOOLS)}")
     if not os.path.isfile(COMPARE):
         sys.exit(f"conformance scorer not found at {os.path.normpath(COMPARE)}")
+    profiles = [p for p in a.profiles.split(",") if p]
+    bad = [p for p in profiles if p not in ALL_PROFILES]
+    if bad:
+        sys.exit(f"unknown profile(s): {', '.join(bad)}; known: {', '.join(ALL_PROFILES)}")
     ok = True
-    for size in a.sizes.split(","):
-        ok &= bench_size(size, tools, a.runs, a.as_of, a.seed)
+    for profile in profiles:
+        for size in a.sizes.split(","):
+            ok &= bench_size(size, profile, tools, a.runs, a.as_of, a.seed)
     if not ok:
         print("\nFAIL: the engines disagree on findings (see above)", file=sys.stderr)
         return 1

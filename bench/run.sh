@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Province-scale benchmark: dudao against DuckDB and polars running the same pack.
 #
-#   bench/run.sh [--sizes 1m,10m] [--runs 3] [--tools LIST] [--as-of DATE] [--smoke]
+#   bench/run.sh [--sizes 1m,10m] [--runs 3] [--profiles standard,wide] [--tools LIST]
+#                [--as-of DATE] [--smoke]
 #
 # See bench/README.md. Needs python3 (with venv), swift, and network access to PyPI on the
 # first run. Exits non-zero if a tool fails or the engines disagree on findings.
@@ -11,15 +12,17 @@ cd "$(dirname "$0")/.."
 sizes="1m"
 runs=3
 tools="dudao,duckdb,polars,cat,duckdb-read,polars-read"
+profiles="standard,wide"
 as_of="2023-04-30"
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) sizes="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --tools) tools="$2"; shift 2 ;;
+        --profiles) profiles="$2"; shift 2 ;;
         --as-of) as_of="$2"; shift 2 ;;
         --smoke) sizes="smoke"; runs=1; shift ;;
-        -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -44,4 +47,4 @@ if [[ ",$tools," == *",dudao,"* || -z "${DUDAO_GENERATE:-}" ]]; then
     swift build -c release --product dudao
 fi
 
-exec "$venv/bin/python" bench/measure.py --sizes "$sizes" --runs "$runs" --tools "$tools" --as-of "$as_of"
+exec "$venv/bin/python" bench/measure.py --sizes "$sizes" --runs "$runs" --tools "$tools" --profiles "$profiles" --as-of "$as_of"

@@ -2,7 +2,8 @@ import DudaoTable
 
 /// Writes `activities.csv` (活动台账): per practitioner the rows that meet the pack's
 /// requirements (a few dropped), then everyday casework, in date order, with a few percent of
-/// planted violations and malformed cells.
+/// planted violations and malformed cells. `standard` writes each practitioner's rows as one
+/// block; `wide` writes the whole district's rows in date order, interleaved.
 ///
 /// The hot loop only copies prepared byte strings and writes integers digit by digit.
 struct ActivityLedger {
@@ -26,6 +27,14 @@ struct ActivityLedger {
         var objectKind: ObjectKind
         var object: Int32
         var actor: Int32
+    }
+
+    /// A row of the `wide` ledger before it is placed among the district's rows of its day.
+    struct PlacedEntry {
+        var entry: Entry
+        /// The practitioner whose plan made it, and its number there (its 记录编号).
+        var practitioner: Int32
+        var sequence: Int32
     }
 
     /// 收费标准 rows: 事项 and 最低标准 (yuan).
@@ -56,27 +65,35 @@ struct ActivityLedger {
     private static let decimalTail = Array(".00".utf8)
 
     let district: District
+    let ids: DistrictIds
     let days = ProgramDays()
+    private let unknownOffice, unknownPractitioner, unknownObject: [UInt8]
     /// Per-million chances, scaled by `anomalyScale`.
     private let dropRequired, badDate, outOfWindow, unknownRef, badFee, badKind, officeMismatch,
         missingObject, duplicate, missingOutcome, overCap, paidConsultation, padding: Int
 
-    init(district: District) {
+    init(district: District, ids: DistrictIds) {
         self.district = district
+        self.ids = ids
         let scale = district.options.anomalyScale
         func p(_ perMillion: Int) -> Int { Int(Double(perMillion) * scale) }
+        /// Malformed, unknown and duplicate rows: more of them in the `wide` profile.
+        func malformed(_ perMillion: Int) -> Int { Int(Double(perMillion) * scale * district.options.profile.ledgerAnomalyFactor) }
         dropRequired = p(10_000)
-        badDate = p(1_500)
-        outOfWindow = p(800)
-        unknownRef = p(1_500)
-        badFee = p(800)
-        badKind = p(300)
-        officeMismatch = p(1_000)
-        missingObject = p(300)
-        duplicate = p(3_000)
+        badDate = malformed(1_500)
+        outOfWindow = malformed(800)
+        unknownRef = malformed(1_500)
+        badFee = malformed(800)
+        badKind = malformed(300)
+        officeMismatch = malformed(1_000)
+        missingObject = malformed(300)
+        duplicate = malformed(3_000)
         missingOutcome = p(20_000)
         overCap = p(20_000)
         paidConsultation = p(10_000)
+        unknownOffice = Array(ids.unknownOffice.utf8)
+        unknownPractitioner = Array(ids.unknownPractitioner.utf8)
+        unknownObject = Array(ids.unknownObject.utf8)
         padding = 20_000  // padded cells are not violations: keep them at any scale
     }
 
@@ -84,6 +101,15 @@ struct ActivityLedger {
         var sink = try ByteSink(path: path)
         if byteOrderMark { sink.append([0xEF, 0xBB, 0xBF]) }
         sink.append(Self.header + "\n")
+        switch district.options.profile {
+        case .standard: writeByPractitioner(to: &sink)
+        case .wide: writeInDateOrder(to: &sink)
+        }
+        try sink.finish()
+    }
+
+    /// Each practitioner's rows as one block, a duplicate right after its original.
+    private func writeByPractitioner(to sink: inout ByteSink) {
         var entries: [Entry] = []
         entries.reserveCapacity(district.options.activitiesPerPractitioner * 2)
         for p in 0..<district.practitioners {
@@ -102,7 +128,52 @@ struct ActivityLedger {
                 }
             }
         }
-        try sink.finish()
+    }
+
+    /// The district's rows by day (a stable counting sort of the practitioners' plans), a
+    /// duplicate at the end of its day. Each row draws its cells from its own stream, so its
+    /// bytes do not depend on where it lands.
+    private func writeInDateOrder(to sink: inout ByteSink) {
+        let options = district.options
+        var placed: [PlacedEntry] = []
+        placed.reserveCapacity(options.practitioners * (options.activitiesPerPractitioner + options.activitiesPerPractitioner / 8))
+        var copies: [PlacedEntry] = []
+        var entries: [Entry] = []
+        for p in 0..<district.practitioners {
+            var rng = SplitMix64(seed: options.seed, stream: 0x4143_0000_0000 | UInt64(p))
+            entries.removeAll(keepingCapacity: true)
+            plan(practitioner: p, into: &entries, &rng)
+            var sequence: Int32 = 0
+            for entry in entries {
+                sequence += 1
+                placed.append(PlacedEntry(entry: entry, practitioner: Int32(p), sequence: sequence))
+                if rng.chance(duplicate) {
+                    sequence += 1
+                    copies.append(PlacedEntry(entry: entry, practitioner: Int32(p), sequence: sequence))
+                }
+            }
+        }
+        placed.append(contentsOf: copies)
+        copies = []
+        let window = ProgramDays.window
+        func bucket(_ e: PlacedEntry) -> Int {
+            min(max(Int(e.entry.day), window.lowerBound), window.upperBound) - window.lowerBound
+        }
+        var next = [Int](repeating: 0, count: window.count + 1)
+        for e in placed { next[bucket(e) + 1] += 1 }
+        for d in 0..<window.count { next[d + 1] += next[d] }
+        var order = [Int32](repeating: 0, count: placed.count)
+        for (i, e) in placed.enumerated() {
+            order[next[bucket(e)]] = Int32(i)
+            next[bucket(e)] += 1
+        }
+        for i in order {
+            let e = placed[Int(i)]
+            let p = Int(e.practitioner)
+            var rng = SplitMix64(seed: options.seed, stream: 0x5744_0000_0000_0000 ^ UInt64(p) << 20 ^ UInt64(e.sequence))
+            sink.reserveRow()
+            writeRow(e.entry, practitioner: p, sequence: Int(e.sequence), to: &sink, &rng)
+        }
     }
 
     // MARK: planning
@@ -138,8 +209,9 @@ struct ActivityLedger {
             }
         }
         // Contact points: a lecture each quarter and a contact card during 组织实施.
-        let firstCommunity = p * District.communitiesPerPractitioner
-        for c in firstCommunity..<(firstCommunity + District.communitiesPerPractitioner) {
+        let communities = d.communitiesPerPractitioner
+        let firstCommunity = p * communities
+        for c in firstCommunity..<(firstCommunity + communities) {
             for q in ProgramDays.quarters {
                 duty(.lecture, .community, c, in: q, primary: p, &rng)
             }
@@ -174,9 +246,16 @@ struct ActivityLedger {
         let span = active.upperBound - active.lowerBound + 1
         // Keys (day, type, object) already used: casework must not duplicate a planned row by accident.
         var used = Set<UInt64>(minimumCapacity: entries.count + casework)
+        let wide = d.options.profile == .wide
+        let streetPractitioners = d.practitioners(ofStreet: street)
         for entry in entries { used.insert(Self.key(entry)) }
         for k in 0..<casework {
             let day = active.lowerBound + k * span / casework
+            // Whose enterprises and communities the casework names: the practitioner's own,
+            // or in the `wide` profile anyone's in the street.
+            let owner = wide ? streetPractitioners.lowerBound + rng.below(streetPractitioners.count) : p
+            let ownEnterprise = owner * District.enterprisesPerPractitioner
+            let ownCommunity = owner * communities
             let kind: Kind
             switch rng.below(1000) {
             case 0..<300: kind = .consultation
@@ -194,11 +273,11 @@ struct ActivityLedger {
             case .checkup, .legalMatter:
                 if kind == .checkup || rng.below(10) < 4 {
                     objectKind = .enterprise
-                    object = firstEnterprise + rng.below(District.enterprisesPerPractitioner)
+                    object = ownEnterprise + rng.below(District.enterprisesPerPractitioner)
                 }
             case .contactCard:
                 objectKind = .community
-                object = firstCommunity + rng.below(District.communitiesPerPractitioner)
+                object = ownCommunity + rng.below(communities)
             case .lecture, .advice:
                 switch rng.below(3) {
                 case 0:
@@ -206,10 +285,10 @@ struct ActivityLedger {
                     object = street
                 case 1:
                     objectKind = .community
-                    object = firstCommunity + rng.below(District.communitiesPerPractitioner)
+                    object = ownCommunity + rng.below(communities)
                 default:
                     objectKind = .enterprise
-                    object = firstEnterprise + rng.below(District.enterprisesPerPractitioner)
+                    object = ownEnterprise + rng.below(District.enterprisesPerPractitioner)
                 }
             case .marketFair:
                 break
@@ -217,10 +296,10 @@ struct ActivityLedger {
                 switch rng.below(4) {
                 case 0:
                     objectKind = .community
-                    object = firstCommunity + rng.below(District.communitiesPerPractitioner)
+                    object = ownCommunity + rng.below(communities)
                 case 1:
                     objectKind = .enterprise
-                    object = firstEnterprise + rng.below(District.enterprisesPerPractitioner)
+                    object = ownEnterprise + rng.below(District.enterprisesPerPractitioner)
                 default:
                     break
                 }
@@ -258,9 +337,7 @@ struct ActivityLedger {
         let padded = rng.chance(padding) ? rng.below(4) : -1
 
         // 记录编号
-        sink.append(UInt8(ascii: "R"))
-        sink.append(decimal: p, width: 7)
-        sink.append(decimal: sequence, width: 4)
+        ids.writeRecord(practitioner: p, sequence: sequence, to: &sink)
         sink.append(UInt8(ascii: ","))
         // 日期
         if padded == 0 { sink.append(Self.spaces[0]) }
@@ -278,16 +355,16 @@ struct ActivityLedger {
         let unknown = rng.chance(unknownRef) ? rng.below(3) : -1
         if rng.chance(officeMismatch) && d.offices > 1 { office = (office + 1) % d.offices }
         if unknown == 0 {
-            sink.append(Self.unknownOffice)
+            sink.append(unknownOffice)
         } else {
-            writeOffice(office, to: &sink)
+            ids.writeOffice(office, to: &sink)
         }
         sink.append(UInt8(ascii: ","))
         if padded == 1 { sink.append(Self.spaces[0]) }
         if unknown == 1 {
-            sink.append(Self.unknownPractitioner)
+            sink.append(unknownPractitioner)
         } else {
-            writePractitioner(actor, to: &sink)
+            ids.writePractitioner(actor, to: &sink)
         }
         if padded == 1 { sink.append(Self.spaces[0]) }
         sink.append(UInt8(ascii: ","))
@@ -297,7 +374,7 @@ struct ActivityLedger {
         sink.append(UInt8(ascii: ","))
         // 对象编号
         if unknown == 2 {
-            sink.append(Self.unknownObject)
+            sink.append(unknownObject)
         } else if !rng.chance(missingObject) {
             if padded == 3 { sink.append(Self.spaces[0]) }
             writeObject(entry.objectKind, Int(entry.object), to: &sink)
@@ -373,9 +450,6 @@ struct ActivityLedger {
         sink.append(UInt8(ascii: "\n"))
     }
 
-    private static let unknownOffice = Array("SO99999".utf8)
-    private static let unknownPractitioner = Array("P9999999".utf8)
-    private static let unknownObject = Array("X0000001".utf8)
 
     /// A fee in yuan, sometimes written with a decimal part (`300.00` equals `300`).
     @inline(__always)
@@ -385,32 +459,12 @@ struct ActivityLedger {
     }
 
     @inline(__always)
-    func writeOffice(_ o: Int, to sink: inout ByteSink) {
-        sink.append(UInt8(ascii: "S"))
-        sink.append(UInt8(ascii: "O"))
-        sink.append(decimal: o + 1, width: 5)
-    }
-
-    @inline(__always)
-    func writePractitioner(_ p: Int, to sink: inout ByteSink) {
-        sink.append(UInt8(ascii: "P"))
-        sink.append(decimal: p + 1, width: 7)
-    }
-
-    @inline(__always)
     func writeObject(_ kind: ObjectKind, _ n: Int, to sink: inout ByteSink) {
         switch kind {
-        case .none:
-            break
-        case .street:
-            sink.append(UInt8(ascii: "S"))
-            sink.append(decimal: n + 1, width: 4)
-        case .community:
-            sink.append(UInt8(ascii: "C"))
-            sink.append(decimal: n + 1, width: 7)
-        case .enterprise:
-            sink.append(UInt8(ascii: "E"))
-            sink.append(decimal: n + 1, width: 8)
+        case .none: break
+        case .street: ids.writeStreet(n, to: &sink)
+        case .community: ids.writeCommunity(n, to: &sink)
+        case .enterprise: ids.writeEnterprise(n, to: &sink)
         }
     }
 }

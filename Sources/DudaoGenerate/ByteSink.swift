@@ -51,6 +51,13 @@ struct ByteSink: ~Copyable {
         }
     }
 
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        (buffer + count).update(from: base, count: bytes.count)
+        count &+= bytes.count
+    }
+
     /// Appends text; for the small rosters and headers, not for the ledger's hot loop.
     mutating func append(_ text: String) {
         var text = text

@@ -32,7 +32,8 @@ public enum DatasetGenerator {
             throw GeneratorError.cannotCreateDirectory(path: directory)
         }
         let district = District(options)
-        let rosters = RosterWriter(district: district)
+        let ids = DistrictIds(profile: options.profile, enterprises: district.enterprises)
+        let rosters = RosterWriter(district: district, ids: ids)
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         try rosters.writeOffices(to: path("offices.csv"))
         try rosters.writePractitioners(to: path("practitioners.csv"))
@@ -42,7 +43,7 @@ public enum DatasetGenerator {
         try rosters.writeContacts(to: path("contacts.csv"))
         try rosters.writeFeeSchedule(to: path("fee_schedule.csv"))
         try rosters.writeReports(to: path("reports.csv"))
-        try ActivityLedger(district: district).write(
+        try ActivityLedger(district: district, ids: ids).write(
             to: path("activities.csv"), byteOrderMark: options.byteOrderMark)
     }
 }

@@ -5,20 +5,20 @@ import DudaoTable
 /// roster writers and the ledger writer agree without sharing state.
 ///
 /// Layout: practitioner i works in office i / 10; office o lies in street o / 5; community c
-/// is the 联系点 of practitioner c / 2; enterprise e belongs to the office of practitioner
+/// is the 联系点 of practitioner c / 2 (c / 20 in the `wide` profile); enterprise e belongs to the office of practitioner
 /// e / 20, and every tenth enterprise has that practitioner as 法律顾问; street s has the
 /// first practitioner of its first office (50 s) as 法律顾问. The first practitioner of each
 /// office (its "lead") is never a joiner or leaver and takes over a leaver's duties.
 struct District {
     static let practitionersPerOffice = 10
     static let officesPerStreet = 5
-    static let communitiesPerPractitioner = 2
     static let enterprisesPerPractitioner = 20
     /// Open-ended interval bounds.
     static let openStart = Int.min / 2
     static let openEnd = Int.max / 2
 
     let options: GeneratorOptions
+    let communitiesPerPractitioner: Int
     let practitioners: Int
     let offices: Int
     let streets: Int
@@ -33,10 +33,11 @@ struct District {
 
     init(_ options: GeneratorOptions) {
         self.options = options
+        communitiesPerPractitioner = options.profile.communitiesPerPractitioner
         practitioners = options.practitioners
         offices = (practitioners + Self.practitionersPerOffice - 1) / Self.practitionersPerOffice
         streets = (offices + Self.officesPerStreet - 1) / Self.officesPerStreet
-        communities = practitioners * Self.communitiesPerPractitioner
+        communities = practitioners * communitiesPerPractitioner
         enterprises = practitioners * Self.enterprisesPerPractitioner
         var first = [Int](repeating: Self.openStart, count: practitioners)
         var last = [Int](repeating: Self.openEnd, count: practitioners)
@@ -65,11 +66,17 @@ struct District {
     func office(ofPractitioner p: Int) -> Int { p / Self.practitionersPerOffice }
     func street(ofOffice o: Int) -> Int { o / Self.officesPerStreet }
     func lead(ofOffice o: Int) -> Int { o * Self.practitionersPerOffice }
-    func primary(ofCommunity c: Int) -> Int { c / Self.communitiesPerPractitioner }
+    func primary(ofCommunity c: Int) -> Int { c / communitiesPerPractitioner }
     func primary(ofEnterprise e: Int) -> Int { e / Self.enterprisesPerPractitioner }
     func office(ofEnterprise e: Int) -> Int { office(ofPractitioner: primary(ofEnterprise: e)) }
     func hasAdviser(enterprise e: Int) -> Bool { e % 10 == 0 }
     func adviser(ofStreet s: Int) -> Int { s * Self.practitionersPerOffice * Self.officesPerStreet }
+
+    /// The practitioners of street `s`'s offices.
+    func practitioners(ofStreet s: Int) -> Range<Int> {
+        let perStreet = Self.practitionersPerOffice * Self.officesPerStreet
+        return (s * perStreet)..<min(practitioners, (s + 1) * perStreet)
+    }
 
     func isActive(_ p: Int, on day: Int) -> Bool {
         !invalidRow[p] && firstDay[p] <= day && day <= lastDay[p]

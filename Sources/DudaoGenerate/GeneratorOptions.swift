@@ -2,7 +2,7 @@
 /// every byte of it.
 ///
 /// The district scales with `practitioners`: about 10 per office, 20 enterprises and 2
-/// communities per practitioner, one street per 5 offices, and about
+/// communities per practitioner (20 in the `wide` profile), one street per 5 offices, and about
 /// `activitiesPerPractitioner` ledger rows each (so 2,000 practitioners give about a million
 /// activity rows).
 public struct GeneratorOptions: Sendable, Equatable {
@@ -17,18 +17,22 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var anomalyScale: Double
     /// Start every file with a UTF-8 byte order mark, as Excel does.
     public var byteOrderMark: Bool
+    /// The shape of the district beyond its size (`standard` unless asked).
+    public var profile: GeneratorProfile
 
     public init(
         practitioners: Int,
         seed: UInt64 = 1,
         activitiesPerPractitioner: Int = 500,
         anomalyScale: Double = 1,
-        byteOrderMark: Bool = false
+        byteOrderMark: Bool = false,
+        profile: GeneratorProfile = .standard
     ) {
         self.practitioners = practitioners
         self.seed = seed
         self.activitiesPerPractitioner = activitiesPerPractitioner
         self.anomalyScale = anomalyScale
         self.byteOrderMark = byteOrderMark
+        self.profile = profile
     }
 }

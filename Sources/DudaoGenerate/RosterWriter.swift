@@ -4,6 +4,7 @@ import DudaoTable
 /// are small next to the ledger, so plain strings are fine here.
 struct RosterWriter {
     let district: District
+    let ids: DistrictIds
     private var options: GeneratorOptions { district.options }
 
     private static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤").map(String.init)
@@ -40,24 +41,13 @@ struct RosterWriter {
         ProgramDays.text(day, ProgramDays.randomShape(&rng))
     }
 
-    static func officeID(_ o: Int) -> String { "SO" + padded(o + 1, 5) }
-    static func practitionerID(_ p: Int) -> String { "P" + padded(p + 1, 7) }
-    static func streetID(_ s: Int) -> String { "S" + padded(s + 1, 4) }
-    static func communityID(_ c: Int) -> String { "C" + padded(c + 1, 7) }
-    static func enterpriseID(_ e: Int) -> String { "E" + padded(e + 1, 8) }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-
     func writeOffices(to path: String) throws(GeneratorError) {
         var sink = try sink(path)
         var rng = rng(1)
         sink.append("所编号,所名称,所属街道,联系电话\n")
         for o in 0..<district.offices {
-            let street = chance(1_000, &rng) ? "S9999" : Self.streetID(district.street(ofOffice: o))
-            sink.append("\(Self.officeID(o)),\(place(&rng))法律服务所,\(street),0\(rng.within(100, 999))-\(rng.within(1_000_000, 9_999_999))\n")
+            let street = chance(1_000, &rng) ? ids.unknownStreet : ids.street(district.street(ofOffice: o))
+            sink.append("\(ids.office(o)),\(place(&rng))法律服务所,\(street),0\(rng.within(100, 999))-\(rng.within(1_000_000, 9_999_999))\n")
         }
         try sink.finish()
     }
@@ -79,7 +69,7 @@ struct RosterWriter {
             let last = district.lastDay[p]
             let end = last == District.openEnd ? "" : date(last, &rng)
             if district.invalidRow[p] { start = "2019.13.1" }
-            sink.append("\(Self.practitionerID(p)),\(name(&rng)),\(Self.officeID(district.office(ofPractitioner: p))),\(start),\(end)\n")
+            sink.append("\(ids.practitioner(p)),\(name(&rng)),\(ids.office(district.office(ofPractitioner: p))),\(start),\(end)\n")
         }
         try sink.finish()
     }
@@ -91,7 +81,7 @@ struct RosterWriter {
         for s in 0..<district.streets {
             let kind = rng.below(10)
             let (suffix, type) = kind < 8 ? ("街道", "街道") : kind < 9 ? ("开发区", "开发区") : ("管理区", "管理区")
-            sink.append("\(Self.streetID(s)),\(place(&rng))\(suffix),\(type)\n")
+            sink.append("\(ids.street(s)),\(place(&rng))\(suffix),\(type)\n")
         }
         try sink.finish()
     }
@@ -105,7 +95,7 @@ struct RosterWriter {
             let village = rng.below(2) == 0
             var type = village ? "村" : "居"
             if chance(500, &rng) { type = "社区" }  // not in the declared set
-            sink.append("\(Self.communityID(c)),\(place(&rng))\(village ? "村" : "社区"),\(type),\(Self.streetID(district.street(ofOffice: office)))\n")
+            sink.append("\(ids.community(c)),\(place(&rng))\(village ? "村" : "社区"),\(type),\(ids.street(district.street(ofOffice: office)))\n")
         }
         try sink.finish()
     }
@@ -115,9 +105,9 @@ struct RosterWriter {
         var rng = rng(5)
         sink.append("企业编号,企业名称,所编号\n")
         for e in 0..<district.enterprises {
-            let office = chance(200, &rng) ? "SO99999" : Self.officeID(district.office(ofEnterprise: e))
+            let office = chance(200, &rng) ? ids.unknownOffice : ids.office(district.office(ofEnterprise: e))
             let name = place(&rng) + Self.industries[rng.below(Self.industries.count)] + Self.forms[rng.below(Self.forms.count)]
-            sink.append("\(Self.enterpriseID(e)),\(name),\(office)\n")
+            sink.append("\(ids.enterprise(e)),\(name),\(office)\n")
         }
         try sink.finish()
     }
@@ -132,33 +122,33 @@ struct RosterWriter {
             let first = district.firstDay[p]
             let start = first != District.openStart ? first : -rng.within(0, 400)
             let last = district.lastDay[p]
-            sink.append("\(Self.practitionerID(p)),\(object),\(relation),\(date(start, &rng)),\(last == District.openEnd ? "" : date(last, &rng))\n")
+            sink.append("\(ids.practitioner(p)),\(object),\(relation),\(date(start, &rng)),\(last == District.openEnd ? "" : date(last, &rng))\n")
             if last != District.openEnd {
                 let lead = district.lead(ofOffice: district.office(ofPractitioner: p))
-                sink.append("\(Self.practitionerID(lead)),\(object),\(relation),\(date(last + 1, &rng)),\n")
+                sink.append("\(ids.practitioner(lead)),\(object),\(relation),\(date(last + 1, &rng)),\n")
             }
         }
         for s in 0..<district.streets where !chance(80_000, &rng) {
-            assignment(district.adviser(ofStreet: s), Self.streetID(s), "法律顾问", &sink, &rng)
+            assignment(district.adviser(ofStreet: s), ids.street(s), "法律顾问", &sink, &rng)
         }
         var uncovered = -1  // a practitioner whose contact points were never registered
         for c in 0..<district.communities {
             let primary = district.primary(ofCommunity: c)
-            if c % District.communitiesPerPractitioner == 0 {
+            if c % district.communitiesPerPractitioner == 0 {
                 uncovered = chance(4_000, &rng) && !District.isFixed(primary) ? primary : -1
             }
             if primary != uncovered {
-                assignment(primary, Self.communityID(c), "联系点", &sink, &rng)
+                assignment(primary, ids.community(c), "联系点", &sink, &rng)
             }
             if chance(2_000, &rng) {  // a 联系点 cannot be an enterprise
-                sink.append("\(Self.practitionerID(district.primary(ofCommunity: c))),\(Self.enterpriseID(c)),联系点,\(date(0, &rng)),\n")
+                sink.append("\(ids.practitioner(district.primary(ofCommunity: c))),\(ids.enterprise(c)),联系点,\(date(0, &rng)),\n")
             }
             if chance(1_000, &rng) {
-                sink.append("P9999999,\(Self.communityID(c)),联系点,\(date(0, &rng)),\n")
+                sink.append("\(ids.unknownPractitioner),\(ids.community(c)),联系点,\(date(0, &rng)),\n")
             }
         }
         for e in 0..<district.enterprises where district.hasAdviser(enterprise: e) {
-            assignment(district.primary(ofEnterprise: e), Self.enterpriseID(e), "法律顾问", &sink, &rng)
+            assignment(district.primary(ofEnterprise: e), ids.enterprise(e), "法律顾问", &sink, &rng)
         }
         try sink.finish()
     }
@@ -184,7 +174,7 @@ struct RosterWriter {
                 if chance(10_000, &rng) { continue }
                 let due = days.upperBound + 10
                 let day = chance(20_000, &rng) ? due + rng.within(1, 19) : days.upperBound - 3 + rng.within(0, 13)
-                sink.append("\(Self.officeID(o)),\(phase),\(date(day, &rng))\n")
+                sink.append("\(ids.office(o)),\(phase),\(date(day, &rng))\n")
             }
         }
         try sink.finish()

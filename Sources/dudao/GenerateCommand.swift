@@ -11,12 +11,15 @@ struct GenerateCommand: DudaoCommand {
         discussion: """
         About 10 practitioners an office, 20 enterprises and 2 communities per practitioner, and about 500 activity rows per practitioner over 2022-05..2023-03, with a few percent of rows that break rules or are malformed. The same seed gives byte-identical files. A folder that already holds files is only written with --force.
 
+        --profile wide makes data without the standard profile's repetition: 20 communities per practitioner, casework naming any object of the street, the ledger in date order across the district, ids of varying length (18-character credit codes for enterprises), and three times the malformed and duplicate rows.
+
         Examples:
 
         # ~100,000 activity rows
         dudao generate --practitioners 200 --out /tmp/district
 
         dudao generate --practitioners 20000 --seed 1 --out bench/data/10m
+        dudao generate --practitioners 2000 --profile wide --out bench/data/1m-wide
         """)
 
     @Option(name: .customLong("practitioners"), help: "工作者人数（其余名册按比例生成）")
@@ -30,6 +33,9 @@ struct GenerateCommand: DudaoCommand {
 
     @Option(name: .customLong("activities-per-practitioner"), help: "每名工作者的活动记录数（平均）")
     var activities: Int = 500
+
+    @Option(name: .customLong("profile"), help: "数据形态：standard（默认）或 wide（对象多、编号长短不一、按日期交错、错误行更多）")
+    var profile: GeneratorProfile = .standard
 
     @Flag(name: .customLong("force"), help: "写入已有文件的目录，覆盖同名文件")
     var force = false
@@ -49,7 +55,7 @@ struct GenerateCommand: DudaoCommand {
             if !present.isEmpty, !force { throw .folderNotEmpty(path: out) }
         }
         do {
-            try DatasetGenerator.write(GeneratorOptions(practitioners: practitioners, seed: seed, activitiesPerPractitioner: activities), to: out)
+            try DatasetGenerator.write(GeneratorOptions(practitioners: practitioners, seed: seed, activitiesPerPractitioner: activities, profile: profile), to: out)
         } catch let error as GeneratorError {
             throw .generate(error)
         } catch {
@@ -70,3 +76,5 @@ struct GenerateCommand: DudaoCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension GeneratorProfile: ExpressibleByArgument {}

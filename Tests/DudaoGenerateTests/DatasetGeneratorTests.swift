@@ -146,8 +146,9 @@ func generate(_ options: GeneratorOptions) throws -> String {
 
     /// With no anomalies planted every ledger row is valid and consistent with the rosters,
     /// and the planned requirements are all there.
-    @Test func aCleanLedgerIsValidAndMeetsThePlan() throws {
-        let directory = try generate(GeneratorOptions(practitioners: 40, seed: 2, anomalyScale: 0))
+    @Test(arguments: GeneratorProfile.allCases)
+    func aCleanLedgerIsValidAndMeetsThePlan(profile: GeneratorProfile) throws {
+        let directory = try generate(GeneratorOptions(practitioners: 60, seed: 2, anomalyScale: 0, profile: profile))
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let practitioners = try ReadTable(directory, "practitioners.csv").rows
         let officeOf = Dictionary(uniqueKeysWithValues: practitioners.map { ($0["工作者编号"]!, $0["所编号"]!) })
@@ -202,6 +203,26 @@ func generate(_ options: GeneratorOptions) throws -> String {
                 && rows.contains { $0["日期"]!.contains(".") })
         #expect(text.contains(" P") || text.contains("P0000001 "), "some padded cells")
         #expect(rows.contains { $0["备注"]!.contains(",") }, "quoted 备注 with commas")
+    }
+
+    /// The standard profile is what benchmarks and their published numbers were made from:
+    /// its bytes must not move when the generator learns other profiles (FNV-1a 64 of each
+    /// file, taken from the generator before profiles existed).
+    @Test func theStandardProfileKeepsItsBytes() throws {
+        let expected: [String: UInt64] = [
+            "activities.csv": 0x9F09_97D4_5355_6FC1, "communities.csv": 0xCB62_755C_B095_4341,
+            "contacts.csv": 0xDEB8_423F_F7F6_D597, "enterprises.csv": 0xA92C_BED8_E19A_716C,
+            "fee_schedule.csv": 0xED31_535C_0D64_DC1E, "offices.csv": 0x088A_6952_6D11_46BD,
+            "practitioners.csv": 0x458C_B888_BAA7_D743, "reports.csv": 0xF1CD_8CF3_C6C3_93EF,
+            "streets.csv": 0xED91_A143_5BAD_34C3,
+        ]
+        let directory = try generate(GeneratorOptions(practitioners: 30, seed: 42))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for file in DatasetGenerator.fileNames {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(file)))
+            let fnv = bytes.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+            #expect(fnv == expected[file], "\(file)")
+        }
     }
 
     @Test func rejectsNonsenseOptions() {

@@ -58,4 +58,48 @@ import Testing
         }
         #expect(buckets.max()! < 200 && buckets.min()! > 40)
     }
+
+    /// Keys of one length that differ only past the first word, or only in the last byte, are
+    /// told apart by the byte comparison the fingerprint lets through (checked against a
+    /// dictionary of the same keys); absent keys of every length are not found.
+    @Test func agreesWithADictionaryOnSameLengthKeys() {
+        var interner = ByteInterner()
+        var reference: [[UInt8]: Int32] = [:]
+        var rng = SplitMix64(seed: 14)
+        for length in 1...40 {
+            for _ in 0..<200 {
+                var key = [UInt8](repeating: 0x30, count: length)
+                key[rng.below(length)] = UInt8(0x30 + rng.below(4))
+                key[length - 1] = UInt8(0x30 + rng.below(10))
+                let code = key.withUnsafeBytes { interner.intern($0) }
+                if let known = reference[key] {
+                    #expect(code == known)
+                } else {
+                    #expect(code == Int32(reference.count))
+                    reference[key] = code
+                }
+            }
+        }
+        var wrong = 0
+        for (key, code) in reference where key.withUnsafeBytes({ interner.code(of: $0) }) != code { wrong += 1 }
+        for length in 1...40 {
+            let absent = [UInt8](repeating: 0x39, count: length) + [0x2D]
+            if absent.withUnsafeBytes({ interner.code(of: $0) }) != nil { wrong += 1 }
+        }
+        #expect(wrong == 0)
+        #expect(interner.count == reference.count)
+    }
+
+    @Test func comparesEveryByteOfShortAndLongKeys() {
+        for length in 1...24 {
+            let base = (0..<length).map { UInt8(0x41 + $0) }
+            for position in 0..<length {
+                var other = base
+                other[position] ^= 0x20
+                let same = base.withUnsafeBytes { a in other.withUnsafeBytes { b in ByteInterner.same(a, b, at: 0) } }
+                #expect(!same, "length \(length), byte \(position)")
+            }
+            #expect(base.withUnsafeBytes { a in base.withUnsafeBytes { b in ByteInterner.same(a, b, at: 0) } })
+        }
+    }
 }
