@@ -1,7 +1,8 @@
 import DudaoCore
 
 /// Text for `dudao check`: what one office must still put right before an inspection. For each
-/// office of the run, its open findings by rule, then its due items sorted by due date.
+/// office of the run, its open findings by rule, then its due items sorted by due date; last,
+/// what became of each table's rows.
 enum CheckReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
@@ -31,6 +32,10 @@ enum CheckReporter: Reporter {
                 : words.pick("待办 \(due.count) 项（按截止日期）", "\(due.count) still due (by due date)"))
             lines += due.map { "  - " + words.dueLine($0).singleLine }
             blocks.append(lines)
+        }
+        if !result.tables.isEmpty {
+            blocks.append([paint.bold(words.tablesHeading)] + result.tables.map { "  " + words.accountLine($0).singleLine }
+                + words.longFieldNotes(result.tables).map { "  - " + $0.singleLine })
         }
         return blocks.map { $0.joined(separator: "\n") + "\n" }.joined(separator: "\n")
     }

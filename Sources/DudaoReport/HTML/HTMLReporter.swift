@@ -2,9 +2,9 @@ import DudaoCore
 
 /// `--format html`: the audit report as one self-contained page to mail, open offline and
 /// print (REPORTS §3). The summary figures and charts come first, then the contents, then one
-/// section per office (findings by rule with their evidence, what is still due, its statistics), then
-/// every office's tally and the exemption notes. Inline CSS and SVG, no script, no external
-/// resource; every text from the result is escaped.
+/// section per office (findings by rule with their evidence, what is still due, its statistics),
+/// then every office's tally, the exemption notes and what became of each table's rows. Inline
+/// CSS and SVG, no script, no external resource; every text from the result is escaped.
 enum HTMLReporter: Reporter {
     /// Offices shown one by one in the chart and the contents; the rest are summed up.
     static let chartLimit = 15
@@ -65,6 +65,7 @@ enum HTMLReporter: Reporter {
             out("</section>\n")
         }
         out(exemptionNotes(result, words))
+        out(tablesSection(result.tables, words: words))
         out("</body>\n</html>\n")
     }
 
@@ -139,6 +140,22 @@ enum HTMLReporter: Reporter {
                 + total.columns.map { "<td class=\"n\">\($0.grouped)</td>" }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// What became of each table's rows, and the long quoted fields (各表记录).
+    static func tablesSection(_ tables: [TableAccount], words: Wording) -> String {
+        guard !tables.isEmpty else { return "" }
+        var html = "<h2>\(words.tablesHeading.markupEscaped)</h2>\n<table class=\"tally accounts\">\n<thead><tr>"
+            + words.accountColumns.enumerated().map { i, name in "<th\(i == 0 ? "" : " class=\"n\"")>\(name.markupEscaped)</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
+        for account in tables {
+            html += "<tr><td>\(account.file.markupEscaped)</td>"
+                + words.accountFigures(account).map { "<td class=\"n\">\($0.grouped)</td>" }.joined() + "</tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        let notes = words.longFieldNotes(tables)
+        if !notes.isEmpty { html += "<ul>\n" + notes.map { "<li>\($0.markupEscaped)</li>\n" }.joined() + "</ul>\n" }
+        return html
     }
 
     private static func exemptionNotes(_ result: AuditResult, _ words: Wording) -> String {
