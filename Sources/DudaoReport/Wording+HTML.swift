@@ -7,6 +7,8 @@ extension Wording {
     var allOfficesHeading: String { pick("各所汇总", "All offices") }
     var backToContents: String { pick("返回目录", "back to contents") }
     var openByOfficeTitle: String { pick("各所未整改问题（按严重程度）", "Open findings per office, by severity") }
+    /// The caption of the chart per month, after the statistic it sums.
+    func monthsTitle(_ statistic: String) -> String { pick("各月有效活动条数（\(statistic)）", "Valid activities per month (\(statistic))") }
     var totalRow: String { pick("合计", "Total") }
 
     func findingsCount(_ n: Int) -> String { pick("\(n.grouped) 条", english(n, "finding")) }

@@ -169,6 +169,36 @@ struct HTMLReporterTests {
         #expect([0.0, 12.34, 12.36, -0.04, -0.06, -3.5, 720].map(\.svg) == ["0", "12.3", "12.4", "0", "-0.1", "-3.5", "720"])
         #expect(StackedBarChart.clipped("SO01 城关法律服务所") == "SO01 城关法律服务所")
         let long = StackedBarChart.clipped("SO01 城关区人民政府司法局直属第一法律服务所")
-        #expect(long.hasSuffix("…") && long.displayWidth <= 32)
+        #expect(long.hasSuffix("…") && long.displayWidth <= 26)
+    }
+}
+
+/// The chart per month and each office's figures come from the pack's statistics.
+struct HTMLStatisticsTests {
+    static let counts = StatisticTable(
+        id: "activity-counts", title: "各所各月活动条数", columns: ["所编号", "月份", "活动类型", "条数"], keyCount: 3,
+        rows: [[.text("SO01"), .text("2022-06"), .text("法制课"), .count(3)],
+               [.text("SO01"), .text("2022-06"), .text("法律咨询"), .count(41)],
+               [.text("SO02"), .text("2022-06"), .text("法制课"), .count(2)],
+               [.text("SO02"), .text("2022-07"), .text("法制课"), .count(5)]])
+
+    @Test func monthsAreSummedOverTheOtherKeys() throws {
+        let months = try #require(StatisticReading.months([Self.counts]))
+        #expect(months.points.map(\.label) == ["2022-06", "2022-07"])
+        #expect(months.points.map(\.value) == [46, 5])
+        #expect(StatisticReading.officeColumn(Self.counts, offices: ["SO01", "SO02", "SO03"]) == 0)
+        #expect(StatisticReading.officeColumn(Self.counts, offices: ["SO01"]) == nil)
+    }
+
+    @Test func theReportHasTheMonthChartAndACrossTablePerOffice() throws {
+        var result = SampleResult.result
+        result.statistics = [Self.counts]
+        let html = Reporters.render(result, options: ReportOptions(format: .html))
+        let page = HTMLReporterTests.parse(html)
+        #expect(page.named("svg").count == 2)
+        #expect(page.named("figcaption").map(\.text).contains("各月有效活动条数（各所各月活动条数）"))
+        let so01 = try #require(html.components(separatedBy: "<section").dropFirst().first)
+        #expect(so01.contains("<tr><td>2022-06</td><td class=\"n\">3</td><td class=\"n\">41</td></tr>"))
+        #expect(!so01.contains(">5<"))
     }
 }

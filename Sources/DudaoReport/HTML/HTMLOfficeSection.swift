@@ -2,11 +2,12 @@ import DudaoCore
 
 /// One office's part of the HTML report: its tally, its findings grouped by rule (who, when,
 /// expected and found, the message, and the file and line of every piece of evidence), then
-/// what is still due, soonest first.
+/// what is still due, soonest first, then the office's own statistics.
 struct HTMLOfficeSection {
     var section: ReportOutline.Section
     var anchor: String
     var words: Wording
+    var statistics: HTMLOfficeStatistics
 
     var html: String {
         let name = words.office(id: section.officeID, name: section.officeName).markupEscaped
@@ -17,6 +18,7 @@ struct HTMLOfficeSection {
         }.joined(separator: " · ") + "</p>\n"
         for group in section.groups { html += ruleGroup(group) }
         if !section.due.isEmpty { html += dueItems() }
+        if let office = section.officeID { html += statistics.html(for: office) }
         return html + "</section>\n"
     }
 

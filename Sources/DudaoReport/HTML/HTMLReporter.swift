@@ -2,8 +2,8 @@ import DudaoCore
 
 /// `--format html`: the audit report as one self-contained page to mail, open offline and
 /// print (REPORTS §3). The summary figures and charts come first, then the contents, then one
-/// section per office (findings by rule with their evidence, then what is still due), then
-/// every office's tally, the exemption notes and what became of each table's rows. Inline
+/// section per office (findings by rule with their evidence, what is still due, its statistics),
+/// then every office's tally, the exemption notes and what became of each table's rows. Inline
 /// CSS and SVG, no script, no external resource; every text from the result is escaped.
 enum HTMLReporter: Reporter {
     /// Offices shown one by one in the chart and the contents; the rest are summed up.
@@ -41,7 +41,7 @@ enum HTMLReporter: Reporter {
             """)
         out(header(result, options, words))
         out(figures(outline, result, words))
-        out(charts(outline, words))
+        out(charts(outline, result, words))
         let offices = outline.sections.filter { $0.officeID != nil }.count
         let ranking = OfficeRanking(outline.sections, limit: contentsLimit)
         let everyOfficeListed = ranking.rest.offices == 0
@@ -52,8 +52,12 @@ enum HTMLReporter: Reporter {
             out("<p class=\"meta\">\(words.contentsNote(shown: ranking.shown.count, of: offices).markupEscaped)</p>\n")
             out(tallyTable(ranking.shown.map { ($0.place, $0.section) }, total: nil, words))
         }
+        let officeIDs = Set(result.offices.map(\.id))
+        let statistics = HTMLOfficeStatistics(
+            tables: result.statistics.compactMap { t in StatisticReading.officeColumn(t, offices: officeIDs).map { (t, $0) } },
+            words: words)
         for (place, section) in outline.sections.enumerated() where !section.isEmpty {
-            out(HTMLOfficeSection(section: section, anchor: anchor(place), words: words).html)
+            out(HTMLOfficeSection(section: section, anchor: anchor(place), words: words, statistics: statistics).html)
         }
         if !everyOfficeListed {
             out("<section class=\"office\" id=\"all-offices\">\n<h2>\(words.allOfficesHeading.markupEscaped)</h2>\n")
@@ -85,7 +89,17 @@ enum HTMLReporter: Reporter {
         return "<ul class=\"figures\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
     }
 
-    private static func charts(_ outline: ReportOutline, _ words: Wording) -> String {
+    private static func charts(_ outline: ReportOutline, _ result: AuditResult, _ words: Wording) -> String {
+        var html = "<div class=\"charts\">\n" + severityChart(outline, words)
+        if let months = StatisticReading.months(result.statistics), !months.points.isEmpty {
+            let title = words.monthsTitle(months.title)
+            html += "<figure>\n<figcaption>\(title.markupEscaped)</figcaption>\n"
+                + ColumnChart(points: months.points, title: title).svg + "\n</figure>\n"
+        }
+        return html + "</div>\n"
+    }
+
+    private static func severityChart(_ outline: ReportOutline, _ words: Wording) -> String {
         let ranking = OfficeRanking(outline.sections.filter { $0.tally.errors + $0.tally.warnings + $0.tally.infos > 0 },
                                     limit: chartLimit)
         guard !ranking.shown.isEmpty else { return "" }
@@ -102,12 +116,12 @@ enum HTMLReporter: Reporter {
                                            values: [section.tally.errors, section.tally.warnings, section.tally.infos])
             },
             title: words.openByOfficeTitle)
-        var html = "<div class=\"charts\">\n<figure>\n<figcaption>\(words.openByOfficeTitle.markupEscaped)</figcaption>\n"
+        var html = "<figure>\n<figcaption>\(words.openByOfficeTitle.markupEscaped)</figcaption>\n"
         html += chart.svg + "\n"
         if ranking.rest.offices > 0 {
             html += "<p class=\"note\">\(words.restOfOffices(ranking.rest.offices, ranking.rest.tally).markupEscaped)</p>\n"
         }
-        return html + "</figure>\n</div>\n"
+        return html + "</figure>\n"
     }
 
     /// Offices with their tallies, each name linking to its section when it has one.

@@ -14,15 +14,15 @@ struct StackedBarChart {
     var rows: [Row]
     var title: String
 
-    static let width = 720.0
-    private static let labelWidth = 200.0, rowHeight = 22.0, barHeight = 14.0, legendHeight = 26.0
+    static let width = 520.0
+    private static let labelWidth = 170.0, rowHeight = 22.0, barHeight = 14.0, legendHeight = 26.0
     /// Characters of a label, counted in display columns (a CJK character is two).
-    private static let labelColumns = 32
+    private static let labelColumns = 26
 
     var svg: String {
         let totals = rows.map { $0.values.reduce(0, +) }
         let most = Swift.max(totals.max() ?? 0, 1)
-        let barArea = Self.width - Self.labelWidth - 70
+        let barArea = Self.width - Self.labelWidth - 50
         let height = Self.legendHeight + Double(rows.count) * Self.rowHeight + 6
         var out = "<svg viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" role=\"img\">"
         out += "<title>\(title.markupEscaped)</title>"
