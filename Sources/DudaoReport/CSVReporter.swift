@@ -1,6 +1,6 @@
 import DudaoCore
 
-/// `--format csv`: one row per finding for a spreadsheet. UTF-8 with a BOM so Excel on a
+/// `--format csv`: one row per finding, then one per due item (status 待办), for a spreadsheet. UTF-8 with a BOM so Excel on a
 /// Chinese Windows opens it as UTF-8, CRLF line ends and RFC 4180 quoting. Dates are ISO so
 /// columns sort; values keep their raw form.
 enum CSVReporter: Reporter {
@@ -14,7 +14,10 @@ enum CSVReporter: Reporter {
             words.pick("要求", "expected"), words.pick("实际", "actual"), words.pick("说明", "message"),
             words.pick("补充", "details"), words.pick("证据", "evidence"), words.pick("豁免理由", "waiver reason"),
             words.pick("批准人", "approver"), words.pick("豁免到期", "waiver expires"), words.pick("指纹", "fingerprint"),
+            words.pick("可否整改", "standing"), words.pick("整改办法", "remedy"), words.pick("截止日期", "due date"),
+            words.pick("还剩天数", "days left"),
         ]
+        let remedies = result.remedies
         let rows = result.findings.map { f in
             [
                 f.rule, f.title, words.severity(f.severity), words.status(f.status), f.offices.joined(separator: ";"),
@@ -23,9 +26,18 @@ enum CSVReporter: Reporter {
                 f.expected.map(raw) ?? "", f.actual.map(raw) ?? "", f.message, words.details(f.details) ?? "",
                 f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ";"), f.waiver?.reason ?? "",
                 f.waiver?.approver ?? "", f.waiver?.expires?.iso ?? "", f.fingerprint,
+                words.standing(f.standing(asOf: result.asOf)), remedies[f.rule] ?? "", "", "",
             ]
         }
-        return "\u{FEFF}" + ([header] + rows).map { $0.map(quoted).joined(separator: ",") + "\r\n" }.joined()
+        let due = result.due.map { d in
+            [
+                d.rule, d.title, words.severity(d.severity), words.dueStatus, d.offices.joined(separator: ";"),
+                words.kind(d.subject.kind), d.subject.id ?? "", d.subject.name ?? "", d.subject.file ?? "",
+                d.subject.line.map(String.init) ?? "", d.period.start.iso, d.period.end.iso, "\(d.expected)", "\(d.actual)",
+                d.message, "", "", "", "", "", "", "", remedies[d.rule] ?? "", d.dueDate.iso, "\(d.daysLeft(asOf: result.asOf))",
+            ]
+        }
+        return "\u{FEFF}" + ([header] + rows + due).map { $0.map(quoted).joined(separator: ",") + "\r\n" }.joined()
     }
 
     private static func raw(_ value: FindingValue) -> String {

@@ -17,13 +17,14 @@ enum JSONReporter: Reporter {
 
     private static func document(_ result: AuditResult) -> JSONDocument {
         let findings = result.findings, due = result.due, exemptions = result.exemptions
+        let asOf = result.asOf, remedies = result.remedies
         return JSONDocument(members: [
             ("schemaVersion", .value(.int(1))),
             ("asOf", .value(.string(result.asOf.iso))),
             ("pack", .value(pack(result))),
             // Read in place: copying a finding out of the array retains its dozen strings.
-            ("findings", .array(count: findings.count) { i, out in findings.withUnsafeBufferPointer { finding($0.baseAddress! + i, to: &out) } }),  // unwrap: i < findings.count, so the buffer is not empty
-            ("due", .array(count: due.count) { dueItem(due[$0], to: &$1) }),
+            ("findings", .array(count: findings.count) { i, out in findings.withUnsafeBufferPointer { finding($0.baseAddress! + i, asOf: asOf, remedies: remedies, to: &out) } }),  // unwrap: i < findings.count, so the buffer is not empty
+            ("due", .array(count: due.count) { dueItem(due[$0], asOf: asOf, remedies: remedies, to: &$1) }),
             ("exemptions", .array(count: exemptions.count) { exemption(exemptions[$0], to: &$1) }),
             ("summary", .value(summary(result))),
         ])
@@ -66,17 +67,19 @@ enum JSONReporter: Reporter {
         ])
     }
 
-    private static func finding(_ p: UnsafePointer<Finding>, to out: inout JSONWriter) {
+    private static func finding(_ p: UnsafePointer<Finding>, asOf: Day, remedies: [String: String], to out: inout JSONWriter) {
         out.beginObject()
         out.key("rule"); out.string(p.pointee.rule)
         out.key("severity"); out.string(p.pointee.severity.rawValue)
         out.key("status"); out.string(p.pointee.status.rawValue)
+        out.key("standing"); out.string(p.pointee.standing(asOf: asOf).rawValue)
         out.key("subject"); subject(p.pointee.subject, to: &out)
         out.key("offices"); strings(p.pointee.offices, to: &out)
         out.key("period"); period(p.pointee.period, to: &out)
         if let expected = p.pointee.expected { out.key("expected"); value(expected, to: &out) }
         if let actual = p.pointee.actual { out.key("actual"); value(actual, to: &out) }
         out.key("message"); out.string(p.pointee.message)
+        if let remedy = remedies[p.pointee.rule] { out.key("remedy"); out.string(remedy) }
         out.key("evidence")
         out.beginArray()
         for e in p.pointee.evidence {
@@ -103,7 +106,7 @@ enum JSONReporter: Reporter {
         out.endObject()
     }
 
-    private static func dueItem(_ d: DueItem, to out: inout JSONWriter) {
+    private static func dueItem(_ d: DueItem, asOf: Day, remedies: [String: String], to out: inout JSONWriter) {
         out.beginObject()
         out.key("rule"); out.string(d.rule)
         out.key("severity"); out.string(d.severity.rawValue)
@@ -111,9 +114,11 @@ enum JSONReporter: Reporter {
         out.key("offices"); strings(d.offices, to: &out)
         out.key("period"); period(d.period, to: &out)
         out.key("dueDate"); out.day(d.dueDate)
+        out.key("daysLeft"); out.int(d.daysLeft(asOf: asOf))
         out.key("expected"); out.int(d.expected)
         out.key("actual"); out.int(d.actual)
         out.key("message"); out.string(d.message)
+        if let remedy = remedies[d.rule] { out.key("remedy"); out.string(remedy) }
         out.endObject()
     }
 
