@@ -38,6 +38,7 @@ let package = Package(
             plugins: ["EmbedBuiltins"]
         ),
         .executableTarget(name: "EmbedTool"),
+        .executableTarget(name: "KernelBench", dependencies: ["DudaoTable"]),
         .executableTarget(name: "FuzzReaders", dependencies: ["DudaoCore", "DudaoTable", "DudaoYAML"]),
         .plugin(name: "EmbedBuiltins", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .testTarget(name: "DudaoYAMLTests", dependencies: ["DudaoYAML", "DudaoTable"]),

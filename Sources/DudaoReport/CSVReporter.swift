@@ -1,8 +1,10 @@
 import DudaoCore
 
-/// `--format csv`: one row per finding, then one per due item (status 待办), for a spreadsheet. UTF-8 with a BOM so Excel on a
-/// Chinese Windows opens it as UTF-8, CRLF line ends and RFC 4180 quoting. Dates are ISO so
-/// columns sort; values keep their raw form.
+/// `--format csv`: one row per finding, then one per due item (status 待办), for a
+/// spreadsheet. UTF-8 with a BOM so Excel on a Chinese Windows opens it as UTF-8, CRLF line
+/// ends and RFC 4180 quoting. Dates are ISO so
+/// columns sort; values keep their raw form; a text that a spreadsheet would run as a formula
+/// is neutralised (`FormulaGuard`).
 enum CSVReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
@@ -17,36 +19,31 @@ enum CSVReporter: Reporter {
             words.pick("可否整改", "standing"), words.pick("整改办法", "remedy"), words.pick("截止日期", "due date"),
             words.pick("还剩天数", "days left"),
         ]
-        let remedies = result.remedies
-        let rows = result.findings.map { f in
+        let remedies = result.remedies, asOf = result.asOf
+        let rows = result.findings.map { f -> [SheetCell] in
             [
-                f.rule, f.title, words.severity(f.severity), words.status(f.status), f.offices.joined(separator: ";"),
-                words.kind(f.subject.kind), f.subject.id ?? "", f.subject.name ?? "", f.subject.file ?? "",
-                f.subject.line.map(String.init) ?? "", f.period?.start.iso ?? "", f.period?.end.iso ?? "",
-                f.expected.map(raw) ?? "", f.actual.map(raw) ?? "", f.message, words.details(f.details) ?? "",
-                f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ";"), f.waiver?.reason ?? "",
-                f.waiver?.approver ?? "", f.waiver?.expires?.iso ?? "", f.fingerprint,
-                words.standing(f.standing(asOf: result.asOf)), remedies[f.rule] ?? "", "", "",
+                .text(f.rule), .text(f.title), .text(words.severity(f.severity)), .text(words.status(f.status)),
+                .text(f.offices.joined(separator: ";")), .text(words.kind(f.subject.kind)), .text(f.subject.id),
+                .text(f.subject.name), .text(f.subject.file), f.subject.line.map { .integer($0) } ?? .empty,
+                f.period.map { .date($0.start) } ?? .empty, f.period.map { .date($0.end) } ?? .empty,
+                .value(f.expected), .value(f.actual), .text(f.message), .text(words.details(f.details)),
+                .text(f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ";")), .text(f.waiver?.reason),
+                .text(f.waiver?.approver), f.waiver?.expires.map { .date($0) } ?? .empty, .text(f.fingerprint),
+                .text(words.standing(f.standing(asOf: asOf))), .text(remedies[f.rule]), .empty, .empty,
             ]
         }
-        let due = result.due.map { d in
+        let due = result.due.map { d -> [SheetCell] in
             [
-                d.rule, d.title, words.severity(d.severity), words.dueStatus, d.offices.joined(separator: ";"),
-                words.kind(d.subject.kind), d.subject.id ?? "", d.subject.name ?? "", d.subject.file ?? "",
-                d.subject.line.map(String.init) ?? "", d.period.start.iso, d.period.end.iso, "\(d.expected)", "\(d.actual)",
-                d.message, "", "", "", "", "", "", "", remedies[d.rule] ?? "", d.dueDate.iso, "\(d.daysLeft(asOf: result.asOf))",
+                .text(d.rule), .text(d.title), .text(words.severity(d.severity)), .text(words.dueStatus),
+                .text(d.offices.joined(separator: ";")), .text(words.kind(d.subject.kind)), .text(d.subject.id),
+                .text(d.subject.name), .text(d.subject.file), d.subject.line.map { .integer($0) } ?? .empty,
+                .date(d.period.start), .date(d.period.end), .integer(d.expected), .integer(d.actual), .text(d.message),
+                .empty, .empty, .empty, .empty, .empty, .empty,
+                .empty, .text(remedies[d.rule]), .date(d.dueDate), .integer(d.daysLeft(asOf: asOf)),
             ]
         }
-        return "\u{FEFF}" + ([header] + rows + due).map { $0.map(quoted).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    private static func raw(_ value: FindingValue) -> String {
-        switch value {
-        case .count(let n): "\(n)"
-        case .amount(let a): a.description
-        case .day(let d): d.iso
-        case .text(let t): t
-        }
+        return "\u{FEFF}" + ([header.map { SheetCell.text($0) }] + rows + due)
+            .map { $0.map(\.csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.

@@ -30,6 +30,9 @@ public enum PackJSONSchema {
         case "取值": "valueSource"
         case "测试用例": "testCase"
         case "预期项": "expectedItem"
+        case "统计": "statistic"
+        case "分组": "groupKey"
+        case "统计量": "measure"
         default: shape.name
         }
     }

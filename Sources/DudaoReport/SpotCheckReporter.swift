@@ -75,12 +75,13 @@ public enum SpotCheckReporter: Reporter {
         var names: [String] = []
         for o in check.offices { for r in o.records { for c in r.columns where !names.contains(c) { names.append(c) } } }
         let fixed = words.language == .zh ? ["所编号", "所名称", "文件", "行", "编号", "日期"] : ["office", "office name", "file", "line", "id", "date"]
-        var lines = [(fixed + names.map { words.pick("台账：", "ledger: ") + $0 }).map(CSVReporter.quoted).joined(separator: ",")]
+        var lines = [(fixed + names.map { words.pick("台账：", "ledger: ") + $0 }).map { SheetCell.text($0).csvField }.joined(separator: ",")]
         for o in check.offices {
             for r in o.records {
                 let values = names.map { name in r.columns.firstIndex(of: name).map { r.values[$0] } ?? "" }
-                let row = [o.id ?? "", o.name ?? "", r.file, String(r.line), r.id ?? "", r.date.iso] + values
-                lines.append(row.map { CSVReporter.quoted($0) }.joined(separator: ","))
+                let row: [SheetCell] = [.text(o.id), .text(o.name), .text(r.file), .integer(r.line), .text(r.id), .date(r.date)]
+                    + values.map { .text($0) }
+                lines.append(row.map(\.csvField).joined(separator: ","))
             }
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

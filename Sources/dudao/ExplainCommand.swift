@@ -56,7 +56,7 @@ struct ExplainCommand: DudaoCommand {
             if let id = rule {
                 guard let explained = explainer.explain(id: id) else {
                     let hint = suggestion(for: id, among: explainer.ids).map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
-                    throw .usage((english ? "no rule '\(id)'" : "没有规则“\(id)”") + hint)
+                    throw .usage((english ? "no rule or statistic '\(id)'" : "没有规则或统计“\(id)”") + hint)
                 }
                 text = explained
             } else {

@@ -27,6 +27,17 @@ let realPack: Pack = {
 /// it lints clean, its own test cases pass and cover every rule both ways, and those cases
 /// are strong enough to notice when a rule is changed.
 @Suite struct RulePackTests {
+    /// REPORTS section 1: these ids, rows and headings are part of the contract.
+    @Test func packDeclaresTheThreeStatisticsOfTheContract() throws {
+        let statistics = realPack.statistics
+        #expect(statistics.map(\.id) == ["activity-counts", "practitioner-activity", "livelihood-services"])
+        #expect(statistics.map(\.columns) == [["所编号", "月份", "活动类型", "条数"], ["工作者编号", "活动类型", "条数"],
+                                              ["所编号", "活动类型", "条数", "收费合计"]])
+        #expect(statistics.allSatisfy { $0.table == "activities" })
+        #expect(statistics[0].groups[1].derivation == .month)
+        #expect(statistics[2].measures.map(\.kind) == [.count, .sum])
+    }
+
     @Test func packDeclaresTheSeventeenRulesOfItsSecondEdition() throws {
         let (pack, _) = PackLoader.load(realPackSource)
         #expect(try #require(pack).rules.map(\.id).sorted() == [

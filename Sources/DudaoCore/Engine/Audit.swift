@@ -71,8 +71,9 @@ public enum Audit {
             let decoder = reader.makeDecoder(i, header: layout.header, intern: false, ids: &rosters.ids)
             ledgers[i] = CompiledPlan.Ledger(layout: layout, decoder: decoder, checker: compiler.checker(i, rosters: &rosters))
         }
+        let statistics = compiler.statistics(rosters: &rosters, offices: options.offices)
         let plan = CompiledPlan(counts: requirements.counts, deadlines: requirements.deadlines, records: requirements.records,
-                                ledgers: ledgers, memory: compiler.memory)
+                                ledgers: ledgers, memory: compiler.memory, statistics: statistics)
         let builder = FindingBuilder(setting: setting, rosters: rosters)
         var tally = Tally(plan: plan, findings: findings)
         findings = []
@@ -85,6 +86,10 @@ public enum Audit {
         for id in options.offices where !known.contains(id) {
             throw .unknownOffice(id: id, suggestion: suggestion(for: id, among: known.sorted()))
         }
+        let tables = plan.statistics.enumerated().map { i, s in
+            (tally.statistics[i] ?? StatisticTally(plan: s)).table(ids: rosters.ids, schema: pack.tables[s.table], english: setting.english)
+        }
+        tally.statistics = []
         var (judged, due) = RequirementJudge(plan: plan, builder: builder).judge(tally)
         findings = tally.findings
         tally.findings = []
@@ -95,6 +100,6 @@ public enum Audit {
         return AuditResult(asOf: setting.asOf, checkDate: setting.calendar.checkDate, packID: pack.id,
                            packTitle: setting.english ? (pack.titleEN ?? pack.title) : pack.title, offices: offices,
                            officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: exemptions,
-                           packVersion: pack.version, planCoverage: pack.planCoverage)
+                           packVersion: pack.version, planCoverage: pack.planCoverage, statistics: tables)
     }
 }

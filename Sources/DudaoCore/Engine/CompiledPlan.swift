@@ -9,6 +9,8 @@ struct CompiledPlan {
     /// By streamed table index.
     let ledgers: [Int: Ledger]
     let memory: PlanMemory
+    /// The pack's statistics, in the pack's order.
+    var statistics: [StatisticPlan] = []
 
     /// A streamed table ready to scan.
     struct Ledger {
@@ -19,15 +21,18 @@ struct CompiledPlan {
 }
 
 /// What scanning the tables found: a grid per count and deadline requirement (by index in
-/// the plan), and the findings of the rows, table after table, each in file order.
+/// the plan), a tally per statistic, and the findings of the rows, table after table, each in file order.
 struct Tally {
     var counts: [PeriodGrid?]
     var deadlines: [PeriodGrid?]
     var findings: [Finding]
+    /// A tally per statistic of the plan (by index), once its table is scanned.
+    var statistics: [StatisticTally?]
 
     init(plan: CompiledPlan, findings: [Finding]) {
         counts = Array(repeating: nil, count: plan.counts.count)
         deadlines = Array(repeating: nil, count: plan.deadlines.count)
+        statistics = Array(repeating: nil, count: plan.statistics.count)
         self.findings = findings
     }
 }

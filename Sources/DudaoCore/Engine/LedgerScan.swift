@@ -49,6 +49,10 @@ struct LedgerScan {
             for later in chunks.dropFirst() { first.deadlines[k].takeEarlier(of: later.deadlines[k]) }
             tally.deadlines[index] = first.deadlines[k]
         }
+        for (k, index) in worker.statistics.enumerated() {
+            for later in chunks.dropFirst() { first.statistics[k].merge(later.statistics[k]) }
+            tally.statistics[index] = first.statistics[k]
+        }
         let dups = DuplicateLog.duplicates(in: chunks.compactMap(\.duplicates))
         // One allocation for all the findings to come (growing by doubling copies them twice).
         tally.findings.reserveCapacity(tally.findings.count + chunks.reduce(0) { $0 + $1.findings.count } + dups.count)

@@ -8,6 +8,8 @@ struct LedgerWorker {
     let counts: [Int]
     let deadlines: [Int]
     let records: [Int]
+    /// The plan's statistics over this table, by index.
+    let statistics: [Int]
     let decoder: RowDecoder
     let checker: RowChecker
     let quality: RowQuality
@@ -26,6 +28,7 @@ struct LedgerWorker {
         counts = plan.counts.indices.filter { plan.counts[$0].table == table }
         deadlines = plan.deadlines.indices.filter { plan.deadlines[$0].table == table }
         records = plan.records.indices.filter { plan.records[$0].table == table }
+        statistics = plan.statistics.indices.filter { plan.statistics[$0].table == table }
         kernelDispatch = RuleDispatch(gates: counts.map { plan.counts[$0].filter.gate })
         judgeDispatch = RuleDispatch(gates: records.map { plan.records[$0].filter?.gate })
     }
@@ -37,6 +40,8 @@ struct LedgerWorker {
         var counts: [PeriodGrid]
         var deadlines: [PeriodGrid]
         var findings: [Finding]
+        /// A tally per statistic of the table (in the order of `statistics`).
+        var statistics: [StatisticTally]
         var duplicates: DuplicateLog?
         var checkpoints: LedgerCheckpoints
         var stop: CSVRowStart
@@ -50,6 +55,8 @@ struct LedgerWorker {
         let countKernels = zip(counts, countGrids).map { plan.counts[$0].kernel($1) }
         let deadlineKernels = zip(deadlines, deadlineGrids).map { plan.deadlines[$0].kernel($1) }
         let judges = records.map { plan.records[$0] }
+        let tallies = statistics.map { StatisticTally(plan: plan.statistics[$0]) }
+        let headers = decoder.columns.map(\.header)
         let checks = judges.map { (filter: $0.filter, require: $0.require) }
         let duplicates = quality.plan.duplicateLog(decoder: decoder, expectedRows: expectedRows)
         let asOfRaw = Int64(quality.builder.setting.asOf.rawValue)
@@ -64,7 +71,7 @@ struct LedgerWorker {
         let quality = quality, decoder = decoder, checker = checker, table = table
         let kernelDispatch = kernelDispatch, judgeDispatch = judgeDispatch, file = file
         // The kernels are read through plain buffers: no reference counting per row.
-        let stop = countKernels.withUnsafeBufferPointer { kernels in
+        let stop = headers.withUnsafeBufferPointer { headers in countKernels.withUnsafeBufferPointer { kernels in
             deadlineKernels.withUnsafeBufferPointer { deadlineKernels in
                 checks.withUnsafeBufferPointer { checks in
                     file.withBytes { bytes -> CSVRowStart in
@@ -95,6 +102,7 @@ struct LedgerWorker {
                                 guard quality.check(&values, source: source, duplicates: duplicates, into: &findings) else { continue }
                                 let line = values.line
                                 let violated = values.withCells { cells -> Int in
+                                    for s in tallies { s.feed(cells, row: UnsafePointer(scanned.row), headers: headers.baseAddress) }
                                     for k in kernelDispatch.rules(for: cells) { kernels[Int(k)].feed(cells, line: line, active: nil) }
                                     for d in deadlineKernels { d.feed(cells, line: line) }
                                     for k in judgeDispatch.rules(for: cells) {
@@ -117,8 +125,8 @@ struct LedgerWorker {
                     }
                 }
             }
-        }
-        return Chunk(counts: countGrids, deadlines: deadlineGrids, findings: findings, duplicates: duplicates,
+        } }
+        return Chunk(counts: countGrids, deadlines: deadlineGrids, findings: findings, statistics: tallies, duplicates: duplicates,
                      checkpoints: checkpoints, stop: stop, error: error)
     }
 }

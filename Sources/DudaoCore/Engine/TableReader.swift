@@ -92,6 +92,12 @@ struct TableReader: Sendable {
         }
         out.formUnion(conditions.flatMap(Self.fields(of:)))
         out.formUnion(t.consistency?.same ?? [])
+        // Statistics group by, count distinct and sum values, and filter on them.
+        for s in pack.statistics where s.table == t.name {
+            out.formUnion(s.groups.map(\.column))
+            out.formUnion(s.measures.compactMap(\.column))
+            if let f = s.filter { out.formUnion(Self.fields(of: f)) }
+        }
         if let d = t.dateColumn { out.insert(d) }
         return out
     }

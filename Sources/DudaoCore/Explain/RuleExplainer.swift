@@ -29,11 +29,12 @@ public struct RuleExplainer {
     /// unknown id.
     public func explain(id: String) -> String? {
         if let r = pack.rule(id: id) { return explain(r) }
+        if let s = pack.statistic(id: id) { return explain(s) }
         return DataQualityRule(rawValue: id).map(explain)
     }
 
-    /// All rule ids `explain(id:)` knows: the pack's, then the data-quality rules.
-    public var ids: [String] { pack.rules.map(\.id) + DataQualityRule.allCases.map(\.rawValue) }
+    /// All ids `explain(id:)` knows: the pack's rules, the data-quality rules, the statistics.
+    public var ids: [String] { pack.rules.map(\.id) + DataQualityRule.allCases.map(\.rawValue) + pack.statistics.map(\.id) }
 
     func t(_ zh: String, _ en: String) -> String { english ? en : zh }
 
@@ -143,11 +144,15 @@ public struct RuleExplainer {
         }
     }
 
-    /// All rules with their titles, one a line.
+    /// All rules with their titles, one a line; then the statistics, if the pack has any.
     public func list() -> String {
-        let width = pack.rules.map(\.id.count).max() ?? 0
-        return pack.rules.map { r in
-            r.id + String(repeating: " ", count: width - r.id.count + 2) + (english ? (r.titleEN ?? r.title) : r.title)
-        }.joined(separator: "\n")
+        let width = (pack.rules.map(\.id.count) + pack.statistics.map(\.id.count)).max() ?? 0
+        func line(_ id: String, _ title: String) -> String { id + String(repeating: " ", count: width - id.count + 2) + title }
+        var lines = pack.rules.map { r in line(r.id, english ? (r.titleEN ?? r.title) : r.title) }
+        if !pack.statistics.isEmpty {
+            lines += ["", t("统计（dudao stats）：", "Statistics (dudao stats):")]
+            lines += pack.statistics.map { line($0.id, $0.title(english: english)) }
+        }
+        return lines.joined(separator: "\n")
     }
 }

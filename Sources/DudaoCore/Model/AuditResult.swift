@@ -92,10 +92,14 @@ public struct AuditResult: Sendable {
     public var findings: [Finding]
     public var due: [DueItem]
     public var exemptions: [ExemptionOutcome]
+    /// The pack's statistics (情况统计), computed in the same scan as the findings.
+    public var statistics: [StatisticTable]
 
     public init(asOf: Day, checkDate: Day?, packID: String, packTitle: String, offices: [(id: String, name: String)],
                 officeFilter: [String], rules: [RuleInfo], findings: [Finding], due: [DueItem],
-                exemptions: [ExemptionOutcome], packVersion: Int = 1, planCoverage: PlanCoverage? = nil) {
+                exemptions: [ExemptionOutcome], packVersion: Int = 1, planCoverage: PlanCoverage? = nil,
+                statistics: [StatisticTable] = []) {
+        self.statistics = statistics
         self.asOf = asOf
         self.packVersion = packVersion
         self.planCoverage = planCoverage

@@ -19,6 +19,8 @@ public struct Pack: Sendable {
     public var periods: [PeriodDefinition]
     public var tables: [TableSchema]
     public var rules: [Rule]
+    /// The statistics (情况统计) the pack declares, in the order written.
+    public var statistics: [Statistic] = []
     public var tests: [PackTestCase]
     /// The files the pack was read from, in load order.
     public var files: [String]
@@ -27,6 +29,7 @@ public struct Pack: Sendable {
     public func period(named name: String) -> PeriodDefinition? { periods.first { $0.name == name } }
     public func parameter(named name: String) -> Parameter? { parameters.first { $0.name == name } }
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+    public func statistic(id: String) -> Statistic? { statistics.first { $0.id == id } }
 }
 
 /// The office roster and the column that names an office's street.

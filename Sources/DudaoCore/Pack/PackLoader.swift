@@ -50,6 +50,7 @@ struct PackDecoder {
     var periods: [PeriodDefinition] = []
     var tables: [TableSchema] = []
     var rules: [Rule] = []
+    var statistics: [Statistic] = []
     var tests: [PackTestCase] = []
     var plan: PlanMap?
     var seen: [String: [String: Mark]] = [:]
@@ -64,7 +65,7 @@ struct PackDecoder {
 
     init(reader: PackReader) { self.reader = reader }
 
-    private mutating func claim(_ kind: String, _ name: String, _ mark: Mark) -> Bool {
+    mutating func claim(_ kind: String, _ name: String, _ mark: Mark) -> Bool {
         if let first = seen[kind]?[name] {
             reader.report(mark, .duplicateName(kind: kind, name: name, first: first))
             return false
@@ -97,6 +98,11 @@ struct PackDecoder {
         if let items = f.list("rules") {
             for item in items {
                 if let r = rule(item, file: path) { rules.append(r) }
+            }
+        }
+        if let items = f.list("statistics") {
+            for item in items {
+                if let s = statistic(item) { statistics.append(s) }
             }
         }
         if let n = f["plan"] { planSection(n) }
@@ -167,7 +173,7 @@ struct PackDecoder {
         }
         return Pack(id: h.id, title: h.title, titleEN: h.titleEN, version: h.version, sourceDocument: h.document,
                     sourceText: nil, plan: plan, attribution: h.attribution, parameters: parameters, periods: periods,
-                    tables: tables, rules: rules, tests: tests, files: files)
+                    tables: tables, rules: rules, statistics: statistics, tests: tests, files: files)
     }
 
     // MARK: sections

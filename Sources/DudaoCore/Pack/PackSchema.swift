@@ -9,6 +9,7 @@ public enum PackSchema {
         FieldShape("periods", .map(.object(period)), "期间：阶段、月、季度、检查日"),
         FieldShape("tables", .map(.object(table)), "数据表（台账、名册）的结构"),
         FieldShape("rules", .list(.object(rule)), "规则"),
+        FieldShape("statistics", .list(.object(statistic)), "情况统计：按列或日期的月、季度分组的条数、合计和不同取值数（dudao stats）"),
         FieldShape("tests", .list(.object(testCase)), "规则测试用例（dudao test）"),
         FieldShape("plan", .object(plan), "来源方案中哪些部分是工作要求，哪些句子无法由台账检查及原因"),
     ])
@@ -138,6 +139,28 @@ public enum PackSchema {
         FieldShape("message_en", .string, "英文消息模板"),
         FieldShape("remedy", .string, "整改办法：怎样改正问题或补做待办"),
         FieldShape("remedy_en", .string, "英文整改办法"),
+    ])
+
+    public static let statistic = ObjectShape("统计", [
+        FieldShape("id", .string, required: true, "统计编号"),
+        FieldShape("title", .string, required: true, "中文标题"),
+        FieldShape("title_en", .string, "英文标题"),
+        FieldShape("table", .string, required: true, "统计的表（只计有效行，且日期不晚于 as-of 日期）"),
+        FieldShape("where", .condition, "只计满足条件的行"),
+        FieldShape("group_by", .list(.scalarOr(groupKey)), "分组：列名，或 {column, by: month|quarter, name}"),
+        FieldShape("measures", .list(.object(measure)), required: true, "每组的数字：条数、合计或不同取值数"),
+    ])
+
+    public static let groupKey = ObjectShape("分组", [
+        FieldShape("column", .string, required: true, "列"),
+        FieldShape("by", .choice(["value", "month", "quarter"]), "value：列值（默认）；month：日期的年月 YYYY-MM；quarter：自然季度 YYYY-Qn"),
+        FieldShape("name", .string, "结果中该列的标题（默认：列名，或“月份”“季度”）"),
+    ])
+
+    public static let measure = ObjectShape("统计量", [
+        FieldShape("name", .string, required: true, "结果中该列的标题"),
+        FieldShape("measure", .choice(["count", "sum", "distinct"]), required: true, "count：条数；sum：金额或整数列的合计；distinct：列的不同取值数"),
+        FieldShape("column", .string, "sum 和 distinct 的列"),
     ])
 
     public static let subjects = ObjectShape("subjects", [

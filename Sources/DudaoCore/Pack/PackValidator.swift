@@ -33,6 +33,7 @@ struct PackValidator {
         for t in pack.tables { validateTable(t) }
         for p in pack.periods { validatePeriod(p) }
         for r in pack.rules + brokenRules { validateRule(r) }
+        for s in pack.statistics { validateStatistic(s) }
         validateTests()
         validateProgramCalendar()
         validatePlan()

@@ -28,11 +28,16 @@ enum PackWording {
         "consistency 的引用列必须引用名册": "the reference column of consistency must reference a roster",
         "起止日期必须是 YYYY-MM-DD": "start and end must be dates YYYY-MM-DD",
         "开始日期晚于结束日期": "the start is after the end",
+        "统计": "statistic", "分组": "group key", "统计量": "measure",
+        "金额或整数列": "an amount or integer column", "日期列": "a date column",
     ]
 
     /// Phrases with names in them, tried in order (longer patterns first where they overlap).
     private static let englishPatterns: [(zh: String, en: String)] = [
         ("参数 {} 的默认值", "the default of parameter '{}'"),
+        ("统计 {} 的分组数", "the number of group keys of statistic '{}'"),
+        ("统计 {} 的 {}", "statistic '{}', {}"),
+        ("统计 {}", "statistic '{}'"),
         ("规则 {} 的 at_least", "at_least of rule '{}'"),
         ("规则 {} 的 grace_days", "grace_days of rule '{}'"),
         ("enum 参数 {}", "enum parameter '{}'"),
@@ -60,7 +65,7 @@ enum PackWording {
     private static let chineseTerms: [String: String] = [
         "scalar": "标量", "mapping": "映射", "sequence": "序列",
         "rule": "规则", "parameter": "参数", "period": "期间", "table": "数据表", "column": "列",
-        "test": "测试用例", "pack": "规则包", "subject": "检查对象",
+        "test": "测试用例", "pack": "规则包", "subject": "检查对象", "statistic": "统计",
     ]
 
     /// `phrase` in English: a known phrase, a pattern with its names, or `shape.key` with the
