@@ -3,7 +3,7 @@ import DudaoCore
 /// Text for `dudao check`: the self-check list (自查清单) an office works through before an
 /// inspection. For each office of the run: its open findings, first those it can still put
 /// right, then those on record only, each rule with its remedy; then its due items by rule,
-/// soonest first, each with the days left.
+/// soonest first, each with the days left; last, what became of each table's rows.
 enum CheckReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
@@ -30,6 +30,10 @@ enum CheckReporter: Reporter {
                 }
             }
             blocks.append(lines)
+        }
+        if !result.tables.isEmpty {
+            blocks.append([paint.bold(words.tablesHeading)] + result.tables.map { "  " + words.accountLine($0).singleLine }
+                + words.longFieldNotes(result.tables).map { "  - " + $0.singleLine })
         }
         var text = blocks.map { $0.joined(separator: "\n") + "\n" }.joined(separator: "\n")
         if options.builtInDemo { text = words.demoNote(result) + "\n" + text }

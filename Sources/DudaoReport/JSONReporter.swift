@@ -28,6 +28,7 @@ enum JSONReporter: Reporter {
             ("exemptions", .array(count: exemptions.count) { exemption(exemptions[$0], to: &$1) }),
             ("statistics", .value(StatisticsReporter.tables(result.statistics))),
             ("summary", .value(summary(result))),
+            ("tables", .value(.array(result.tables.map(account)))),
         ])
     }
 
@@ -65,6 +66,19 @@ enum JSONReporter: Reporter {
             ("open", .int(result.findings.count - total.waived)),
             ("waived", .int(total.waived)),
             ("byOffice", .object(byOffice)),
+        ])
+    }
+
+    /// What became of one table's rows: `read` = `counted` + `setAside` + `afterAsOf`.
+    private static func account(_ a: TableAccount) -> JSONValue {
+        .object([
+            ("table", .string(a.table)), ("file", .string(a.file)), ("read", .int(a.read)), ("counted", .int(a.counted)),
+            ("setAside", .int(a.setAside)), ("afterAsOf", .int(a.afterAsOf)),
+            ("longFields", .array(a.longFields.map { f in
+                .object([("line", .int(f.line)), ("field", .int(f.field)), ("column", f.column.map(JSONValue.string) ?? .null),
+                         ("lines", .int(f.lines)), ("rowLikeLines", .int(f.rowLikeLines))])
+            })),
+            ("longFieldCount", .int(a.longFieldCount)),
         ])
     }
 

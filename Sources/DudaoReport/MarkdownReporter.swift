@@ -1,7 +1,8 @@
 import DudaoCore
 
 /// `--format markdown`: the audit report for sharing in issues, wikis and chat. Summary table
-/// first, then one findings table per office, due items, and exemption notes.
+/// first, then one findings table per office, due items, exemption notes, and what became of
+/// each table's rows.
 enum MarkdownReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
@@ -33,6 +34,13 @@ enum MarkdownReporter: Reporter {
         if !notes.isEmpty {
             lines += ["", "## " + words.exemptionsHeading, ""]
             lines += notes.map { "- **\(words.exemptionState($0.state))** " + escaped(words.exemptionNote($0)) }
+        }
+        if !result.tables.isEmpty {
+            lines += ["", "## " + words.tablesHeading, "", row(words.accountColumns.map(escaped)),
+                      "|---|" + String(repeating: "---:|", count: words.accountColumns.count - 1)]
+            lines += result.tables.map { row([escaped($0.file)] + words.accountFigures($0).map(String.init)) }
+            let longFields = words.longFieldNotes(result.tables)
+            if !longFields.isEmpty { lines += [""] + longFields.map { "- " + escaped($0) } }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -2,7 +2,8 @@ import DudaoCore
 
 /// The default report, for a 督导检查组 member at a terminal: a header, then each office's
 /// findings grouped by rule (one line per finding) and what it still has due, notes on
-/// exemptions that did not apply, and a per-office summary table.
+/// exemptions that did not apply, a per-office summary table, and what became of each
+/// table's rows.
 ///
 /// Lines hold no aligned columns except the summary table, which pads by display width (CJK
 /// counts two columns) before any colour is added.
@@ -31,6 +32,12 @@ enum TextReporter: Reporter {
         lines.append("")
         lines.append(paint.bold(words.summaryHeading))
         lines += summaryTable(outline, words: words, paint: paint)
+        if !result.tables.isEmpty {
+            lines.append("")
+            lines.append(paint.bold(words.tablesHeading))
+            lines += result.tables.map { "  " + words.accountLine($0).singleLine }
+            lines += words.longFieldNotes(result.tables).map { "  - " + $0.singleLine }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

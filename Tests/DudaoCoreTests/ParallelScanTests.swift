@@ -53,6 +53,8 @@ struct ParallelScanTests {
         #expect(one.findings.contains { $0.rule == "data.duplicate-record" && $0.subject.id == "A250c" })
         #expect(many.findings == one.findings)
         #expect(many.due == one.due)
+        #expect(many.tables == one.tables)
+        #expect(one.tables.allSatisfy { $0.balances })
     }
 
     @Test func sameAsOneThreadWhileRunning() throws {

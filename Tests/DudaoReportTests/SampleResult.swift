@@ -4,7 +4,7 @@ import DudaoCore
 /// month finding, a waived finding, record findings with details, an amount comparison, a
 /// finding with no office whose message carries quotes, commas, a line break, markup and a
 /// control character, an office finding with dates, two due items, and an expired and an
-/// unused exemption; two rules carry a remedy.
+/// unused exemption, the accounts of two tables; two rules carry a remedy.
 enum SampleResult {
     static func day(_ iso: String) -> Day { Day(iso: iso)! }
 
@@ -93,6 +93,24 @@ enum SampleResult {
                              state: .unused, matched: 0, file: "exemptions.yaml", line: 14),
         ],
         packVersion: 2,
-        planCoverage: PlanCoverage(duties: 32, checked: 12, explained: 20)
+        planCoverage: PlanCoverage(duties: 32, checked: 12, explained: 20),
+        tables: [activities, fees]
     )
+
+    /// A ledger with rows of every fate and a stray quote (and four more long fields, one of them listed), and a
+    /// table whose file name Markdown would read as emphasis.
+    static let activities: TableAccount = {
+        var a = TableAccount(table: "activities", file: "activities.csv")
+        (a.read, a.counted, a.setAside, a.afterAsOf) = (620, 600, 12, 8)
+        a.longFields = [LongField(line: 119, field: 11, column: "备注", lines: 23, rowLikeLines: 21),
+                        LongField(line: 300, field: 12, column: nil, lines: 6, rowLikeLines: 0)]
+        a.longFieldCount = 5
+        return a
+    }()
+
+    static let fees: TableAccount = {
+        var a = TableAccount(table: "fee_schedule", file: "fee_schedule.csv")
+        (a.read, a.counted) = (6, 6)
+        return a
+    }()
 }

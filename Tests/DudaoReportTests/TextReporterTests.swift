@@ -30,9 +30,21 @@ struct TextReporterTests {
 
     @Test func summaryColumnsLineUpByDisplayWidth() throws {
         let text = Reporters.render(SampleResult.result, options: ReportOptions(format: .text))
-        let table = try #require(text.components(separatedBy: "汇总\n").last).split(separator: "\n").map(String.init)
+        let after = try #require(text.components(separatedBy: "汇总\n").last)
+        let table = try #require(after.components(separatedBy: "\n\n").first).split(separator: "\n").map(String.init)
         #expect(table.count == 6)
         #expect(Set(table.map(\.displayWidth)).count == 1)
+    }
+
+    @Test func tablesSectionShowsThatTheRowsAddUp() throws {
+        let zh = Reporters.render(SampleResult.result, options: ReportOptions(format: .text))
+        let en = Reporters.render(SampleResult.result, options: ReportOptions(format: .text, language: .en))
+        let section = try #require(zh.components(separatedBy: "各表记录\n").last)
+        #expect(section.hasPrefix("  activities.csv：读入 620 = 计入 600 + 有问题搁置 12 + 晚于截止日 8\n"))
+        #expect(section.contains("第 119 行：第 11 列（备注）的带引号字段跨 23 行，其中 21 行像是记录"))
+        #expect(section.contains("另有 3 处"))
+        #expect(en.contains("Rows per table\n  activities.csv: read 620 = counted 600 + set aside 12 + after as-of 8\n"))
+        #expect(!en.contains("各表记录"))
     }
 
     @Test func displayWidthCountsCJKAsTwo() {

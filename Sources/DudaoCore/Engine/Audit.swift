@@ -59,9 +59,9 @@ public enum Audit {
         let setting = try RunSetting(pack: pack, options: options)
         let reader = TableReader(setting: setting, dataset: dataset)
         let inspections = LedgerLayout.inspectAll(reader)
-        var (rosters, decoders) = try TableLoader(reader: reader).load()
+        var (rosters, decoders, accounts) = try TableLoader(reader: reader).load()
         let compiler = PlanCompiler(setting: setting, memory: PlanMemory())
-        var findings = RosterReview(setting: setting, compiler: compiler).review(&rosters, decoders: decoders)
+        var findings = RosterReview(setting: setting, compiler: compiler).review(&rosters, decoders: decoders, accounts: &accounts)
         let requirements = compiler.requirements(rosters: &rosters)
         var ledgers: [Int: CompiledPlan.Ledger] = [:]
         for (i, _) in pack.tables.enumerated() {
@@ -75,7 +75,7 @@ public enum Audit {
         let plan = CompiledPlan(counts: requirements.counts, deadlines: requirements.deadlines, records: requirements.records,
                                 ledgers: ledgers, memory: compiler.memory, statistics: statistics)
         let builder = FindingBuilder(setting: setting, rosters: rosters)
-        var tally = Tally(plan: plan, findings: findings)
+        var tally = Tally(plan: plan, findings: findings, accounts: accounts)
         findings = []
         for i in pack.tables.indices where plan.ledgers[i] != nil {
             try LedgerScan(reader: reader, plan: plan, builder: builder).scan(i, into: &tally)
@@ -86,7 +86,7 @@ public enum Audit {
         for id in options.offices where !known.contains(id) {
             throw .unknownOffice(id: id, suggestion: suggestion(for: id, among: known.sorted()))
         }
-        let tables = plan.statistics.enumerated().map { i, s in
+        let statisticTables = plan.statistics.enumerated().map { i, s in
             (tally.statistics[i] ?? StatisticTally(plan: s)).table(ids: rosters.ids, schema: pack.tables[s.table], english: setting.english)
         }
         tally.statistics = []
@@ -100,6 +100,7 @@ public enum Audit {
         return AuditResult(asOf: setting.asOf, checkDate: setting.calendar.checkDate, packID: pack.id,
                            packTitle: setting.english ? (pack.titleEN ?? pack.title) : pack.title, offices: offices,
                            officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: exemptions,
-                           packVersion: pack.version, planCoverage: pack.planCoverage, statistics: tables)
+                           packVersion: pack.version, planCoverage: pack.planCoverage, statistics: statisticTables,
+                           tables: pack.tables.indices.compactMap { tally.accounts[$0] })
     }
 }

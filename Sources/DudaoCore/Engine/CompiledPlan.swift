@@ -26,10 +26,13 @@ struct Tally {
     var counts: [PeriodGrid?]
     var deadlines: [PeriodGrid?]
     var findings: [Finding]
+    /// What became of each table's rows, by table index.
+    var accounts: [Int: TableAccount]
     /// A tally per statistic of the plan (by index), once its table is scanned.
     var statistics: [StatisticTally?]
 
-    init(plan: CompiledPlan, findings: [Finding]) {
+    init(plan: CompiledPlan, findings: [Finding], accounts: [Int: TableAccount]) {
+        self.accounts = accounts
         counts = Array(repeating: nil, count: plan.counts.count)
         deadlines = Array(repeating: nil, count: plan.deadlines.count)
         statistics = Array(repeating: nil, count: plan.statistics.count)

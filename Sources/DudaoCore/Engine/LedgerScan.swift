@@ -40,6 +40,9 @@ struct LedgerScan {
     /// Adds the chunks' results in file order, then the duplicates across the whole file.
     private func merge(_ chunks: [LedgerWorker.Chunk], worker: LedgerWorker, into tally: inout Tally) {
         guard let first = chunks.first else { return }
+        var account = first.account
+        for later in chunks.dropFirst() { account.add(later.account) }
+        tally.accounts[worker.table] = account
         for (k, index) in worker.counts.enumerated() {
             let distinct = plan.counts[index].distinct != nil
             for later in chunks.dropFirst() { first.counts[k].addCounts(of: later.counts[k], distinct: distinct) }

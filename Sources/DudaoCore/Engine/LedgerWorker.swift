@@ -35,7 +35,8 @@ struct LedgerWorker {
 
     /// What one chunk gave: a grid per count and deadline requirement of the table (in the
     /// order of `counts` and `deadlines`), the findings of its rows in file order, the keys of
-    /// its rows for the duplicate check, and where its rows start and its scan stopped.
+    /// its rows for the duplicate check, what became of its rows, and where its rows start and
+    /// its scan stopped.
     struct Chunk {
         var counts: [PeriodGrid]
         var deadlines: [PeriodGrid]
@@ -44,6 +45,7 @@ struct LedgerWorker {
         var statistics: [StatisticTally]
         var duplicates: DuplicateLog?
         var checkpoints: LedgerCheckpoints
+        var account: TableAccount
         var stop: CSVRowStart
         var error: CSVError?
     }
@@ -66,6 +68,8 @@ struct LedgerWorker {
         var findings: [Finding] = []
         var checkpoints = LedgerCheckpoints()
         var error: CSVError?
+        var account = TableAccount(table: quality.plan.schema.name, file: quality.plan.schema.file)
+        let watch = LongFieldWatch(decoder: decoder)
         var values = RowValues(columns: quality.plan.schema.columns.count)
         // What the loop reads, in locals (not through `self`, which it would copy).
         let quality = quality, decoder = decoder, checker = checker, table = table
@@ -95,11 +99,20 @@ struct LedgerWorker {
                                     }
                                 }
                                 if scanned.row.pointee.isBlank { continue }
+                                account.read &+= 1
+                                if let note = watch.check(scanned.row.pointee, nextLine: scanner.position.line) { account.note(note) }
                                 decoder.decode(scanned.row.pointee, into: &values, ids: &ids)
-                                if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw { continue }
+                                if let dc = dateCol, values.cells[dc].hasValue, values.cells[dc].value > asOfRaw {
+                                    account.afterAsOf &+= 1
+                                    continue
+                                }
                                 checker.check(&values)
                                 let source = RowSource.scanned(scanned)
-                                guard quality.check(&values, source: source, duplicates: duplicates, into: &findings) else { continue }
+                                guard quality.check(&values, source: source, duplicates: duplicates, into: &findings) else {
+                                    account.setAside &+= 1
+                                    continue
+                                }
+                                account.counted &+= 1
                                 let line = values.line
                                 let violated = values.withCells { cells -> Int in
                                     for s in tallies { s.feed(cells, row: UnsafePointer(scanned.row), headers: headers.baseAddress) }
@@ -127,6 +140,6 @@ struct LedgerWorker {
             }
         } }
         return Chunk(counts: countGrids, deadlines: deadlineGrids, findings: findings, statistics: tallies, duplicates: duplicates,
-                     checkpoints: checkpoints, stop: stop, error: error)
+                     checkpoints: checkpoints, account: account, stop: stop, error: error)
     }
 }

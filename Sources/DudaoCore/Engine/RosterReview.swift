@@ -6,8 +6,9 @@ struct RosterReview {
 
     private var pack: Pack { setting.pack }
 
-    /// Reviews the rosters in place; returns the data-quality findings of their rows.
-    func review(_ rosters: inout Rosters, decoders: [Int: RowDecoder]) -> [Finding] {
+    /// Reviews the rosters in place; returns the data-quality findings of their rows, and
+    /// adds to each table's account what became of its rows.
+    func review(_ rosters: inout Rosters, decoders: [Int: RowDecoder], accounts: inout [Int: TableAccount]) -> [Finding] {
         var findings: [Finding] = []
         var checkers: [Int: RowChecker] = [:]
         for (i, t) in pack.tables.enumerated() where !t.isStreamed && decoders[i] != nil {
@@ -15,14 +16,16 @@ struct RosterReview {
         }
         for (i, t) in pack.tables.enumerated() where !t.isStreamed {
             guard let decoder = decoders[i], let checker = checkers[i] else { continue }
-            check(i, decoder: decoder, checker: checker, rosters: &rosters, into: &findings)
+            check(i, decoder: decoder, checker: checker, rosters: &rosters, account: &accounts[i, default: TableAccount(table: t.name, file: t.file)],
+                  into: &findings)
         }
         markEntities(&rosters)
         markIntervals(&rosters)
         return findings
     }
 
-    private func check(_ ti: Int, decoder: RowDecoder, checker: RowChecker, rosters: inout Rosters, into findings: inout [Finding]) {
+    private func check(_ ti: Int, decoder: RowDecoder, checker: RowChecker, rosters: inout Rosters, account: inout TableAccount,
+                       into findings: inout [Finding]) {
         guard let table = rosters.tables[ti] else { return }
         let t = table.schema
         let plan = TablePlan(index: ti, setting: setting, rosters: rosters, memory: compiler.memory)
@@ -32,10 +35,14 @@ struct RosterReview {
         var valid = [Bool](repeating: false, count: table.count)
         for r in 0..<table.count {
             let row = table.rows[r]
-            if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(setting.asOf.rawValue) { continue }
+            if let dc = dateCol, row.cells[dc].hasValue, row.cells[dc].value > Int64(setting.asOf.rawValue) {
+                account.afterAsOf += 1
+                continue
+            }
             var values = table.values(r)
             checker.check(&values)
             valid[r] = quality.check(&values, source: .stored(table, row: r), duplicates: duplicates, into: &findings)
+            if valid[r] { account.counted += 1 } else { account.setAside += 1 }
         }
         for d in DuplicateLog.duplicates(in: [duplicates].compactMap { $0 }) {
             guard let r = table.row(atLine: Int(d.line)) else { continue }

@@ -94,13 +94,16 @@ public struct AuditResult: Sendable {
     public var exemptions: [ExemptionOutcome]
     /// The pack's statistics (情况统计), computed in the same scan as the findings.
     public var statistics: [StatisticTable]
+    /// What became of each table's rows, in the pack's table order.
+    public var tables: [TableAccount]
 
     public init(asOf: Day, checkDate: Day?, packID: String, packTitle: String, offices: [(id: String, name: String)],
                 officeFilter: [String], rules: [RuleInfo], findings: [Finding], due: [DueItem],
                 exemptions: [ExemptionOutcome], packVersion: Int = 1, planCoverage: PlanCoverage? = nil,
-                statistics: [StatisticTable] = []) {
+                statistics: [StatisticTable] = [], tables: [TableAccount] = []) {
         self.statistics = statistics
         self.asOf = asOf
+        self.tables = tables
         self.packVersion = packVersion
         self.planCoverage = planCoverage
         self.checkDate = checkDate
