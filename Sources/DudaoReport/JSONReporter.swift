@@ -1,6 +1,7 @@
 import DudaoCore
 
-/// `--format json`: the stable, versioned document of CLI.md (`schemaVersion` 1).
+/// `--format json`: the stable, versioned document of CLI.md (`schemaVersion` 2: version 1's
+/// fingerprints still held the check date and a record's file name).
 ///
 /// Keys come in a fixed order and findings in the engine's order, so the same result always
 /// gives the same bytes. A finding's `details` follow its fixed keys, in insertion order.
@@ -18,8 +19,8 @@ enum JSONReporter: Reporter {
     private static func document(_ result: AuditResult) -> JSONDocument {
         let findings = result.findings, due = result.due, exemptions = result.exemptions
         let asOf = result.asOf, remedies = result.remedies
-        return JSONDocument(members: [
-            ("schemaVersion", .value(.int(1))),
+        var members: [(String, JSONDocument.Member)] = [
+            ("schemaVersion", .value(.int(Baseline.schemaVersion))),
             ("asOf", .value(.string(result.asOf.iso))),
             ("pack", .value(pack(result))),
             // Read in place: copying a finding out of the array retains its dozen strings.
@@ -29,7 +30,15 @@ enum JSONReporter: Reporter {
             ("statistics", .value(StatisticsReporter.tables(result.statistics))),
             ("summary", .value(summary(result))),
             ("tables", .value(.array(result.tables.map(account)))),
-        ])
+        ]
+        if let b = result.baseline {
+            // After `findings`: what was found last time and is gone, as it was then.
+            let resolved = b.resolved
+            let at = (members.firstIndex { $0.0 == "findings" } ?? 0) + 1
+            members.insert(("resolved", .array(count: resolved.count) { i, out in resolved.withUnsafeBufferPointer { finding($0.baseAddress! + i, asOf: asOf, remedies: remedies, to: &out) } }), at: at)  // unwrap: i < resolved.count, so the buffer is not empty
+            members.insert(("baseline", .value(.object([("file", .string(b.file)), ("asOf", b.asOf.map { .string($0.iso) } ?? .null)]))), at: at)
+        }
+        return JSONDocument(members: members)
     }
 
     /// The pack's id and edition, and how many duties of its plan it checks or explains.
@@ -56,17 +65,26 @@ enum JSONReporter: Reporter {
         if run.count > 0 { byRule[run.rule, default: 0] += run.count }
         let (offices, total) = ReportOutline.tallies(result)
         let byOffice: [(String, JSONValue)] = offices.map { id, t in
-            (id, .object([("error", .int(t.errors)), ("warning", .int(t.warnings)), ("info", .int(t.infos)),
-                          ("waived", .int(t.waived)), ("due", .int(t.due))]))
+            var counts: [(String, JSONValue)] = [("error", .int(t.errors)), ("warning", .int(t.warnings)), ("info", .int(t.infos)),
+                                                 ("waived", .int(t.waived)), ("due", .int(t.due))]
+            if let b = result.baseline { counts += changes(b.counts(result, office: id)) }
+            return (id, .object(counts))
         }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("findingsByRule", .object(byRule.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("findings", .int(result.findings.count)),
             ("due", .int(result.due.count)),
             ("open", .int(result.findings.count - total.waived)),
             ("waived", .int(total.waived)),
             ("byOffice", .object(byOffice)),
-        ])
+        ]
+        // Beside open and waived: against a baseline, new, persisting and resolved.
+        if let b = result.baseline { members.insert(contentsOf: changes(b.counts(result)), at: 6) }
+        return .object(members)
+    }
+
+    private static func changes(_ c: (new: Int, persisting: Int, resolved: Int)) -> [(String, JSONValue)] {
+        [("new", .int(c.new)), ("persisting", .int(c.persisting)), ("resolved", .int(c.resolved))]
     }
 
     /// What became of one table's rows: `read` = `counted` + `setAside` + `afterAsOf`.
@@ -88,6 +106,7 @@ enum JSONReporter: Reporter {
         out.key("severity"); out.string(p.pointee.severity.rawValue)
         out.key("status"); out.string(p.pointee.status.rawValue)
         out.key("standing"); out.string(p.pointee.standing(asOf: asOf).rawValue)
+        if let change = p.pointee.change { out.key("change"); out.string(change.rawValue) }
         out.key("subject"); subject(p.pointee.subject, to: &out)
         out.key("offices"); strings(p.pointee.offices, to: &out)
         out.key("period"); period(p.pointee.period, to: &out)

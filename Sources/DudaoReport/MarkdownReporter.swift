@@ -9,6 +9,7 @@ enum MarkdownReporter: Reporter {
         let outline = ReportOutline(result)
         var lines = ["# " + escaped(words.reportTitle(result)), "", words.dates(result) + "  ", words.edition(result) + "  ", words.counts(result), ""]
         if options.builtInDemo { lines.insert(contentsOf: ["> " + escaped(words.demoNote(result)), ""], at: 0) }
+        if let progress = words.progressLine(result) { lines.insert(contentsOf: [escaped(progress), ""], at: lines.count - 1) }
         lines.append("## " + words.summaryHeading)
         lines.append("")
         lines.append(row(words.tallyColumns.map(escaped)))
@@ -19,6 +20,7 @@ enum MarkdownReporter: Reporter {
         lines.append(row(["**" + words.pick("合计", "Total") + "**"] + outline.total.columns.map(String.init)))
         for section in outline.sections where !section.isEmpty {
             lines += ["", "## " + escaped(words.office(id: section.officeID, name: section.officeName))]
+            if let b = result.baseline, let id = section.officeID { lines += ["", escaped(words.progress(b.counts(result, office: id)))] }
             let findings = section.groups.flatMap(\.findings)
             if !findings.isEmpty {
                 lines += ["", row(words.findingColumns.map(escaped)),
@@ -29,6 +31,10 @@ enum MarkdownReporter: Reporter {
                 lines += ["", "### " + words.dueHeading, ""]
                 lines += section.due.map { "- " + escaped(words.dueLine($0)) }
             }
+        }
+        if let b = result.baseline, !b.resolved.isEmpty {
+            lines += ["", "## " + escaped(words.resolvedHeading), ""]
+            lines += b.resolved.map { "- " + escaped(words.resolvedLine($0)) }
         }
         let notes = result.exemptions.filter { $0.state != .applied }
         if !notes.isEmpty {

@@ -14,14 +14,20 @@ enum TextReporter: Reporter {
         let outline = ReportOutline(result)
         var lines = [paint.bold(words.reportTitle(result).singleLine), words.dates(result), words.edition(result), words.counts(result)]
         if options.builtInDemo { lines.insert(words.demoNote(result), at: 0) }
+        if let progress = words.progressLine(result) { lines.append(progress.singleLine) }
         for section in outline.sections where !section.isEmpty {
             lines.append("")
             lines.append(paint.bold("■ " + words.office(id: section.officeID, name: section.officeName).singleLine))
+            if let b = result.baseline, let id = section.officeID { lines.append("  " + words.progress(b.counts(result, office: id))) }
             lines += findingLines(section.groups, words: words, paint: paint)
             if !section.due.isEmpty {
                 lines.append("  " + words.dueHeading)
                 lines += section.due.map { "    - " + words.dueLine($0).singleLine }
             }
+        }
+        if let b = result.baseline, !b.resolved.isEmpty {
+            lines += ["", paint.bold(words.resolvedHeading)]
+            lines += b.resolved.map { "  - " + words.resolvedLine($0).singleLine }
         }
         let notes = result.exemptions.filter { $0.state != .applied }
         if !notes.isEmpty {
@@ -48,7 +54,7 @@ enum TextReporter: Reporter {
             let count = words.pick("（\(group.findings.count) 条）", " (\(group.findings.count))")
             let heading = "  \(tag) " + "\(group.rule) \(group.title)".singleLine + count
             return [heading] + group.findings.map { finding in
-                let text = words.findingParts(finding).joined(separator: " · ").singleLine
+                let text = words.changeTag(finding) + words.findingParts(finding).joined(separator: " · ").singleLine
                 return finding.status == .waived ? paint.dim("    - \(words.waivedTag) \(text)") : "    - \(text)"
             }
         }

@@ -227,7 +227,8 @@ extension Wording {
 
     /// One finding as the cells of a findings table, in `findingColumns` order.
     func findingCells(_ finding: Finding) -> [String] {
-        [finding.rule + " " + finding.title, severity(finding.severity), status(finding.status),
+        [finding.rule + " " + finding.title, severity(finding.severity),
+         status(finding.status) + (finding.change.map { pick("（\(change($0))）", " (\(change($0)))") } ?? ""),
          subject(finding.subject), finding.period.map(period) ?? "",
          comparison(expected: finding.expected, actual: finding.actual) ?? "",
          [finding.message, details(finding.details), finding.waiver.map(waiver)].compactMap { $0 }.joined(separator: " · "),

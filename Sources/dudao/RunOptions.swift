@@ -26,6 +26,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("exemptions"), help: ArgumentHelp("豁免清单（YAML）", valueName: "file"))
     var exemptions: String?
 
+    @Option(name: .customLong("baseline"), help: ArgumentHelp("上次检查的 JSON 结果：标出新增、仍存在和已整改的问题", valueName: "file"))
+    var baseline: String?
+
     @Option(name: .customLong("fail-on"), help: "何时以退出码 1 结束")
     var failOn: FailOn = .error
 
@@ -41,7 +44,7 @@ struct RunOptions: ParsableArguments {
         try pack.check(english: english)
         try data.check(english: english)
         if let threads, threads < 1 { throw .usage(english ? "--threads must be at least 1" : "--threads 至少为 1") }
-        let target = try output.target(inputs: [pack.rules, data.data, exemptions])
+        let target = try output.target(inputs: [pack.rules, data.data, exemptions, baseline])
         let result = try runAudit()
         let reporter = Reporters.reporter(for: output.reportOptions(for: target, checklist: checklist))
         try output.write(result, with: reporter, to: target, checklist: checklist, builtInDemo: data.isDemo)
@@ -50,6 +53,11 @@ struct RunOptions: ParsableArguments {
 
     private func runAudit() throws(CommandFailure) -> AuditResult {
         let loaded = try pack.loadPack()
+        // A baseline of another pack stops the run before the ledger is read.
+        var earlier: Baseline?
+        if let path = baseline {
+            do { earlier = try Baseline.load(contentsOf: path, packID: loaded.id) } catch { throw .run(error) }
+        }
         var exemptionList: [Exemption] = []
         if let path = exemptions {
             do { exemptionList = try Exemption.load(contentsOf: path) } catch { throw .run(error) }
@@ -58,7 +66,10 @@ struct RunOptions: ParsableArguments {
                                    exemptions: exemptionList, english: english,
                                    progress: ProgressLine.callback(english: english),
                                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        do { return try Audit.run(pack: loaded, dataset: data.dataset, options: options) } catch { throw .run(error) }
+        var result: AuditResult
+        do { result = try Audit.run(pack: loaded, dataset: data.dataset, options: options) } catch { throw .run(error) }
+        if let earlier { BaselineComparison.compare(&result, with: earlier) }
+        return result
     }
 
     private var threshold: Severity? {

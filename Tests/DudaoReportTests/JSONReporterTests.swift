@@ -12,7 +12,7 @@ struct JSONReporterTests {
 
     @Test func topLevelIsTheDocumentedContract() throws {
         let doc = try document()
-        #expect(doc["schemaVersion"] as? Int == 1)
+        #expect(doc["schemaVersion"] as? Int == 2)
         #expect(doc["asOf"] as? String == "2022-10-15")
         #expect((doc["findings"] as? [Any])?.count == 6)
         #expect((doc["due"] as? [Any])?.count == 2)

@@ -14,6 +14,9 @@ final class FindingBuilder: Sendable {
     let recordIDColumns: [Int?]
     /// Per table, what an entity finding says of its subject: kind, key and name columns.
     let entityColumns: [(kind: String, key: Int?, name: Int?)]
+    /// Rules judged on the check date: the date moves between inspections, so their
+    /// findings' fingerprints leave the period out.
+    let checkDateRules: Set<String>
 
     var pack: Pack { setting.pack }
     var english: Bool { setting.english }
@@ -37,6 +40,16 @@ final class FindingBuilder: Sendable {
         self.recordFields = recordFields
         recordIDColumns = pack.tables.map { t in (t.idColumn ?? t.key).flatMap(t.columnIndex) }
         entityColumns = pack.tables.map { t in (t.entity ?? t.name, t.key.flatMap(t.columnIndex), t.nameColumn.flatMap(t.columnIndex)) }
+        checkDateRules = Set(pack.rules.compactMap { r -> String? in
+            let period: String?
+            switch r.kind {
+            case .count(let c): period = c.period
+            case .deadline(let d): period = d.period
+            case .eachRecord: period = nil
+            }
+            guard let name = period, case .checkDate? = pack.period(named: name)?.shape else { return nil }
+            return r.id
+        })
     }
 
     /// The rule's message in the report language (in English, a sentence made from the kind
@@ -118,7 +131,7 @@ final class FindingBuilder: Sendable {
             period: nil, expected: expected, actual: actual,
             message: english ? "\(describe(subject)): \(message)" : "\(describe(subject))：\(message)",
             evidence: [Evidence(file: subject.file ?? "", line: values.line)], details: details,
-            fingerprint: recordFingerprint(dq.rawValue, subject)))
+            fingerprint: recordFingerprint(dq.rawValue, table: ti, subject)))
     }
 
     func recordRuleFinding(_ j: RecordJudge, _ values: RowValues, table ti: Int, texts: [String], into sink: inout [Finding]) {
@@ -145,11 +158,14 @@ final class FindingBuilder: Sendable {
             offices: officeResolver.offices(ofRow: texts, cells: values.cells, table: ti, rosters: rosters), period: nil,
             expected: expected, actual: actual, message: message,
             evidence: [Evidence(file: pack.tables[ti].file, line: values.line)], details: [],
-            fingerprint: recordFingerprint(j.rule.id, subject)))
+            fingerprint: recordFingerprint(j.rule.id, table: ti, subject)))
     }
 
-    func recordFingerprint(_ rule: String, _ s: Subject) -> String {
-        Fingerprint.of([rule, "record", s.file ?? "", s.id ?? "line \(s.line ?? 0)"])
+    /// A record finding's fingerprint: the rule, the table and the record's id where it has
+    /// one (so it survives rows added above it and a file renamed), otherwise the file and line.
+    func recordFingerprint(_ rule: String, table ti: Int, _ s: Subject) -> String {
+        if let id = s.id { return Fingerprint.of([rule, "record", pack.tables[ti].name, id]) }
+        return Fingerprint.of([rule, "record", s.file ?? "", "line \(s.line ?? 0)"])
     }
 
     // MARK: entity findings and due items
@@ -177,7 +193,14 @@ final class FindingBuilder: Sendable {
             offices: officeResolver.offices(ofEntity: j.entity.row, table: j.entity.table, period: j.period.range, rosters: rosters),
             period: j.period.range, expected: j.expected, actual: j.actual, message: render(j.rule, fields),
             evidence: j.evidence, details: j.details,
-            fingerprint: Fingerprint.of([j.rule.id, subject.kind, subject.id ?? "", j.period.start.iso])))
+            fingerprint: entityFingerprint(j.rule, subject, j.period)))
+    }
+
+    /// An entity finding's fingerprint: the rule, the subject's kind and id, and the period's
+    /// start, but no period for a rule judged on the check date.
+    func entityFingerprint(_ rule: Rule, _ subject: Subject, _ period: Period) -> String {
+        if checkDateRules.contains(rule.id) { return Fingerprint.of([rule.id, subject.kind, subject.id ?? ""]) }
+        return Fingerprint.of([rule.id, subject.kind, subject.id ?? "", period.start.iso])
     }
 
     func addDueItem(_ j: Judgement, expected: Int, actual: Int, into due: inout [DueItem]) {

@@ -18,6 +18,8 @@ public enum RunError: Error, Equatable, Sendable {
     case invalidPeriod(name: String, detail: String)
     /// `--office` names no office of the roster (a typo would otherwise look like a clean office).
     case unknownOffice(id: String, suggestion: String?)
+    /// `--baseline` names a file that is not an earlier result of this pack.
+    case badBaseline(file: String, problem: BaselineProblem)
 
     public func message(english: Bool) -> String {
         switch self {
@@ -52,6 +54,8 @@ public enum RunError: Error, Equatable, Sendable {
         case .unknownOffice(let id, let s):
             let hint = s.map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
             return (english ? "--office \(id) names no office in the roster" : "--office \(id) 不在法律服务所名册中") + hint
+        case .badBaseline(let file, let problem):
+            return problem.message(file: file, english: english)
         case .invalidPeriod(let name, let detail):
             return english ? "period \(name): \(PackWording.english(detail))" : "期间 \(name)：\(detail)"
         }

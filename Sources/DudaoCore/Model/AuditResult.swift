@@ -94,6 +94,8 @@ public struct AuditResult: Sendable {
     public var exemptions: [ExemptionOutcome]
     /// The pack's statistics (情况统计), computed in the same scan as the findings.
     public var statistics: [StatisticTable]
+    /// The comparison with an earlier run (`--baseline`), when one was given.
+    public var baseline: BaselineComparison?
     /// What became of each table's rows, in the pack's table order.
     public var tables: [TableAccount]
 

@@ -92,6 +92,9 @@ public struct Finding: Hashable, Sendable {
     public var details: [(key: String, value: DetailValue)]
     public var waiver: Waiver?
     public var fingerprint: String
+    /// Against a baseline (`--baseline`): new, persisting, or (in the baseline's resolved
+    /// list) resolved; nil without one.
+    public var change: FindingChange?
 
     public init(rule: String, title: String, severity: Severity, status: FindingStatus = .open,
                 subject: Subject, offices: [String], period: DayRange?,
@@ -119,13 +122,23 @@ public struct Finding: Hashable, Sendable {
             && a.offices == b.offices && a.period == b.period && a.expected == b.expected
             && a.actual == b.actual && a.message == b.message && a.evidence == b.evidence
             && a.details.map(\.key) == b.details.map(\.key) && a.details.map(\.value) == b.details.map(\.value)
-            && a.waiver == b.waiver && a.fingerprint == b.fingerprint
+            && a.waiver == b.waiver && a.fingerprint == b.fingerprint && a.change == b.change
     }
 
     public func hash(into h: inout Hasher) {
         h.combine(fingerprint)
         h.combine(subject)
     }
+}
+
+/// What became of a finding since an earlier run (`--baseline`), matched by fingerprint.
+public enum FindingChange: String, Sendable, Codable, CaseIterable {
+    /// Not in the earlier run.
+    case new
+    /// In the earlier run too.
+    case persisting
+    /// In the earlier run, gone now (已整改).
+    case resolved
 }
 
 /// A detail value attached to a finding.
