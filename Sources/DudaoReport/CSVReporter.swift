@@ -1,7 +1,8 @@
 import DudaoCore
 
-/// `--format csv`: one row per finding for a spreadsheet. UTF-8 with a BOM so Excel on a
-/// Chinese Windows opens it as UTF-8, CRLF line ends and RFC 4180 quoting. Dates are ISO so
+/// `--format csv`: one row per finding, then one per due item (status 待办), for a
+/// spreadsheet. UTF-8 with a BOM so Excel on a Chinese Windows opens it as UTF-8, CRLF line
+/// ends and RFC 4180 quoting. Dates are ISO so
 /// columns sort; values keep their raw form; a text that a spreadsheet would run as a formula
 /// is neutralised (`FormulaGuard`).
 enum CSVReporter: Reporter {
@@ -15,7 +16,10 @@ enum CSVReporter: Reporter {
             words.pick("要求", "expected"), words.pick("实际", "actual"), words.pick("说明", "message"),
             words.pick("补充", "details"), words.pick("证据", "evidence"), words.pick("豁免理由", "waiver reason"),
             words.pick("批准人", "approver"), words.pick("豁免到期", "waiver expires"), words.pick("指纹", "fingerprint"),
+            words.pick("可否整改", "standing"), words.pick("整改办法", "remedy"), words.pick("截止日期", "due date"),
+            words.pick("还剩天数", "days left"),
         ]
+        let remedies = result.remedies, asOf = result.asOf
         let rows = result.findings.map { f -> [SheetCell] in
             let file: String? = f.subject.file.map { RecordPlace.file($0, sheet: f.subject.sheet) }
             let evidence: String = f.evidence.map(\.place).joined(separator: ";")
@@ -27,9 +31,20 @@ enum CSVReporter: Reporter {
                 .value(f.expected), .value(f.actual), .text(f.message), .text(words.details(f.details)),
                 .text(evidence), .text(f.waiver?.reason),
                 .text(f.waiver?.approver), f.waiver?.expires.map { .date($0) } ?? .empty, .text(f.fingerprint),
+                .text(words.standing(f.standing(asOf: asOf))), .text(remedies[f.rule]), .empty, .empty,
             ]
         }
-        return "\u{FEFF}" + ([header.map { SheetCell.text($0) }] + rows)
+        let due = result.due.map { d -> [SheetCell] in
+            [
+                .text(d.rule), .text(d.title), .text(words.severity(d.severity)), .text(words.dueStatus),
+                .text(d.offices.joined(separator: ";")), .text(words.kind(d.subject.kind)), .text(d.subject.id),
+                .text(d.subject.name), .text(d.subject.file), d.subject.line.map { .integer($0) } ?? .empty,
+                .date(d.period.start), .date(d.period.end), .integer(d.expected), .integer(d.actual), .text(d.message),
+                .empty, .empty, .empty, .empty, .empty, .empty,
+                .empty, .text(remedies[d.rule]), .date(d.dueDate), .integer(d.daysLeft(asOf: asOf)),
+            ]
+        }
+        return "\u{FEFF}" + ([header.map { SheetCell.text($0) }] + rows + due)
             .map { $0.map(\.csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 

@@ -1,42 +1,54 @@
 import DudaoCore
 
-/// Text for `dudao check`: what one office must still put right before an inspection. For each
-/// office of the run, its open findings by rule, then its due items sorted by due date; last,
-/// what became of each table's rows.
+/// Text for `dudao check`: the self-check list (自查清单) an office works through before an
+/// inspection. For each office of the run: its open findings, first those it can still put
+/// right, then those on record only, each rule with its remedy; then its due items by rule,
+/// soonest first, each with the days left; last, what became of each table's rows.
 enum CheckReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
         let paint = Palette(enabled: options.colour)
+        let outline = CheckOutline(result)
         var blocks: [[String]] = []
-        for section in ReportOutline(result).sections {
+        for section in outline.sections {
             let office = words.office(id: section.officeID, name: section.officeName).singleLine
-            var lines = [paint.bold(words.pick("\(office) 自查清单", "Checklist for \(office)")),
-                         words.dates(result), words.edition(result)]
-            let open = section.groups.compactMap { group -> ReportOutline.RuleGroup? in
-                var kept = group
-                kept.findings = group.findings.filter { $0.status == .open }
-                return kept.findings.isEmpty ? nil : kept
+            var lines = [paint.bold(words.checkTitle(office: office)), words.dates(result), words.edition(result),
+                         words.checkCounts(section)]
+            for (standing, groups) in [(Standing.correctable, section.correctable), (.recordOnly, section.recordOnly)]
+            where !groups.isEmpty {
+                lines.append(paint.bold(words.standingHeading(standing, count: groups.reduce(0) { $0 + $1.findings.count })))
+                lines += findingLines(groups, remedies: outline.remedies, words: words, paint: paint)
             }
-            let openCount = open.reduce(0) { $0 + $1.findings.count }
-            lines.append(openCount == 0 ? words.pick("没有未整改问题", "No open findings")
-                : words.pick("未整改问题 \(openCount) 条", "\(openCount) open finding\(openCount == 1 ? "" : "s")"))
-            lines += TextReporter.findingLines(open, words: words, paint: paint)
-            if section.tally.waived > 0 {
-                lines.append(paint.dim(words.pick("  另有 \(section.tally.waived) 条已豁免",
-                                                  "  \(section.tally.waived) more waived")))
+            if section.waived > 0 { lines.append(paint.dim("  " + words.waivedNote(section.waived))) }
+            if !section.due.isEmpty {
+                lines.append(paint.bold(words.dueByDateHeading))
+                for group in section.due {
+                    let tag = paint.severity("[\(words.severity(group.severity))]", group.severity)
+                    lines.append("  \(tag) " + words.dueGroupTitle(group).singleLine)
+                    if let remedy = outline.remedies[group.rule] { lines.append("    " + words.remedyLine(remedy).singleLine) }
+                    lines += group.items.map { "    - " + words.dueEntry($0, asOf: outline.asOf).singleLine }
+                }
             }
-            let due = section.due.enumerated()
-                .sorted { ($0.element.dueDate, $0.offset) < ($1.element.dueDate, $1.offset) }
-                .map(\.element)
-            lines.append(due.isEmpty ? words.pick("没有待办", "Nothing due")
-                : words.pick("待办 \(due.count) 项（按截止日期）", "\(due.count) still due (by due date)"))
-            lines += due.map { "  - " + words.dueLine($0).singleLine }
             blocks.append(lines)
         }
         if !result.tables.isEmpty {
             blocks.append([paint.bold(words.tablesHeading)] + result.tables.map { "  " + words.accountLine($0).singleLine }
                 + words.longFieldNotes(result.tables).map { "  - " + $0.singleLine })
         }
-        return blocks.map { $0.joined(separator: "\n") + "\n" }.joined(separator: "\n")
+        var text = blocks.map { $0.joined(separator: "\n") + "\n" }.joined(separator: "\n")
+        if options.builtInDemo { text = words.demoNote(result) + "\n" + text }
+        return text
+    }
+
+    /// Rule headings, each with its remedy, then its findings, one line each.
+    private static func findingLines(_ groups: [ReportOutline.RuleGroup], remedies: [String: String],
+                                     words: Wording, paint: Palette) -> [String] {
+        groups.flatMap { group -> [String] in
+            let tag = paint.severity("[\(words.severity(group.severity))]", group.severity)
+            let count = words.pick("（\(group.findings.count) 条）", " (\(group.findings.count))")
+            var lines = ["  \(tag) " + "\(group.rule) \(group.title)".singleLine + count]
+            if let remedy = remedies[group.rule] { lines.append("    " + words.remedyLine(remedy).singleLine) }
+            return lines + group.findings.map { "    - " + words.findingParts($0).joined(separator: " · ").singleLine }
+        }
     }
 }

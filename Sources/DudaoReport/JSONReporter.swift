@@ -18,13 +18,14 @@ enum JSONReporter: Reporter {
 
     private static func document(_ result: AuditResult) -> JSONDocument {
         let findings = result.findings, due = result.due, exemptions = result.exemptions
+        let asOf = result.asOf, remedies = result.remedies
         var members: [(String, JSONDocument.Member)] = [
             ("schemaVersion", .value(.int(Baseline.schemaVersion))),
             ("asOf", .value(.string(result.asOf.iso))),
             ("pack", .value(pack(result))),
             // Read in place: copying a finding out of the array retains its dozen strings.
-            ("findings", .array(count: findings.count) { i, out in findings.withUnsafeBufferPointer { finding($0.baseAddress! + i, to: &out) } }),  // unwrap: i < findings.count, so the buffer is not empty
-            ("due", .array(count: due.count) { dueItem(due[$0], to: &$1) }),
+            ("findings", .array(count: findings.count) { i, out in findings.withUnsafeBufferPointer { finding($0.baseAddress! + i, asOf: asOf, remedies: remedies, to: &out) } }),  // unwrap: i < findings.count, so the buffer is not empty
+            ("due", .array(count: due.count) { dueItem(due[$0], asOf: asOf, remedies: remedies, to: &$1) }),
             ("exemptions", .array(count: exemptions.count) { exemption(exemptions[$0], to: &$1) }),
             ("statistics", .value(StatisticsReporter.tables(result.statistics))),
             ("summary", .value(summary(result))),
@@ -34,7 +35,7 @@ enum JSONReporter: Reporter {
             // After `findings`: what was found last time and is gone, as it was then.
             let resolved = b.resolved
             let at = (members.firstIndex { $0.0 == "findings" } ?? 0) + 1
-            members.insert(("resolved", .array(count: resolved.count) { i, out in resolved.withUnsafeBufferPointer { finding($0.baseAddress! + i, to: &out) } }), at: at)  // unwrap: i < resolved.count, so the buffer is not empty
+            members.insert(("resolved", .array(count: resolved.count) { i, out in resolved.withUnsafeBufferPointer { finding($0.baseAddress! + i, asOf: asOf, remedies: remedies, to: &out) } }), at: at)  // unwrap: i < resolved.count, so the buffer is not empty
             members.insert(("baseline", .value(.object([("file", .string(b.file)), ("asOf", b.asOf.map { .string($0.iso) } ?? .null)]))), at: at)
         }
         return JSONDocument(members: members)
@@ -99,11 +100,12 @@ enum JSONReporter: Reporter {
         ])
     }
 
-    private static func finding(_ p: UnsafePointer<Finding>, to out: inout JSONWriter) {
+    private static func finding(_ p: UnsafePointer<Finding>, asOf: Day, remedies: [String: String], to out: inout JSONWriter) {
         out.beginObject()
         out.key("rule"); out.string(p.pointee.rule)
         out.key("severity"); out.string(p.pointee.severity.rawValue)
         out.key("status"); out.string(p.pointee.status.rawValue)
+        out.key("standing"); out.string(p.pointee.standing(asOf: asOf).rawValue)
         if let change = p.pointee.change { out.key("change"); out.string(change.rawValue) }
         out.key("subject"); subject(p.pointee.subject, to: &out)
         out.key("offices"); strings(p.pointee.offices, to: &out)
@@ -111,6 +113,7 @@ enum JSONReporter: Reporter {
         if let expected = p.pointee.expected { out.key("expected"); value(expected, to: &out) }
         if let actual = p.pointee.actual { out.key("actual"); value(actual, to: &out) }
         out.key("message"); out.string(p.pointee.message)
+        if let remedy = remedies[p.pointee.rule] { out.key("remedy"); out.string(remedy) }
         out.key("evidence")
         out.beginArray()
         for e in p.pointee.evidence {
@@ -138,7 +141,7 @@ enum JSONReporter: Reporter {
         out.endObject()
     }
 
-    private static func dueItem(_ d: DueItem, to out: inout JSONWriter) {
+    private static func dueItem(_ d: DueItem, asOf: Day, remedies: [String: String], to out: inout JSONWriter) {
         out.beginObject()
         out.key("rule"); out.string(d.rule)
         out.key("severity"); out.string(d.severity.rawValue)
@@ -146,9 +149,11 @@ enum JSONReporter: Reporter {
         out.key("offices"); strings(d.offices, to: &out)
         out.key("period"); period(d.period, to: &out)
         out.key("dueDate"); out.day(d.dueDate)
+        out.key("daysLeft"); out.int(d.daysLeft(asOf: asOf))
         out.key("expected"); out.int(d.expected)
         out.key("actual"); out.int(d.actual)
         out.key("message"); out.string(d.message)
+        if let remedy = remedies[d.rule] { out.key("remedy"); out.string(remedy) }
         out.endObject()
     }
 

@@ -19,8 +19,9 @@ public struct ReportOptions: Sendable {
     public var language: ReportLanguage
     /// ANSI colour in the text output. The CLI sets it only when stdout is a terminal.
     public var colour: Bool
-    /// Text only: print `dudao check`'s checklist (each office's open findings, then what is
-    /// still due and by when) instead of the full audit report. Other formats ignore it.
+    /// `dudao check`'s self-check list (each office's open findings, split into what it can
+    /// still put right and what is on record only, then what is still due and by when) instead
+    /// of the audit report: text, Markdown and HTML. CSV and JSON are the same for both.
     public var checklist: Bool
     /// The run is on the built-in demo: text, Markdown and HTML say so first, with how to
     /// check real data.

@@ -5,14 +5,14 @@ public enum Reporters {
     /// The formats of an audit report (`audit`, `check`).
     public static let formats: [ReportFormat] = [.text, .json, .markdown, .html, .csv, .sarif, .junit]
 
-    /// The reporter for `options`; `check`'s text is its checklist. Formats an audit has no
-    /// reporter for (`github`) get the text report.
+    /// The reporter for `options`; `check`'s text, Markdown and HTML are its self-check list.
+    /// Formats an audit has no reporter for (`github`) get the text report.
     public static func reporter(for options: ReportOptions) -> any Reporter<AuditResult>.Type {
         switch options.format {
         case .text, .github: options.checklist ? CheckReporter.self : TextReporter.self
         case .json: JSONReporter.self
-        case .markdown: MarkdownReporter.self
-        case .html: HTMLReporter.self
+        case .markdown: options.checklist ? CheckMarkdownReporter.self : MarkdownReporter.self
+        case .html: options.checklist ? CheckHTMLReporter.self : HTMLReporter.self
         case .csv: CSVReporter.self
         case .sarif: SARIFReporter.self
         case .junit: JUnitReporter.self

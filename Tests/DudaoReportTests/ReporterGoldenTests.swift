@@ -9,6 +9,8 @@ struct ReporterGoldenTests {
         ("report.en.txt", ReportOptions(format: .text, language: .en)),
         ("check.txt", ReportOptions(format: .text, checklist: true)),
         ("check.en.txt", ReportOptions(format: .text, language: .en, checklist: true)),
+        ("check.md", ReportOptions(format: .markdown, checklist: true)),
+        ("check.html", ReportOptions(format: .html, checklist: true)),
         ("report.json", ReportOptions(format: .json)),
         ("report.md", ReportOptions(format: .markdown)),
         ("report.en.md", ReportOptions(format: .markdown, language: .en)),

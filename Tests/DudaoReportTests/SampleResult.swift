@@ -4,7 +4,7 @@ import DudaoCore
 /// month finding, a waived finding, record findings with details, an amount comparison, a
 /// finding with no office whose message carries quotes, commas, a line break, markup and a
 /// control character, an office finding with dates, two due items, and an expired and an
-/// unused exemption, and the accounts of two tables.
+/// unused exemption, the accounts of two tables; two rules carry a remedy.
 enum SampleResult {
     static func day(_ iso: String) -> Day { Day(iso: iso)! }
 
@@ -28,11 +28,11 @@ enum SampleResult {
             RuleInfo(id: "data.invalid-value", title: "无效值", severity: .error, clause: nil,
                      file: "rules/data.yaml", line: 2, column: 3),
             RuleInfo(id: "livelihood-fee-cap", title: "涉及民生的法律事务按最低标准收费", severity: .error, clause: nil,
-                     file: "rules/fees.yaml", line: 10, column: 3),
+                     file: "rules/fees.yaml", line: 10, column: 3, remedy: "退还超出最低标准的部分，在备注中写明退费日期"),
             RuleInfo(id: "phase-report-late", title: "阶段书面报告按时报送", severity: .warning, clause: nil,
                      file: "rules/reports.yaml", line: 14, column: 3),
             RuleInfo(id: "lecture-quarterly", title: "每季度开展法制课", severity: .error, clause: nil,
-                     file: "rules/lecture.yaml", line: 1, column: 3),
+                     file: "rules/lecture.yaml", line: 1, column: 3, remedy: "讲一次法制课，在活动台账登记"),
             RuleInfo(id: "enterprise-checkup", title: "为属地企业开展法律体检", severity: .info, clause: nil,
                      file: "rules/checkup.yaml", line: 1, column: 3),
         ],

@@ -105,7 +105,7 @@ public enum Audit {
         tally.findings = []
         findings += judged
         judged = []
-        let rules = pack.rules.map(\.info) + DataQualityRule.allCases.map(\.info)
+        let rules = pack.rules.map { $0.info(english: setting.english) } + DataQualityRule.allCases.map { $0.info(english: setting.english) }
         let exemptions = FindingOrder.finish(&findings, &due, options: options, ruleIDs: rules.map(\.id))
         return AuditResult(asOf: setting.asOf, checkDate: setting.calendar.checkDate, packID: pack.id,
                            packTitle: setting.english ? (pack.titleEN ?? pack.title) : pack.title, offices: offices,

@@ -26,6 +26,7 @@ extension RuleExplainer {
             tables = pack.tables.filter { !$0.duplicates.isEmpty }
         }
         lines.append(t("适用的表：", "Tables: ") + (tables.isEmpty ? t("（无）", "(none)") : tables.map { title($0.name) }.joined(separator: t("、", ", "))))
+        lines.append(t("整改办法：", "Remedy: ") + rule.remedy(english: english))
         lines.append(t("来源：规则包的表结构声明（列的类型、引用和检查，不在规则文件中定义）", "Source: the pack's table declarations (column types, references and checks; not written as a rule)"))
         return lines.joined(separator: "\n")
     }

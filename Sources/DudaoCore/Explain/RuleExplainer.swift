@@ -52,6 +52,9 @@ public struct RuleExplainer {
                 lines.append(t("  原文：", "  In the plan: ") + sentence)
             }
         }
+        if let remedy = english ? (rule.remedyEN ?? rule.remedy) : rule.remedy {
+            lines.append(t("整改办法：", "Remedy: ") + remedy)
+        }
         lines.append(t("定义于：", "Defined in: ") + "\(rule.mark.file):\(rule.mark.line)")
         return lines.joined(separator: "\n")
     }

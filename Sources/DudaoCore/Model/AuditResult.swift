@@ -57,8 +57,11 @@ public struct RuleInfo: Hashable, Sendable {
     public var file: String
     public var line: Int
     public var column: Int
+    /// What to do about a finding or due item of the rule, in the run's language.
+    public var remedy: String?
 
-    public init(id: String, title: String, severity: Severity, clause: String?, file: String, line: Int, column: Int) {
+    public init(id: String, title: String, severity: Severity, clause: String?, file: String, line: Int, column: Int,
+                remedy: String? = nil) {
         self.id = id
         self.title = title
         self.severity = severity
@@ -66,6 +69,7 @@ public struct RuleInfo: Hashable, Sendable {
         self.file = file
         self.line = line
         self.column = column
+        self.remedy = remedy
     }
 }
 
@@ -113,6 +117,11 @@ public struct AuditResult: Sendable {
         self.findings = findings
         self.due = due
         self.exemptions = exemptions
+    }
+
+    /// The remedy of each rule that has one, by rule id.
+    public var remedies: [String: String] {
+        Dictionary(rules.compactMap { r in r.remedy.map { (r.id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Open findings at or above a severity (what `--fail-on` looks at).

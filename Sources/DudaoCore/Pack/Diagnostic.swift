@@ -51,6 +51,8 @@ public enum PackProblem: Equatable, Sendable {
     case missingClause(rule: String)
     /// English reports of the rule use a generated sentence.
     case missingEnglishMessage(rule: String)
+    /// The rule has `message_en` and a `remedy` but no `remedy_en`: English reports show the Chinese remedy.
+    case missingEnglishRemedy(rule: String)
     /// A number or date the pack writes is outside what the engine accepts (`PackLimits`).
     case outOfRange(context: String, value: String, lowest: String, highest: String)
     case quoteNotInSource(rule: String)
@@ -90,6 +92,7 @@ public enum PackProblem: Equatable, Sendable {
         case .periodOutsideProgram: "period-outside-program"
         case .missingClause: "missing-clause"
         case .missingEnglishMessage: "missing-message-en"
+        case .missingEnglishRemedy: "missing-remedy-en"
         case .outOfRange: "out-of-range"
         case .outsideFolder: "outside-folder"
         case .quoteNotInSource: "quote-not-in-source"
@@ -166,6 +169,9 @@ public enum PackProblem: Equatable, Sendable {
         case .missingEnglishMessage(let rule):
             return english ? "rule \(rule) has no message_en: English reports use a generated sentence"
                 : "规则 \(rule) 没有 message_en：英文报告将使用自动生成的句子"
+        case .missingEnglishRemedy(let rule):
+            return english ? "rule \(rule) has message_en but no remedy_en: English reports show the Chinese remedy"
+                : "规则 \(rule) 有 message_en 却没有 remedy_en：英文报告将显示中文的整改办法"
         case .quoteNotInSource(let rule):
             return english ? "the quote of rule \(rule) is not in the source plan the pack carries"
                 : "规则 \(rule) 的 quote 在规则包所附的来源文件中找不到"

@@ -373,7 +373,8 @@ struct PackDecoder {
         }
         guard let kind = kindType.decode(f, decoder: self) else { return nil }
         let rule = Rule(id: id, title: title ?? "", titleEN: f.string("title_en"), severity: severity ?? .error, clause: f.string("clause"),
-                        quote: f.string("quote"), message: message ?? "", messageEN: f.string("message_en"), kind: kind,
+                        quote: f.string("quote"), message: message ?? "", messageEN: f.string("message_en"),
+                        remedy: f.string("remedy"), remedyEN: f.string("remedy_en"), kind: kind,
                         file: file, mark: node.mark, marks: marks)
         guard title != nil, message != nil, severity != nil else {
             // Broken, but its other parts are still checked against the pack.

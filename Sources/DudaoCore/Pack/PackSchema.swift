@@ -138,6 +138,8 @@ public enum PackSchema {
     ] + RuleKinds.fields + [
         FieldShape("message", .string, required: true, "中文消息模板"),
         FieldShape("message_en", .string, "英文消息模板"),
+        FieldShape("remedy", .string, "整改办法：怎样改正问题或补做待办"),
+        FieldShape("remedy_en", .string, "英文整改办法"),
     ])
 
     public static let statistic = ObjectShape("统计", [

@@ -268,6 +268,9 @@ struct PackValidator {
         }
         if r.clause == nil { reader.report(r.mark, .missingClause(rule: r.id), .warning) }
         if r.messageEN == nil, !r.message.isEmpty { reader.report(r.marks["message"] ?? r.mark, .missingEnglishMessage(rule: r.id), .warning) }
+        if r.remedy != nil, r.remedyEN == nil, r.messageEN != nil {
+            reader.report(r.marks["remedy"] ?? r.mark, .missingEnglishRemedy(rule: r.id), .warning)
+        }
         if let q = r.quote, pack.sourceText != nil, pack.sourceSentence(containing: q) == nil {
             reader.report(r.marks["quote"] ?? r.mark, .quoteNotInSource(rule: r.id), .warning)
         }

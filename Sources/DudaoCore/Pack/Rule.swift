@@ -10,6 +10,10 @@ public struct Rule: Sendable {
     public var quote: String?
     public var message: String
     public var messageEN: String?
+    /// What to do about a finding or due item of the rule (`remedy`, `remedy_en`), for an
+    /// office's self-check and `explain`.
+    public var remedy: String?
+    public var remedyEN: String?
     public var kind: Kind
     public var file: String
     public var mark: Mark
@@ -23,8 +27,11 @@ public struct Rule: Sendable {
         case deadline(DeadlineRequirement)
     }
 
-    public var info: RuleInfo {
-        RuleInfo(id: id, title: title, severity: severity, clause: clause, file: mark.file, line: mark.line, column: mark.column)
+    /// The rule as reporters know it, its remedy in the run's language (the Chinese one when
+    /// the pack gives no English).
+    public func info(english: Bool) -> RuleInfo {
+        RuleInfo(id: id, title: title, severity: severity, clause: clause, file: mark.file, line: mark.line, column: mark.column,
+                 remedy: english ? (remedyEN ?? remedy) : remedy)
     }
 }
 

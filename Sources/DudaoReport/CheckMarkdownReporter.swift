@@ -1,0 +1,42 @@
+import DudaoCore
+
+/// `dudao check --format markdown`: the self-check list (自查清单) for a wiki or a message.
+/// Per office: findings it can still put right, findings on record only, each rule with its
+/// remedy; then a table of due items per rule, soonest first, with the days left.
+enum CheckMarkdownReporter: Reporter {
+    static func render(_ result: AuditResult, options: ReportOptions) -> String {
+        let words = Wording(language: options.language)
+        let outline = CheckOutline(result)
+        let e = MarkdownReporter.escaped
+        var lines = ["# " + e(words.checkTitle(result)), "", words.dates(result) + "  ", words.edition(result)]
+        if options.builtInDemo { lines.insert(contentsOf: ["> " + e(words.demoNote(result)), ""], at: 0) }
+        for section in outline.sections {
+            lines += ["", "## " + e(words.office(id: section.officeID, name: section.officeName)), "", e(words.checkCounts(section))]
+            for (standing, groups) in [(Standing.correctable, section.correctable), (.recordOnly, section.recordOnly)]
+            where !groups.isEmpty {
+                lines += ["", "### " + e(words.standingHeading(standing, count: groups.reduce(0) { $0 + $1.findings.count }))]
+                for group in groups {
+                    lines += ["", "**[\(e(words.severity(group.severity)))] \(e(group.rule)) \(e(group.title))**"
+                        + words.pick("（\(group.findings.count) 条）", " (\(group.findings.count))")]
+                    if let remedy = outline.remedies[group.rule] { lines += ["", e(words.remedyLine(remedy))] }
+                    lines.append("")
+                    lines += group.findings.map { "- " + e(words.findingParts($0).joined(separator: " · ")) }
+                }
+            }
+            if section.waived > 0 { lines += ["", e(words.waivedNote(section.waived))] }
+            guard !section.due.isEmpty else { continue }
+            lines += ["", "### " + e(words.dueByDateHeading)]
+            for group in section.due {
+                lines += ["", "**[\(e(words.severity(group.severity)))] \(e(words.dueGroupTitle(group)))**"]
+                if let remedy = outline.remedies[group.rule] { lines += ["", e(words.remedyLine(remedy))] }
+                lines += ["", row(words.dueColumns.map(e)), "|" + String(repeating: "---|", count: words.dueColumns.count)]
+                lines += group.items.map { row(words.dueCells($0, asOf: outline.asOf).map(e)) }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        "| " + cells.joined(separator: " | ") + " |"
+    }
+}
