@@ -3,7 +3,8 @@ import DudaoCore
 /// Text for `dudao check`: the self-check list (自查清单) an office works through before an
 /// inspection. For each office of the run: its open findings, first those it can still put
 /// right, then those on record only, each rule with its remedy; then its due items by rule,
-/// soonest first, each with the days left; last, what became of each table's rows.
+/// soonest first, each with the days left; with a baseline, what changed since the earlier
+/// inspection and what was put right; last, what became of each table's rows.
 enum CheckReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
@@ -14,6 +15,9 @@ enum CheckReporter: Reporter {
             let office = words.office(id: section.officeID, name: section.officeName).singleLine
             var lines = [paint.bold(words.checkTitle(office: office)), words.dates(result), words.edition(result),
                          words.checkCounts(section)]
+            if let b = result.baseline, let id = section.officeID {
+                lines.append(words.progress(b.counts(result, office: id)))
+            }
             for (standing, groups) in [(Standing.correctable, section.correctable), (.recordOnly, section.recordOnly)]
             where !groups.isEmpty {
                 lines.append(paint.bold(words.standingHeading(standing, count: groups.reduce(0) { $0 + $1.findings.count })))
@@ -28,6 +32,13 @@ enum CheckReporter: Reporter {
                     if let remedy = outline.remedies[group.rule] { lines.append("    " + words.remedyLine(remedy).singleLine) }
                     lines += group.items.map { "    - " + words.dueEntry($0, asOf: outline.asOf).singleLine }
                 }
+            }
+            blocks.append(lines)
+        }
+        if let progress = words.progressLine(result) {
+            var lines = [progress]
+            if let b = result.baseline, !b.resolved.isEmpty {
+                lines += [paint.bold(words.resolvedHeading)] + b.resolved.map { "  - " + words.resolvedLine($0).singleLine }
             }
             blocks.append(lines)
         }
@@ -48,7 +59,7 @@ enum CheckReporter: Reporter {
             let count = words.pick("（\(group.findings.count) 条）", " (\(group.findings.count))")
             var lines = ["  \(tag) " + "\(group.rule) \(group.title)".singleLine + count]
             if let remedy = remedies[group.rule] { lines.append("    " + words.remedyLine(remedy).singleLine) }
-            return lines + group.findings.map { "    - " + words.findingParts($0).joined(separator: " · ").singleLine }
+            return lines + group.findings.map { "    - " + words.changeTag($0) + words.findingParts($0).joined(separator: " · ").singleLine }
         }
     }
 }
