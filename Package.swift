@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "CMapGuard"),
         .target(name: "DudaoTable", dependencies: ["CTextInspect", "CMapGuard"]),
         .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable", "DudaoXLSX"]),
-        .target(name: "DudaoReport", dependencies: ["DudaoCore"]),
+        .target(name: "DudaoReport", dependencies: ["DudaoCore", "DudaoXLSX"]),
         .target(name: "DudaoGenerate", dependencies: ["DudaoTable"]),
         .target(
             name: "DudaoXLSX",
@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "DudaoYAMLTests", dependencies: ["DudaoYAML", "DudaoTable"]),
         .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore", "DudaoXLSX"]),
-        .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport"], exclude: ["Golden"]),
+        .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport", "DudaoXLSX"], exclude: ["Golden"]),
         .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable"]),
         .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport"]),
         .testTarget(name: "DudaoXLSXTests", dependencies: ["DudaoXLSX", "DudaoTable"]),

@@ -2,12 +2,16 @@ import DudaoTable
 import Foundation
 import ZIPFoundation
 
-/// Writes a small `.xlsx` workbook: sheets of rows of text, number and date cells, with a
-/// frozen header row, column widths, merged ranges, drop-down lists and either date system.
+/// Writes an `.xlsx` workbook: sheets of text, number and date cells, with a bold frozen
+/// header row, an auto-filter, column widths sized to the content, merged ranges, drop-down
+/// lists and either date system.
 ///
-/// The workbook is built in memory (templates, test workbooks, reports of a few thousand rows),
-/// text as inline strings so no shared-strings table is needed; dates are serial numbers in
-/// the `yyyy-mm-dd` format, so Excel shows and `XLSXWorkbook` reads them as dates.
+/// Sheets given as rows are built in memory with their texts in one shared-strings table;
+/// a sheet too long to hold (a generated ledger) is streamed into an `XLSXRowSpool` first and
+/// written with inline strings. Dates are serial numbers in the `yyyy-mm-dd` format, so Excel
+/// shows and `XLSXWorkbook` reads them as dates. Text cells that a spreadsheet would run as a
+/// formula get a leading `'` (`FormulaGuard`, REPORTS section 5) unless `guardsFormulas` is off.
+/// The bytes depend only on the content: every zip entry carries the same fixed time.
 public struct XLSXWriter {
     /// One cell's value.
     public enum Cell: Equatable, Sendable {
@@ -31,12 +35,16 @@ public struct XLSXWriter {
     }
 
     /// A sheet: its tab name, rows (row 1 first; a row's cells from column A) and layout.
-    public struct Sheet: Sendable {
+    public struct Sheet {
         public var name: String
         public var rows: [[Cell]]
-        /// Rows kept in view while scrolling (1 freezes a header row).
+        /// Rows already written to a file (a long sheet); when set, `rows` is not used.
+        public var spool: XLSXRowSpool?
+        /// Rows kept in view while scrolling (1 freezes a header row); they are set in bold.
         public var frozenRows = 0
-        /// Widths in characters, from column A; columns past the list keep Excel's width.
+        /// An auto-filter over the columns, from the last frozen row (or row 1) to the last row.
+        public var autoFilter = false
+        /// Widths in characters, from column A; columns past the list are sized to their content.
         public var columnWidths: [Double] = []
         /// Cells formatted as dates although empty (a template's date columns), by column,
         /// over the given rows.
@@ -49,6 +57,14 @@ public struct XLSXWriter {
             self.name = name
             self.rows = rows
         }
+
+        /// A sheet whose rows were streamed into `spool`; its frozen rows are the spool's header rows.
+        public init(name: String, spool: XLSXRowSpool) {
+            self.name = name
+            rows = []
+            self.spool = spool
+            frozenRows = spool.headerRows
+        }
     }
 
     /// Why a workbook could not be written.
@@ -58,16 +74,23 @@ public struct XLSXWriter {
         case invalidSheetName(String)
         /// A drop-down list longer than Excel's 255 characters.
         case listTooLong(column: Int)
+        /// A spooled sheet was written with the other date system than the workbook's.
+        case dateSystemMismatch(sheet: String)
+        /// Something is already at the path; it was left as it was.
+        case exists(path: String)
         case unwritable(path: String, detail: String)
     }
 
     public var sheets: [Sheet]
     /// The 1904 date system rather than the 1900 one.
     public var date1904 = false
+    /// Text cells that begin like a formula get a leading `'`.
+    public var guardsFormulas = true
 
-    public init(sheets: [Sheet], date1904: Bool = false) {
+    public init(sheets: [Sheet], date1904: Bool = false, guardsFormulas: Bool = true) {
         self.sheets = sheets
         self.date1904 = date1904
+        self.guardsFormulas = guardsFormulas
     }
 
     /// Whether Excel accepts `name` as a sheet's name.
@@ -76,178 +99,126 @@ public struct XLSXWriter {
             && !name.hasPrefix("'") && !name.hasSuffix("'")
     }
 
-    /// Writes the workbook to `path`, which must not exist yet.
+    /// Writes the workbook to `path`, which must not exist yet (not even as a dangling link).
+    /// On failure nothing is left at `path`.
     public func write(to path: String) throws(Failure) {
-        var seen = Set<String>()
-        for s in sheets {
-            guard Self.isValidSheetName(s.name), seen.insert(s.name.lowercased()).inserted else { throw .invalidSheetName(s.name) }
-            for v in s.validations where Self.listFormula(v.values).count > 257 { throw .listTooLong(column: v.column) }
-        }
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes),
-            ("_rels/.rels", Self.packageRelationships),
-            ("xl/workbook.xml", workbook),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships),
-            ("xl/styles.xml", Self.styles),
-        ]
-        for (i, s) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", worksheet(s))) }
+        try validate()
+        var st = stat()
+        guard lstat(path, &st) != 0 else { throw .exists(path: path) }
+        let archive: Archive
         do {
-            let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-            for (name, text) in parts {
-                let data = Data(text.utf8)
-                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count),
-                                     modificationDate: Date(timeIntervalSince1970: 315_532_800),
-                                     compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
+            // ZIPFoundation creates the file without overwriting (O_EXCL): a file that appeared
+            // since the check above stays as it is.
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         } catch {
+            throw lstat(path, &st) == 0 ? .exists(path: path) : .unwritable(path: path, detail: "\(error)")
+        }
+        do {
+            try fill(archive)
+        } catch {
+            unlink(path)
             throw .unwritable(path: path, detail: "\(error)")
         }
     }
 
-    // MARK: parts
-
-    private var contentTypes: String {
-        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-        out += #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
-        out += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
-        out += #"<Default Extension="xml" ContentType="application/xml"/>"#
-        out += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
-        out += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
-        for i in sheets.indices {
-            out += #"<Override PartName="/xl/worksheets/sheet\#(i + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+    /// The workbook's bytes (for a report that goes through an output target).
+    public func data() throws(Failure) -> Data {
+        try validate()
+        do {
+            let archive = try Archive(accessMode: .create)
+            try fill(archive)
+            guard let data = archive.data else { throw Failure.unwritable(path: "-", detail: "no archive data") }
+            return data
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .unwritable(path: "-", detail: "\(error)")
         }
-        return out + "</Types>"
     }
 
-    private static let packageRelationships = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
-        + "</Relationships>"
+    private func validate() throws(Failure) {
+        var seen = Set<String>()
+        for s in sheets {
+            guard Self.isValidSheetName(s.name), seen.insert(s.name.lowercased()).inserted else { throw .invalidSheetName(s.name) }
+            for v in s.validations where WorksheetEncoder.listFormula(v.values).count > 257 { throw .listTooLong(column: v.column) }
+            if let spool = s.spool, spool.date1904 != date1904 { throw .dateSystemMismatch(sheet: s.name) }
+        }
+    }
 
-    private var workbook: String {
-        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-        out += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
-        out += date1904 ? #"<workbookPr date1904="1"/>"# : "<workbookPr/>"
-        out += "<sheets>"
+    /// Every part, in a fixed order, into `archive`.
+    private func fill(_ archive: Archive) throws {
+        let strings = SharedStringTable()
+        var sheetParts: [(name: String, head: Data, body: XLSXRowSpool?, tail: Data)] = []
+        var filters: [String?] = []
         for (i, s) in sheets.enumerated() {
-            out += #"<sheet name="\#(Self.escaped(s.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
-        }
-        return out + "</sheets></workbook>"
-    }
-
-    private var workbookRelationships: String {
-        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-        out += #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-        for i in sheets.indices {
-            out += #"<Relationship Id="rId\#(i + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
-        }
-        let styles = sheets.count + 1
-        out += #"<Relationship Id="rId\#(styles)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
-        return out + "</Relationships>"
-    }
-
-    /// Style 0: general; 1: a date (`yyyy-mm-dd`, custom format 164); 2: bold (headers).
-    private static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-        + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-        + #"<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/></numFmts>"#
-        + #"<fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts>"#
-        + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
-        + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
-        + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        + #"<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
-        + #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
-        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>"#
-        + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
-        + "</styleSheet>"
-
-    private func worksheet(_ s: Sheet) -> String {
-        var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-        out += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-        if s.frozenRows > 0 {
-            let top = XLSXCellReference.name(row: s.frozenRows + 1, column: 0)
-            out += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="\#(s.frozenRows)" topLeftCell="\#(top)" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
-        }
-        if !s.columnWidths.isEmpty {
-            out += "<cols>"
-            for (i, w) in s.columnWidths.enumerated() {
-                out += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(w)" customWidth="1"/>"#
+            let encoder = WorksheetEncoder(sheet: s, date1904: date1904, guardsFormulas: guardsFormulas)
+            let name = "xl/worksheets/sheet\(i + 1).xml"
+            if let spool = s.spool {
+                try spool.finish()
+                let layout = encoder.layout(widths: spool.widths, rowCount: spool.rowCount)
+                sheetParts.append((name, Data(layout.head.utf8), spool, Data(layout.tail.utf8)))
+                filters.append(encoder.filterRange(columns: spool.widths.count, rowCount: spool.rowCount))
+            } else {
+                let (body, widths) = encoder.rows(strings: strings)
+                let layout = encoder.layout(widths: widths, rowCount: encoder.rowCount)
+                sheetParts.append((name, Data((layout.head + body).utf8), nil, Data(layout.tail.utf8)))
+                filters.append(encoder.filterRange(columns: widths.count, rowCount: encoder.rowCount))
             }
-            out += "</cols>"
         }
-        out += "<sheetData>"
-        let dateRows = s.dateColumns.map(\.rows).reduce(0) { max($0, $1.upperBound) }
-        for r in 1...max(s.rows.count, dateRows, 1) {
-            let cells = r <= s.rows.count ? s.rows[r - 1] : []
-            let width = max(cells.count, (s.dateColumns.filter { $0.rows.contains(r) }.map { $0.column + 1 }.max() ?? 0))
-            guard width > 0 else { continue }
-            out += #"<row r="\#(r)">"#
-            for c in 0..<width {
-                let cell = c < cells.count ? cells[c] : .empty
-                let dated = s.dateColumns.contains { $0.column == c && $0.rows.contains(r) }
-                let header = r <= s.frozenRows
-                out += self.cell(cell, ref: XLSXCellReference.name(row: r, column: c), dated: dated, header: header)
+        let package = WorkbookPackage(sheets: sheets, date1904: date1904, hasSharedStrings: !strings.isEmpty, filters: filters)
+        var parts: [(String, Data)] = [
+            ("[Content_Types].xml", Data(package.contentTypes.utf8)),
+            ("_rels/.rels", Data(WorkbookPackage.packageRelationships.utf8)),
+            ("xl/workbook.xml", Data(package.workbook.utf8)),
+            ("xl/_rels/workbook.xml.rels", Data(package.workbookRelationships.utf8)),
+            ("xl/styles.xml", Data(WorkbookPackage.styles.utf8)),
+        ]
+        if !strings.isEmpty { parts.append(("xl/sharedStrings.xml", Data(strings.xml.utf8))) }
+        for (name, data) in parts { try Self.add(name, data, to: archive) }
+        for part in sheetParts {
+            guard let spool = part.body else {
+                try Self.add(part.name, part.head + part.tail, to: archive)
+                continue
             }
-            out += "</row>"
-        }
-        out += "</sheetData>"
-        if !s.merges.isEmpty {
-            out += #"<mergeCells count="\#(s.merges.count)">"#
-            for m in s.merges { out += #"<mergeCell ref="\#(m)"/>"# }
-            out += "</mergeCells>"
-        }
-        if !s.validations.isEmpty {
-            out += #"<dataValidations count="\#(s.validations.count)">"#
-            for v in s.validations {
-                let range = XLSXCellReference.name(row: v.rows.lowerBound, column: v.column) + ":"
-                    + XLSXCellReference.name(row: v.rows.upperBound, column: v.column)
-                out += #"<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="\#(range)">"#
-                out += "<formula1>\(Self.escaped(Self.listFormula(v.values)))</formula1></dataValidation>"
+            let total = Int64(part.head.count) + spool.byteCount + Int64(part.tail.count)
+            try archive.addEntry(with: part.name, type: .file, uncompressedSize: total, modificationDate: Self.fixedTime,
+                                 compressionMethod: .deflate, bufferSize: 1 << 20) { position, size in
+                try Self.chunk(at: position, size: size, head: part.head, spool: spool, tail: part.tail)
             }
-            out += "</dataValidations>"
-        }
-        return out + "</worksheet>"
-    }
-
-    private func cell(_ cell: Cell, ref: String, dated: Bool, header: Bool) -> String {
-        let style = header ? #" s="2""# : dated ? #" s="1""# : ""
-        switch cell {
-        case .empty:
-            return style.isEmpty ? "" : #"<c r="\#(ref)"\#(style)/>"#
-        case .text(let text):
-            return #"<c r="\#(ref)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(Self.escaped(text))</t></is></c>"#
-        case .number(let n):
-            return #"<c r="\#(ref)"\#(style)><v>\#(Self.number(n))</v></c>"#
-        case .date(let day):
-            let serial = Int(day.rawValue) + (date1904 ? 24_107 : 25_569)
-            return #"<c r="\#(ref)" s="1"><v>\#(serial)</v></c>"#
         }
     }
 
-    private static func number(_ n: Double) -> String {
-        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
-        return "\(n)"
+    /// 1980-01-01 00:00 UTC, the earliest time a zip entry holds, on every entry.
+    private static let fixedTime = Date(timeIntervalSince1970: 315_532_800)
+
+    private static func add(_ name: String, _ data: Data, to archive: Archive) throws {
+        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedTime,
+                             compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
     }
 
-    /// A list's values as Excel writes them in a validation: `"a,b,c"`.
-    private static func listFormula(_ values: [String]) -> String {
-        "\"" + values.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: ",") + "\""
-    }
-
-    /// Text made safe for XML: markup characters escaped, characters XML cannot hold dropped.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+    /// `size` bytes from `position` of head, then the spooled rows, then tail.
+    private static func chunk(at position: Int64, size: Int, head: Data, spool: XLSXRowSpool, tail: Data) throws -> Data {
+        var out = Data()
+        var at = position
+        let headEnd = Int64(head.count), bodyEnd = headEnd + spool.byteCount
+        while out.count < size {
+            let want = size - out.count
+            if at < headEnd {
+                let n = min(want, Int(headEnd - at))
+                out.append(head.subdata(in: Int(at)..<Int(at) + n))
+                at += Int64(n)
+            } else if at < bodyEnd {
+                let piece = try spool.read(at: at - headEnd, count: min(want, Int(bodyEnd - at)))
+                guard !piece.isEmpty else { throw Failure.unwritable(path: spool.path, detail: "the spool ended early") }
+                out.append(piece)
+                at += Int64(piece.count)
+            } else {
+                let start = Int(at - bodyEnd), n = min(want, tail.count - start)
+                guard n > 0 else { break }
+                out.append(tail.subdata(in: start..<start + n))
+                at += Int64(n)
             }
         }
         return out

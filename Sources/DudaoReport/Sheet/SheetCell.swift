@@ -1,4 +1,5 @@
 import DudaoCore
+import DudaoXLSX
 
 /// One cell of a spreadsheet-shaped report (CSV, Excel), typed so each format can write it
 /// as what it is: text (neutralised against formulas), a number, or a date.
