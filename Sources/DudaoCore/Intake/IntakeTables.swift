@@ -48,6 +48,20 @@ public final class IntakeTables: Sendable {
         return IntakeTables(folder: folder, sources: sources)
     }
 
+    /// The files (relative to `folder`, with the sheet for a workbook) each table of `pack` is
+    /// found in under `folder` by INTAKE section 1, for the tables that are there at all: a
+    /// missing table is no error. For telling which tables an upload of some files holds.
+    public static func locate(folder: String, pack: Pack) throws(RunError) -> [String: [String]] {
+        let manifest = try loadManifest(folder: folder, pack: pack)
+        var discovery = TableDiscovery(folder: folder, pack: pack, manifest: manifest, workbooks: WorkbookCache(folder: folder))
+        discovery.allowsMissing = true
+        do {
+            return try discovery.discover().mapValues { parts in parts.map(\.file) }
+        } catch {
+            throw .intake(error)
+        }
+    }
+
     /// The map back to a table's own rows; nil for a table read in place.
     func origins(_ table: String) -> RowOrigins? {
         if case .assembled(_, let origins)? = sources[table] { return origins }
