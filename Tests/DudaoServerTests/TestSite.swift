@@ -18,9 +18,11 @@ final class TestSite: Sendable {
     let folder: String
     let server: DistrictServer
     let clock: TestClock
+    /// The store's place when the test chose one (PostgreSQL), removed with the site.
+    let place: StoreTests.Place?
 
     init(settings adjust: (inout ServerSettings) -> Void = { _ in }, offices: [String] = ["SO01", "SO02", "SO03"],
-         rosters: String? = "fixtures/demo") async throws {
+         rosters: String? = "fixtures/demo", place: StoreTests.Place? = nil) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("dudao-serve-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let clock = TestClock()
@@ -29,7 +31,8 @@ final class TestSite: Sendable {
         settings.bcryptCost = 4
         settings.now = { clock.now }
         adjust(&settings)
-        let store = try await DistrictStore.open(.sqlite(path: folder + "/dudao.db"))
+        self.place = place
+        let store = if let place { try await place.open() } else { try await DistrictStore.open(.sqlite(path: folder + "/dudao.db")) }
         server = try DistrictServer(settings: settings, store: store)
         let hash = Secrets.hashPassword(Self.password, cost: 4)
         let people = offices.map { ($0.lowercased(), Role.office, Optional($0)) } + [("boss", Role.supervisor, nil)]
@@ -47,7 +50,11 @@ final class TestSite: Sendable {
     }
 
     func remove() async {
-        try? await server.store.close()
+        if let place {
+            try? await place.remove(server.store)
+        } else {
+            try? await server.store.close()
+        }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
@@ -80,9 +87,9 @@ final class TestSite: Sendable {
     // MARK: requests
 
     /// Runs `body` with a client of the router, in process.
-    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: server.router())
-        try await app.test(.router, body)
+    func test(_ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(setup, body)
     }
 
     private func putRoster(_ table: String, file: String, contents: [UInt8]) async throws {

@@ -179,3 +179,23 @@ import ZIPFoundation
         await site.remove()
     }
 }
+
+/// An office's upload may not carry another office's rows: they would change that office's check.
+@Suite struct OtherOfficeRowsTests {
+    @Test func rowsOfAnotherOfficeAreRefusedAndStrayIdsAreLeftToTheEngine() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let all = try TestSite.demo("activities.csv")
+            let (status, json) = try await client.upload("SO01", name: "activities.csv", contents: all, headers: login.headers)
+            #expect(status == .unprocessableContent)
+            #expect((json["error"] as? String)?.contains("SO02") == true)
+            #expect(try await site.server.store.uploads(office: "SO01").isEmpty)
+            // An id no office of the district has is the engine's finding, not a refusal.
+            var rows = String(decoding: try TestSite.demoRows("activities.csv", office: "SO01"), as: UTF8.self)
+            rows = rows.replacingOccurrences(of: ",SO01,", with: ",SO99,", options: [], range: rows.range(of: ",SO01,"))
+            #expect(try await client.upload("SO01", name: "activities.csv", contents: Array(rows.utf8), headers: login.headers).0 == .created)
+        }
+        await site.remove()
+    }
+}

@@ -38,6 +38,28 @@ struct DistrictRunner: Sendable {
         }
     }
 
+    /// The office ids the rows of `uploads` carry in the office tables (trimmed, blanks
+    /// included), as the intake reads them.
+    func officeIDs(rosters: [RosterRecord], uploads: [UploadRecord], english: Bool) async throws -> Set<String> {
+        let district = DistrictFolder(pack: pack, files: files)
+        let pack = pack
+        return try await Self.offload {
+            let (folder, _) = try district.build(rosters: rosters, uploads: uploads)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let tables: IntakeTables
+            do throws(RunError) {
+                tables = try IntakeTables.read(folder: folder, pack: pack, english: english)
+            } catch {
+                throw ReadProblem(error, folder: folder, english: english)
+            }
+            var out = Set<String>()
+            for t in DistrictFolder.officeTables(pack) {
+                if case .column(let c)? = t.office { out.formUnion(tables.values(of: c, in: t.name)) }
+            }
+            return out
+        }
+    }
+
     /// The audit's JSON document, exactly as `dudao audit --format json` writes it.
     static func json(_ result: AuditResult, english: Bool) -> String {
         Reporters.render(result, options: ReportOptions(format: .json, language: english ? .en : .zh))

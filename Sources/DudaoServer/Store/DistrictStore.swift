@@ -15,6 +15,7 @@ public final class DistrictStore: Sendable {
         let database: any SQLDatabase
         switch location {
         case .sqlite(let path): database = try await SQLiteDatabase.open(path: path)
+        case .postgres(let url): database = try await PostgresDatabase.open(url)
         }
         let store = DistrictStore(database: database)
         do {

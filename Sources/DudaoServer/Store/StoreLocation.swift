@@ -1,6 +1,7 @@
 /// Where the store is: `sqlite:FILE` (the default, embedded) or a PostgreSQL URL.
 public enum StoreLocation: Sendable, Equatable {
     case sqlite(path: String)
+    case postgres(PostgresURL)
 
     /// Reads `--store`.
     public init(_ text: String) throws(StoreError) {
@@ -8,6 +9,8 @@ public enum StoreLocation: Sendable, Equatable {
             let path = String(text.dropFirst("sqlite:".count))
             guard !path.isEmpty else { throw .badLocation(text) }
             self = .sqlite(path: path)
+        } else if let url = PostgresURL(text) {
+            self = .postgres(url)
         } else {
             throw .badLocation(text)
         }
@@ -17,6 +20,7 @@ public enum StoreLocation: Sendable, Equatable {
     public var defaultFilesFolder: String {
         switch self {
         case .sqlite(let path): path + ".files"
+        case .postgres(let url): "dudao-files-" + url.database
         }
     }
 }

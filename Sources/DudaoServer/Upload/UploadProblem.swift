@@ -19,6 +19,8 @@ enum UploadProblem: Error, Equatable {
     case csrf
     /// The file holds none of the tables an office uploads (or for a roster, not that table).
     case noTable(String)
+    /// Rows carrying the id of another office of the district.
+    case otherOffices(office: String, others: [String])
 
     var status: Int {
         switch self {
@@ -27,7 +29,7 @@ enum UploadProblem: Error, Equatable {
         case .duplicate: 409
         case .csrf: 403
         case .noFile, .malformed: 400
-        case .badName, .badZip, .noTable: 422
+        case .badName, .badZip, .noTable, .otherOffices: 422
         }
     }
 
@@ -53,6 +55,9 @@ enum UploadProblem: Error, Equatable {
         case .csrf: english ? "the form has expired; reload the page and try again" : "表单已失效，请刷新页面后重试"
         case .noTable(let what):
             english ? "no table of the ledger was found in \(what)" : "在 \(what) 中没有找到台账的表"
+        case .otherOffices(let office, let others):
+            english ? "the upload holds rows of other offices (\(others.joined(separator: ", "))); \(office) uploads only its own rows"
+                : "上传的文件含有其他法律服务所（\(others.joined(separator: "、"))）的记录；\(office) 只能上传本所的记录"
         }
     }
 }

@@ -106,14 +106,16 @@ extension DistrictServer {
         }
     }
 
-    /// Runs `body` for a caller: 401 without one; 403 while a one-time password is unchanged;
+    /// Runs `body` for a caller: 401 without one; 403 for a session while its one-time password
+    /// is unchanged;
     /// 403 for a state change by cookie without the session's CSRF token in `X-CSRF-Token`.
     func withCaller(_ request: Request, _ context: ServerContext, changes: Bool, allowPasswordChange: Bool = false,
                     _ body: (Caller) async throws -> Response) async throws -> Response {
         guard let caller = try await caller(request) else {
             return APIResponse.error(.unauthorized, english(request) ? "log in first" : "请先登录")
         }
-        if caller.account.mustChangePassword && !allowPasswordChange {
+        // A token is no password: an account used only through its token need never log in.
+        if caller.account.mustChangePassword && caller.session != nil && !allowPasswordChange {
             return APIResponse.error(.forbidden, english(request) ? "change the one-time password first" : "请先修改一次性密码")
         }
         if changes, let session = caller.session {

@@ -187,6 +187,11 @@ public struct DistrictServer: Sendable {
             let rosters = try await store.rosters()
             let (result, _) = try await runner.run(rosters: rosters, uploads: [pending], asOf: settings.today, offices: [office],
                                                    english: english)
+            // Rows of another office of the district would change that office's check.
+            let known = Set(try await store.accounts().compactMap { $0.role == .office ? $0.office : nil })
+            let others = try await runner.officeIDs(rosters: rosters, uploads: [pending], english: english)
+                .subtracting([office]).intersection(known)
+            if !others.isEmpty { throw UploadProblem.otherOffices(office: office, others: others.sorted()) }
             var rows: [String: Int] = [:]
             for account in result.tables where parts[account.table] != nil { rows[account.table] = account.read }
             let record = try await store.addUpload(office: office, user: caller.user, time: pending.time, fileName: file.name,
