@@ -26,12 +26,13 @@ enum CheckHTMLReporter: Reporter {
             .warning { color: #9a6700; }
             .info { color: #0b6bcb; }
             p.remedy { background: #f4f8ee; border-left: 4px solid #5a8f29; padding: 0.3em 0.6em; }
+            \(HTMLRunBlock.css)
             </style>
             </head>
             <body>
-            \(options.builtInDemo ? "<p><strong>\(esc(words.demoNote(result)))</strong></p>\n" : "")<h1>\(esc(words.checkTitle(result)))</h1>
+            \(options.builtInDemo.map { "<p><strong>\(esc(words.demoNote(result, campaign: $0)))</strong></p>\n" } ?? "")<h1>\(esc(words.checkTitle(result)))</h1>
             <p>\(esc(words.dates(result)))<br>\(esc(words.edition(result)))</p>
-
+            \(options.run.map { HTMLRunBlock(result: result, run: $0, words: words).html } ?? "")
             """
         func heading(_ severity: Severity, _ title: String) -> String {
             "<h4><span class=\"\(severity.rawValue)\">[\(esc(words.severity(severity)))]</span> \(esc(title))</h4>\n"

@@ -10,7 +10,8 @@ enum CheckMarkdownReporter: Reporter {
         let outline = CheckOutline(result)
         let e = MarkdownReporter.escaped
         var lines = ["# " + e(words.checkTitle(result)), "", words.dates(result) + "  ", words.edition(result)]
-        if options.builtInDemo { lines.insert(contentsOf: ["> " + e(words.demoNote(result)), ""], at: 0) }
+        if let run = options.run { lines[lines.count - 1] += "  "; lines.append(e(words.runLine(result, run))) }
+        if let campaign = options.builtInDemo { lines.insert(contentsOf: ["> " + e(words.demoNote(result, campaign: campaign)), ""], at: 0) }
         if let progress = words.progressLine(result) { lines += ["", e(progress)] }
         for section in outline.sections {
             lines += ["", "## " + e(words.office(id: section.officeID, name: section.officeName)), "", e(words.checkCounts(section))]

@@ -13,8 +13,9 @@ enum CheckReporter: Reporter {
         var blocks: [[String]] = []
         for section in outline.sections {
             let office = words.office(id: section.officeID, name: section.officeName).singleLine
-            var lines = [paint.bold(words.checkTitle(office: office)), words.dates(result), words.edition(result),
-                         words.checkCounts(section)]
+            var lines = [paint.bold(words.checkTitle(office: office)), words.dates(result), words.edition(result)]
+            if let run = options.run { lines.append(words.runLine(result, run).singleLine) }
+            lines.append(words.checkCounts(section))
             if let b = result.baseline, let id = section.officeID {
                 lines.append(words.progress(b.counts(result, office: id)))
             }
@@ -47,7 +48,7 @@ enum CheckReporter: Reporter {
                 + words.longFieldNotes(result.tables).map { "  - " + $0.singleLine })
         }
         var text = blocks.map { $0.joined(separator: "\n") + "\n" }.joined(separator: "\n")
-        if options.builtInDemo { text = words.demoNote(result) + "\n" + text }
+        if let campaign = options.builtInDemo { text = words.demoNote(result, campaign: campaign) + "\n" + text }
         return text
     }
 

@@ -8,15 +8,15 @@ import DudaoCore
 /// Findings, due items and exemptions are written straight to bytes, one at a time.
 enum JSONReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
-        document(result).serialized()
+        document(result, run: options.run).serialized()
     }
 
     /// Writes the document in pieces, so a report of millions of findings is never one string.
     static func write(_ result: AuditResult, options: ReportOptions, to sink: ReportSink) {
-        document(result).write(emit: sink.write)
+        document(result, run: options.run).write(emit: sink.write)
     }
 
-    private static func document(_ result: AuditResult) -> JSONDocument {
+    private static func document(_ result: AuditResult, run: RunRecord?) -> JSONDocument {
         let findings = result.findings, due = result.due, exemptions = result.exemptions
         let asOf = result.asOf, remedies = result.remedies
         var members: [(String, JSONDocument.Member)] = [
@@ -31,6 +31,8 @@ enum JSONReporter: Reporter {
             ("summary", .value(summary(result))),
             ("tables", .value(.array(result.tables.map(account)))),
         ]
+        // After `pack`: what produced the document (absent when the caller gave no run record).
+        if let run { members.insert(("run", .value(run.json(result))), at: 3) }
         if let b = result.baseline {
             // After `findings`: what was found last time and is gone, as it was then.
             let resolved = b.resolved

@@ -8,7 +8,8 @@ enum MarkdownReporter: Reporter {
         let words = Wording(language: options.language)
         let outline = ReportOutline(result)
         var lines = ["# " + escaped(words.reportTitle(result)), "", words.dates(result) + "  ", words.edition(result) + "  ", words.counts(result), ""]
-        if options.builtInDemo { lines.insert(contentsOf: ["> " + escaped(words.demoNote(result)), ""], at: 0) }
+        if let run = options.run { lines.insert(escaped(words.runLine(result, run)) + "  ", at: 4) }
+        if let campaign = options.builtInDemo { lines.insert(contentsOf: ["> " + escaped(words.demoNote(result, campaign: campaign)), ""], at: 0) }
         if let progress = words.progressLine(result) { lines.insert(contentsOf: [escaped(progress), ""], at: lines.count - 1) }
         lines.append("## " + words.summaryHeading)
         lines.append("")

@@ -9,7 +9,7 @@ public enum PackJSONSchema {
         let root = object(PackSchema.file, definitions: &definitions, seen: &seen, inline: true)
         var members: [(String, JSONValue)] = [
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),
-            ("$id", .string("https://dudao.invalid/schema/pack-v1.json")),
+            ("$id", .string("urn:dudao:schema:pack:v1")),
             ("title", .string("dudao rule pack file（督导规则文件）")),
         ]
         if case .object(let body) = root { members += body }

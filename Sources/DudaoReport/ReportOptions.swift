@@ -1,3 +1,5 @@
+import DudaoCore
+
 /// Every output format dudao writes; each command accepts its own subset.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, markdown, html, csv, sarif, junit
@@ -13,7 +15,7 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
     case zh, en
 }
 
-/// How to render an audit result.
+/// How to render an audit result, and what produced it.
 public struct ReportOptions: Sendable {
     public var format: ReportFormat
     public var language: ReportLanguage
@@ -23,16 +25,21 @@ public struct ReportOptions: Sendable {
     /// still put right and what is on record only, then what is still due and by when) instead
     /// of the audit report: text, Markdown and HTML. CSV and JSON are the same for both.
     public var checklist: Bool
-    /// The run is on the built-in demo: text, Markdown and HTML say so first, with how to
-    /// check real data.
-    public var builtInDemo: Bool
+    /// The campaign of the built-in demo district, when the run is on it: text, Markdown and
+    /// HTML say first that this is the demo, where the as-of date falls in its campaign, and
+    /// how to check real data.
+    public var builtInDemo: DayRange?
+    /// What produced the report (JSON `run`, the text and Markdown header, HTML's 运行信息,
+    /// SARIF's run properties); nil leaves it out.
+    public var run: RunRecord?
 
     public init(format: ReportFormat = .text, language: ReportLanguage = .zh, colour: Bool = false,
-                checklist: Bool = false, builtInDemo: Bool = false) {
+                checklist: Bool = false, builtInDemo: DayRange? = nil, run: RunRecord? = nil) {
         self.format = format
         self.language = language
         self.colour = colour
         self.checklist = checklist
         self.builtInDemo = builtInDemo
+        self.run = run
     }
 }

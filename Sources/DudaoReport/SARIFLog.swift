@@ -43,6 +43,10 @@ struct SARIFLog {
 
     var rules: [Rule]
     var results: [Result]
+    /// The dudao release, as the driver's `version`.
+    var version: String?
+    /// The run's property bag (an audit's run record).
+    var properties: [(String, JSONValue)] = []
 
     /// SARIF's name for a severity.
     static func level(_ severity: String) -> String {
@@ -79,9 +83,10 @@ struct SARIFLog {
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
             ("runs", .array([.object([
-                ("tool", .object([("driver", .object([("name", .string("dudao")), ("rules", .array(rules))]))])),
+                ("tool", .object([("driver", .object([("name", .string("dudao"))]
+                    + (version.map { [("version", JSONValue.string($0))] } ?? []) + [("rules", .array(rules))]))])),
                 ("results", .array(results)),
-            ])])),
+            ] + (properties.isEmpty ? [] : [("properties", .object(properties))]))])),
         ]).serialized()
     }
 

@@ -2,7 +2,8 @@ import DudaoCore
 
 /// `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. One run; the driver lists the
 /// pack's rules; each finding is a result located at its first evidence, else its record, else
-/// the rule's definition; waived findings carry an external suppression with the reason.
+/// the rule's definition; waived findings carry an external suppression with the reason. The
+/// run record, when given, is the run's `properties.run` (the JSON document's `run` object).
 enum SARIFReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
@@ -20,6 +21,7 @@ enum SARIFReporter: Reporter {
                                    message: f.message, locations: places, fingerprint: f.fingerprint,
                                    suppression: f.waiver.map(words.waiver))
         }
-        return SARIFLog(rules: rules, results: results).serialized()
+        return SARIFLog(rules: rules, results: results, version: options.run?.dudaoVersion,
+                        properties: options.run.map { [("run", $0.json(result))] } ?? []).serialized()
     }
 }

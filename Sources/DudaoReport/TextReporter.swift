@@ -13,7 +13,8 @@ enum TextReporter: Reporter {
         let paint = Palette(enabled: options.colour)
         let outline = ReportOutline(result)
         var lines = [paint.bold(words.reportTitle(result).singleLine), words.dates(result), words.edition(result), words.counts(result)]
-        if options.builtInDemo { lines.insert(words.demoNote(result), at: 0) }
+        if let run = options.run { lines.insert(words.runLine(result, run).singleLine, at: 3) }
+        if let campaign = options.builtInDemo { lines.insert(words.demoNote(result, campaign: campaign), at: 0) }
         if let progress = words.progressLine(result) { lines.append(progress.singleLine) }
         for section in outline.sections where !section.isEmpty {
             lines.append("")

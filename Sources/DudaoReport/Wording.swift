@@ -167,10 +167,20 @@ struct Wording {
     }
 
     /// The first line of a report on the built-in demo: what it is, and how to check real data.
-    func demoNote(_ result: AuditResult) -> String {
-        pick("【内置演示数据】虚构的清源区，截至 \(day(result.asOf))（活动结束后）。检查真实台账：dudao audit --data 台账目录 --as-of YYYY-MM-DD",
-             "[Built-in demo] the fictional Qingyuan district, as of \(day(result.asOf)) (after its campaign). "
-                 + "To check real ledgers: dudao audit --data FOLDER --as-of YYYY-MM-DD")
+    /// Where the as-of date falls in the demo's campaign: after it, before it, or in it (with
+    /// its end), never "after" for a day the campaign is still running.
+    func demoNote(_ result: AuditResult, campaign: DayRange) -> String {
+        let when: String
+        if result.asOf > campaign.end {
+            when = pick("活动结束后", "after its campaign")
+        } else if result.asOf < campaign.start {
+            when = pick("活动开始前", "before its campaign")
+        } else {
+            when = pick("活动进行中，\(day(campaign.end))结束", "during its campaign, which ends on \(day(campaign.end))")
+        }
+        return pick("【内置演示数据】虚构的清源区，截至 \(day(result.asOf))（\(when)）。检查真实台账：dudao audit --data 台账目录 --as-of YYYY-MM-DD",
+                    "[Built-in demo] the fictional Qingyuan district, as of \(day(result.asOf)) (\(when)). "
+                        + "To check real ledgers: dudao audit --data FOLDER --as-of YYYY-MM-DD")
     }
 
     func reportTitle(_ result: AuditResult) -> String {

@@ -23,6 +23,11 @@ extension Builtins {
     /// every planted problem is due and the demo shows what it was made to show.
     static let demoAsOf = "2023-04-30"
 
+    /// The demo district's campaign, from 动员学习's first day to 检查验收's last: the demo note
+    /// says whether the as-of date is before, in or after it.
+    static let demoCampaign = DayRange(start: Day(year: 2022, month: 5, day: 1) ?? Day(rawValue: 0),
+                                       end: Day(year: 2023, month: 3, day: 31) ?? Day(rawValue: 0))
+
     /// The built-in demo district of `fixtures/demo/`.
     static var demoDataset: Dataset {
         var files: [String: [UInt8]] = [:]

@@ -17,6 +17,9 @@ enum CommandFailure: Error {
     case folderNotEmpty(path: String)
     /// The generator could not write the dataset.
     case generate(GeneratorError)
+    /// `serve` or `users` could not open the store or do what was asked; the message is
+    /// already in the command's language.
+    case server(String)
 
     func message(english: Bool) -> String {
         switch self {
@@ -28,6 +31,7 @@ enum CommandFailure: Error {
             english ? "\(path) is not empty; give --force to write the dataset into it anyway"
                 : "\(path) 不是空文件夹；确要写入请加 --force"
         case .generate(let error): Self.message(error, english: english)
+        case .server(let text): text
         }
     }
 

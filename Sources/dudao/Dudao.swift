@@ -32,7 +32,8 @@ struct Dudao: ParsableCommand {
         dudao sample --data 台账/ --per-office 5
         """,
         subcommands: [AuditCommand.self, CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self,
-                      SampleCommand.self, StatsCommand.self, SchemaCommand.self, GenerateCommand.self])
+                      SampleCommand.self, StatsCommand.self, SchemaCommand.self, GenerateCommand.self,
+                      ServeCommand.self, UsersCommand.self])
 
     @Flag(name: .customLong("version"), help: "显示 dudao 和内置规则包的版本")
     var version = false

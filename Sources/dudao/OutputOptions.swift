@@ -1,4 +1,5 @@
 import ArgumentParser
+import DudaoCore
 import DudaoReport
 import Foundation
 
@@ -37,17 +38,19 @@ struct OutputOptions<Format: CommandFormat>: ParsableArguments {
     }
 
     /// How to render: colour only for text on a terminal, and never with `NO_COLOR`.
-    func reportOptions(for target: OutputTarget, checklist: Bool = false, builtInDemo: Bool = false) -> ReportOptions {
+    func reportOptions(for target: OutputTarget, checklist: Bool = false, builtInDemo: DayRange? = nil,
+                       run: RunRecord? = nil) -> ReportOptions {
         let colour = target.isStandardOutput && format.report == .text && isatty(STDOUT_FILENO) == 1
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         return ReportOptions(format: format.report, language: language, colour: colour, checklist: checklist,
-                             builtInDemo: builtInDemo)
+                             builtInDemo: builtInDemo, run: run)
     }
 
-    /// Writes `input` with `reporter` to `target`.
+    /// Writes `input` with `reporter` to `target`, rendered as `options` say (by default, as
+    /// `reportOptions(for:)` says).
     func write<Input>(_ input: Input, with reporter: any Reporter<Input>.Type, to target: OutputTarget,
-                      checklist: Bool = false, builtInDemo: Bool = false) throws(CommandFailure) {
-        let options = reportOptions(for: target, checklist: checklist, builtInDemo: builtInDemo)
+                      options: ReportOptions? = nil) throws(CommandFailure) {
+        let options = options ?? reportOptions(for: target)
         do { try target.write { reporter.write(input, options: options, to: $0) } } catch { throw .output(error) }
     }
 

@@ -46,9 +46,18 @@ struct RunOptions: ParsableArguments {
         if let threads, threads < 1 { throw .usage(english ? "--threads must be at least 1" : "--threads 至少为 1") }
         let target = try output.target(inputs: [pack.rules, data.data, exemptions, baseline])
         let result = try runAudit()
-        let reporter = Reporters.reporter(for: output.reportOptions(for: target, checklist: checklist))
-        try output.write(result, with: reporter, to: target, checklist: checklist, builtInDemo: data.isDemo)
+        let options = output.reportOptions(for: target, checklist: checklist,
+                                           builtInDemo: data.isDemo ? Builtins.demoCampaign : nil, run: record)
+        try output.write(result, with: Reporters.reporter(for: options), to: target, options: options)
         return CommandOutcome(exitCode: exitCode(result), reason: reason(result), written: target, retained: result)
+    }
+
+    /// What produced the report, as the user gave it: no clock and no thread count, so the
+    /// report's bytes depend on the input alone.
+    private var record: RunRecord {
+        RunRecord(dudaoVersion: DudaoVersion.number, rules: pack.rules, data: data.data,
+                  parameters: pack.parameterValues.map { RunRecord.Parameter(name: $0.key, value: $0.value) },
+                  exemptions: exemptions)
     }
 
     private func runAudit() throws(CommandFailure) -> AuditResult {

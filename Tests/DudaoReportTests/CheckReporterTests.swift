@@ -73,7 +73,20 @@ struct CheckReporterTests {
     @Test func theDemoSaysSoFirst() {
         var result = SampleResult.result
         result.officeFilter = ["SO02"]
-        let text = Reporters.render(result, options: ReportOptions(format: .text, checklist: true, builtInDemo: true))
+        let campaign = SampleResult.range("2022-05-01", "2023-03-31")
+        let text = Reporters.render(result, options: ReportOptions(format: .text, checklist: true, builtInDemo: campaign))
         #expect(text.hasPrefix("【内置演示数据】"))
+    }
+
+    /// The note never says "after its campaign" for a day the campaign is still running.
+    @Test(arguments: [("2022-10-15", "（活动进行中，2023年3月31日结束）"), ("2023-04-30", "（活动结束后）"),
+                      ("2022-01-10", "（活动开始前）")])
+    func theDemoNoteSaysWhereTheAsOfDateFalls(asOf: String, phrase: String) {
+        var result = SampleResult.result
+        result.asOf = SampleResult.day(asOf)
+        let campaign = SampleResult.range("2022-05-01", "2023-03-31")
+        let text = Reporters.render(result, options: ReportOptions(format: .text, builtInDemo: campaign))
+        #expect(text.hasPrefix("【内置演示数据】"))
+        #expect(text.split(separator: "\n").first?.contains(phrase) == true)
     }
 }

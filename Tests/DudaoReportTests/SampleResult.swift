@@ -1,4 +1,5 @@
 import DudaoCore
+import DudaoReport
 
 /// A small hand-made result with one of every shape reporters must handle: a practitioner
 /// month finding, a waived finding, record findings with details, an amount comparison, a
@@ -9,6 +10,10 @@ enum SampleResult {
     static func day(_ iso: String) -> Day { Day(iso: iso)! }
 
     static func range(_ start: String, _ end: String) -> DayRange { DayRange(start: day(start), end: day(end)) }
+
+    /// A run on a folder of the user's, with a parameter overridden and an exemptions file.
+    static let run = RunRecord(dudaoVersion: "0.1.0", rules: "rules/", data: "台账/",
+                               parameters: [.init(name: "report_grace_days", value: "15")], exemptions: "豁免.yaml")
 
     static let trickyMessage = "第 119 行\"关系\"值无效, 应为 联系点/法律顾问\n<备注> & 'x'\u{07}"
 

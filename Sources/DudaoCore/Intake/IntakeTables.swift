@@ -48,6 +48,39 @@ public final class IntakeTables: Sendable {
         return IntakeTables(folder: folder, sources: sources)
     }
 
+    /// The files (relative to `folder`, with the sheet for a workbook) each table of `pack` is
+    /// found in under `folder` by INTAKE section 1, for the tables that are there at all: a
+    /// missing table is no error. For telling which tables an upload of some files holds.
+    public static func locate(folder: String, pack: Pack) throws(RunError) -> [String: [String]] {
+        let manifest = try loadManifest(folder: folder, pack: pack)
+        var discovery = TableDiscovery(folder: folder, pack: pack, manifest: manifest, workbooks: WorkbookCache(folder: folder))
+        discovery.allowsMissing = true
+        do {
+            return try discovery.discover().mapValues { parts in parts.map(\.file) }
+        } catch {
+            throw .intake(error)
+        }
+    }
+
+    /// The distinct values (trimmed) of `column` in the rows of an assembled `table`; empty
+    /// for a table read in place or a column it lacks. For a server checking that an office's
+    /// upload holds only the office's own rows.
+    public func values(of column: String, in table: String) -> Set<String> {
+        guard case .assembled(let file, _)? = sources[table] else { return [] }
+        return file.withBytes { bytes in
+            var scanner = CSVScanner(bytes: bytes)
+            var row = CSVRow()
+            guard (try? scanner.next(&row)) == true, let header = try? HeaderIndex(row: row), let i = header.column(column) else {
+                return []
+            }
+            var out = Set<String>()
+            while (try? scanner.next(&row)) == true {
+                if i < row.count { out.insert(row.string(i).trimmingCharacters(in: .whitespaces)) }
+            }
+            return out
+        }
+    }
+
     /// The map back to a table's own rows; nil for a table read in place.
     func origins(_ table: String) -> RowOrigins? {
         if case .assembled(_, let origins)? = sources[table] { return origins }

@@ -14,6 +14,9 @@ struct TableDiscovery {
     let pack: Pack
     let manifest: DatasetManifest?
     let workbooks: WorkbookCache
+    /// Tables found nowhere are left out of the answer instead of being an error (an office's
+    /// upload holds only its own ledger, not the district's rosters).
+    var allowsMissing = false
 
     /// One place a table was found: what to call it in an error, and its parts.
     private struct Place {
@@ -42,7 +45,7 @@ struct TableDiscovery {
                 missing.append(.init(table: t.name, title: t.title, file: t.file, columns: t.columns.map(\.name)))
             }
         }
-        if !missing.isEmpty {
+        if !missing.isEmpty && !allowsMissing {
             if let legacy = topLegacy.first { throw .workbook(.legacyFormat(file: legacy)) }
             throw .missingTables(folder: folder, tables: missing)
         }

@@ -34,6 +34,7 @@ enum HTMLReporter: Reporter {
             <title>\(title)</title>
             <style>
             \(HTMLStyle.css)
+            \(HTMLRunBlock.css)
             </style>
             </head>
             <body>
@@ -74,9 +75,12 @@ enum HTMLReporter: Reporter {
 
     private static func header(_ result: AuditResult, _ options: ReportOptions, _ words: Wording) -> String {
         var html = ""
-        if options.builtInDemo { html += "<p class=\"demo\">\(words.demoNote(result).markupEscaped)</p>\n" }
+        if let campaign = options.builtInDemo {
+            html += "<p class=\"demo\">\(words.demoNote(result, campaign: campaign).markupEscaped)</p>\n"
+        }
         html += "<h1>\(words.reportTitle(result).markupEscaped)</h1>\n"
         html += "<p class=\"meta\">\(words.dates(result).markupEscaped)<br/>\(words.edition(result).markupEscaped)</p>\n"
+        if let run = options.run { html += HTMLRunBlock(result: result, run: run, words: words).html }
         return html
     }
 

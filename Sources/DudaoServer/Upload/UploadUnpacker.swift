@@ -1,0 +1,86 @@
+import Foundation
+import ZIPFoundation
+
+/// Puts a received file into the folder the engine reads: a CSV or workbook under its own
+/// (checked) name; a zip unpacked as a folder, keeping only CSV and XLSX files, every path
+/// inside checked component by component so nothing lands outside the folder, within bounds
+/// on entries and unpacked bytes (the workbooks inside keep the Excel reader's own bounds).
+struct UploadUnpacker {
+    var maxEntries = 2000
+    var maxUnpackedBytes: Int
+
+    /// Fills `folder` (which must exist and be empty) from `file`; returns the files placed,
+    /// relative to the folder.
+    func unpack(_ file: ReceivedFile, kind: UploadName.Kind, into folder: String) throws(UploadProblem) -> [String] {
+        switch kind {
+        case .csv, .xlsx:
+            let target = folder + "/" + file.name
+            guard link(file.path, target) == 0 || copy(file.path, target) else { throw .malformed }
+            return [file.name]
+        case .zip:
+            return try unzip(file.path, into: folder)
+        }
+    }
+
+    private func copy(_ from: String, _ to: String) -> Bool {
+        (try? FileManager.default.copyItem(atPath: from, toPath: to)) != nil
+    }
+
+    private func unzip(_ path: String, into folder: String) throws(UploadProblem) -> [String] {
+        let archive: Archive
+        do {
+            // Names without the UTF-8 flag are read as GB18030, as zips made on Chinese Windows are.
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read,
+                                  pathEncoding: String.Encoding(rawValue: 0x8000_0632))
+        } catch {
+            throw .badZip(String(describing: error))
+        }
+        var placed: [String] = []
+        var count = 0
+        var unpacked = 0
+        for entry in archive {
+            count += 1
+            if count > maxEntries { throw .zipBounds }
+            let entryPath = entry.path
+            let components = entryPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            if components.first == "__MACOSX" { continue }
+            switch entry.type {
+            case .symlink: throw .badName(entryPath)
+            case .directory:
+                for c in components where !c.isEmpty && !UploadName.isSafeComponent(c) { throw .badName(entryPath) }
+                continue
+            case .file: break
+            }
+            guard !components.isEmpty, components.allSatisfy(UploadName.isSafeComponent) else { throw .badName(entryPath) }
+            guard let name = components.last, let kind = UploadName.kind(of: name), kind != .zip else { continue }
+            if Int(clamping: entry.uncompressedSize) > maxUnpackedBytes - unpacked { throw .zipBounds }
+            var dir = folder
+            for c in components.dropLast() {
+                dir += "/" + c
+                if mkdir(dir, 0o700) != 0 && errno != EEXIST { throw .malformed }
+            }
+            let target = dir + "/" + name
+            let fd = open(target, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            // Two entries with one name: the zip is refused rather than one silently kept.
+            guard fd >= 0 else { throw .badName(entryPath) }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            let limit = maxUnpackedBytes
+            var written = unpacked
+            do {
+                _ = try archive.extract(entry) { data in
+                    written += data.count
+                    if written > limit { throw UploadProblem.zipBounds }
+                    handle.write(data)
+                }
+            } catch let problem as UploadProblem {
+                throw problem
+            } catch {
+                throw .badZip(String(describing: error))
+            }
+            try? handle.close()
+            unpacked = written
+            placed.append(components.joined(separator: "/"))
+        }
+        return placed
+    }
+}

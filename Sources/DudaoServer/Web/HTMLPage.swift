@@ -1,0 +1,67 @@
+import Hummingbird
+import HTTPTypes
+import NIOCore
+
+/// The site's pages: plain HTML rendered on the server, no scripts, Chinese by default.
+enum HTMLPage {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// A whole page around `body` (already HTML); `nav` adds the logout form for a session.
+    static func page(_ title: String, body: String, english: Bool, csrf: String? = nil, user: String? = nil) -> String {
+        var nav = ""
+        if let csrf, let user {
+            nav = """
+            <nav><span>\(escape(user))</span> · <a href="/">\(english ? "Home" : "首页")</a> · <a href="/password">\(english ? "Password" : "修改密码")</a>
+            <form method="post" action="/logout" style="display:inline"><input type="hidden" name="csrf" value="\(escape(csrf))">
+            <button>\(english ? "Log out" : "退出")</button></form></nav>
+            """
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="\(english ? "en" : "zh-CN")"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.5}
+        table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
+        .error{color:#a00;border:1px solid #a00;padding:.5rem;white-space:pre-wrap}.ok{color:#060}nav{margin-bottom:1rem}</style>
+        </head><body>\(nav)<h1>\(escape(title))</h1>
+        \(body)
+        </body></html>
+        """
+    }
+
+    static func response(_ status: HTTPResponse.Status, _ html: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func redirect(_ location: String) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = location
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// The fields of an `application/x-www-form-urlencoded` body.
+    static func form(_ text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (s: Substring) in String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            if let k = kv.first { out[decode(k)] = kv.count > 1 ? decode(kv[1]) : "" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+import ZIPFoundation
+@testable import DudaoServer
+
+/// Uploads (SERVER.md sections 1, 4 and 5): stored when they read, refused with a clear 4xx
+/// and nothing changed when they do not.
+@Suite struct UploadTests {
+    /// A zip of these entries, written with ZIPFoundation.
+    static func zip(_ entries: [(String, [UInt8])]) throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, bytes) in entries {
+            let data = Data(bytes)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return Array(try #require(archive.data))
+    }
+
+    /// Every file under the site's folder, relative to it.
+    static func files(_ site: TestSite) -> Set<String> {
+        Set(FileManager.default.enumerator(atPath: site.folder)?.allObjects.compactMap { $0 as? String } ?? [])
+    }
+
+    @Test func aCSVIsStoredWithItsRowsAndListedNewestFirst() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let rows = try TestSite.demoRows("activities.csv", office: "SO01")
+            let lines = String(decoding: rows, as: UTF8.self).split(separator: "\n").count - 1
+            let (status, json) = try await client.upload("SO01", name: "activities.csv", contents: rows, headers: login.headers)
+            #expect(status == .created)
+            #expect(json["upload"] as? Int == 1)
+            #expect((json["rows"] as? [String: Int]) == ["activities": lines])
+            let reports = try TestSite.demoRows("reports.csv", office: "SO01")
+            #expect(try await client.upload("SO01", name: "reports.csv", contents: reports, headers: login.headers).0 == .created)
+            let (listed, body) = try await client.get("/api/v1/offices/SO01/uploads", headers: login.headers)
+            #expect(listed == .ok)
+            let list = try #require((try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["uploads"] as? [[String: Any]])
+            #expect(list.map { $0["upload"] as? Int } == [2, 1])
+            #expect(list.last?["file"] as? String == "activities.csv")
+            #expect(list.last?["sha256"] as? String == Secrets.sha256(String(decoding: rows, as: UTF8.self)))
+        }
+        await site.remove()
+    }
+
+    @Test func aDuplicateUploadIs409AndChangesNothing() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let rows = try TestSite.demoRows("activities.csv", office: "SO01")
+            #expect(try await client.upload("SO01", name: "activities.csv", contents: rows, headers: login.headers).0 == .created)
+            let before = Self.files(site)
+            #expect(try await client.upload("SO01", name: "activities.csv", contents: rows, headers: login.headers).0 == .conflict)
+            #expect(try await site.server.store.uploads(office: "SO01").count == 1)
+            #expect(Self.files(site) == before)
+        }
+        await site.remove()
+    }
+
+    @Test(arguments: ["../activities.csv", "C:\\ledgers\\activities.csv", "/etc/activities.csv", ".activities.csv", "a*.csv"])
+    func aPathInAFileNameIsRefused(name: String) async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let before = Self.files(site)
+            let (status, json) = try await client.upload("SO01", name: name, contents: try TestSite.demoRows("activities.csv", office: "SO01"),
+                                                         headers: login.headers)
+            #expect(status == .unprocessableContent)
+            #expect((json["error"] as? String)?.isEmpty == false)
+            #expect(Self.files(site) == before)
+            #expect(try await site.server.store.uploads(office: "SO01").isEmpty)
+        }
+        await site.remove()
+    }
+
+    @Test func aWrongContentTypeOrKindIs415() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            var headers = try #require(try await client.login("so01")).headers
+            headers[.contentType] = "application/json"
+            try await client.execute(uri: "/api/v1/offices/SO01/uploads", method: .post, headers: headers, body: ByteBuffer(string: "{}")) {
+                #expect($0.status == .unsupportedMediaType)
+            }
+            headers[.contentType] = nil
+            #expect(try await client.upload("SO01", name: "ledger.pdf", contents: [1, 2, 3], headers: headers).0 == .unsupportedMediaType)
+        }
+        await site.remove()
+    }
+
+    @Test func anUploadOverTheBoundIs413() async throws {
+        let site = try await TestSite { $0.maxUploadBytes = 1000 }
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let big = [UInt8](repeating: UInt8(ascii: "a"), count: 200_000)
+            #expect(try await client.upload("SO01", name: "activities.csv", contents: big, headers: login.headers).0 == .contentTooLarge)
+            #expect(try await site.server.store.uploads(office: "SO01").isEmpty)
+            let incoming = try FileManager.default.contentsOfDirectory(atPath: site.server.settings.files + "/incoming")
+            #expect(incoming.isEmpty)
+        }
+        await site.remove()
+    }
+
+    @Test func anUnreadableUploadShowsTheReadersMessageAndChangesNothing() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let before = Self.files(site)
+            let (status, json) = try await client.upload("SO01", name: "activities.xlsx", contents: Array("not a workbook".utf8),
+                                                         headers: login.headers)
+            #expect(status == .unprocessableContent)
+            let message = try #require(json["error"] as? String)
+            #expect(message.contains("activities.xlsx"))
+            #expect(!message.contains(site.folder))
+            #expect(Self.files(site) == before)
+            #expect(try await site.server.store.uploads(office: "SO01").isEmpty)
+        }
+        await site.remove()
+    }
+
+    @Test func aZipIsReadAsAFolderAndNamesInsideItNeverEscape() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let activities = try TestSite.demoRows("activities.csv", office: "SO01")
+            let reports = try TestSite.demoRows("reports.csv", office: "SO01")
+            let good = try Self.zip([("activities.csv", activities), ("reports.csv", reports), ("说明.txt", Array("x".utf8))])
+            let (status, json) = try await client.upload("SO01", name: "台账.zip", contents: good, headers: login.headers,
+                                                         contentType: "application/zip")
+            #expect(status == .created)
+            #expect((json["rows"] as? [String: Int])?.keys.sorted() == ["activities", "reports"])
+            let before = Self.files(site)
+            for path in ["../escape.csv", "a/../../escape.csv", "/tmp/escape.csv"] {
+                let evil = try Self.zip([(path, activities)])
+                let (refused, _) = try await client.upload("SO01", name: "evil.zip", contents: evil, headers: login.headers,
+                                                           contentType: "application/zip")
+                #expect(refused == .unprocessableContent, "\(path)")
+            }
+            #expect(Self.files(site) == before)
+            #expect(!FileManager.default.fileExists(atPath: site.server.settings.files + "/escape.csv"))
+            #expect(try await site.server.store.uploads(office: "SO01").count == 1)
+        }
+        await site.remove()
+    }
+
+    @Test func aZipThatUnpacksPastTheBoundIsRefused() async throws {
+        let site = try await TestSite { $0.maxUnpackedBytes = 50_000 }
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let header = try TestSite.demoRows("activities.csv", office: "NONE")
+            let bomb = try Self.zip([("activities.csv", header + [UInt8](repeating: 10, count: 5_000_000))])
+            #expect(bomb.count < 50_000)
+            let (status, _) = try await client.upload("SO01", name: "bomb.zip", contents: bomb, headers: login.headers,
+                                                      contentType: "application/zip")
+            #expect(status == .contentTooLarge)
+            #expect(try await site.server.store.uploads(office: "SO01").isEmpty)
+        }
+        await site.remove()
+    }
+
+    @Test func theOfficesCheckIsTheCLIsJSONOnItsLatestUpload() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            _ = try await client.upload("SO01", name: "activities.csv", contents: try TestSite.demoRows("activities.csv", office: "SO01"),
+                                        headers: login.headers)
+            let (status, body) = try await client.get("/api/v1/offices/SO01/check?asOf=2023-04-30", headers: login.headers)
+            #expect(status == .ok)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            #expect(json["asOf"] as? String == "2023-04-30")
+            let findings = try #require(json["findings"] as? [[String: Any]])
+            #expect(!findings.isEmpty)
+            #expect(try await client.get("/api/v1/offices/SO01/check?asOf=yesterday", headers: login.headers).0 == .badRequest)
+        }
+        await site.remove()
+    }
+}
+
+/// An office's upload may not carry another office's rows: they would change that office's check.
+@Suite struct OtherOfficeRowsTests {
+    @Test func rowsOfAnotherOfficeAreRefusedAndStrayIdsAreLeftToTheEngine() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let all = try TestSite.demo("activities.csv")
+            let (status, json) = try await client.upload("SO01", name: "activities.csv", contents: all, headers: login.headers)
+            #expect(status == .unprocessableContent)
+            #expect((json["error"] as? String)?.contains("SO02") == true)
+            #expect(try await site.server.store.uploads(office: "SO01").isEmpty)
+            // An id no office of the district has is the engine's finding, not a refusal.
+            var rows = String(decoding: try TestSite.demoRows("activities.csv", office: "SO01"), as: UTF8.self)
+            rows = rows.replacingOccurrences(of: ",SO01,", with: ",SO99,", options: [], range: rows.range(of: ",SO01,"))
+            #expect(try await client.upload("SO01", name: "activities.csv", contents: Array(rows.utf8), headers: login.headers).0 == .created)
+        }
+        await site.remove()
+    }
+}
