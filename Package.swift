@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore", "DudaoXLSX"]),
         .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport", "DudaoXLSX"], exclude: ["Golden"]),
         .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable"]),
-        .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport"]),
+        .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport", "DudaoXLSX"]),
         .testTarget(
             name: "DudaoServerTests",
             dependencies: [

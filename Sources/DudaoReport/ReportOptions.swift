@@ -3,6 +3,8 @@ import DudaoCore
 /// Every output format dudao writes; each command accepts its own subset.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, markdown, html, csv, sarif, junit
+    /// An Excel workbook (`.xlsx`): bytes, not text.
+    case xlsx
     /// GitHub Actions workflow annotations (`lint`).
     case github
 }

@@ -3,7 +3,7 @@ import DudaoCore
 /// The reporter of each format of an audit result.
 public enum Reporters {
     /// The formats of an audit report (`audit`, `check`).
-    public static let formats: [ReportFormat] = [.text, .json, .markdown, .html, .csv, .sarif, .junit]
+    public static let formats: [ReportFormat] = [.text, .json, .markdown, .html, .csv, .sarif, .junit, .xlsx]
 
     /// The reporter for `options`; `check`'s text, Markdown and HTML are its self-check list.
     /// Formats an audit has no reporter for (`github`) get the text report.
@@ -16,6 +16,7 @@ public enum Reporters {
         case .csv: CSVReporter.self
         case .sarif: SARIFReporter.self
         case .junit: JUnitReporter.self
+        case .xlsx: ExcelReporter.self
         }
     }
 

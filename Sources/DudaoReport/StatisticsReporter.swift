@@ -1,11 +1,11 @@
 import DudaoCore
 
 /// `dudao stats`: the pack's statistics (情况统计) of a run, one table each, as text,
-/// JSON, Markdown, CSV (for Excel) or HTML. Rows come in the engine's order (by group keys);
+/// JSON, Markdown, CSV, HTML or an Excel workbook. Rows come in the engine's order (by group keys);
 /// counts are numbers and sums are decimals with at least two places (`1250.50`).
 public enum StatisticsReporter: Reporter {
     /// The formats `dudao stats` writes.
-    public static let formats: [ReportFormat] = [.text, .json, .markdown, .csv, .html]
+    public static let formats: [ReportFormat] = [.text, .json, .markdown, .csv, .html, .xlsx]
 
     public static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
@@ -14,8 +14,15 @@ public enum StatisticsReporter: Reporter {
         case .markdown: return markdown(result, words)
         case .csv: return csv(result, words)
         case .html: return html(result, words)
+        case .xlsx: return ExcelReporter.text(ExcelReporter.statisticsWorkbook(result, options: options))
         default: return text(result, words)
         }
+    }
+
+    /// A workbook's bytes for `xlsx`, the rendered text for the other formats.
+    public static func write(_ result: AuditResult, options: ReportOptions, to sink: ReportSink) {
+        guard options.format == .xlsx else { return sink.write(render(result, options: options)) }
+        ExcelReporter.write(ExcelReporter.statisticsWorkbook(result, options: options), to: sink)
     }
 
     /// The JSON of `dudao stats`: `schemaVersion`, `asOf` and the tables.

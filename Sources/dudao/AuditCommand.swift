@@ -18,6 +18,9 @@ struct AuditCommand: DudaoCommand {
 
         dudao audit --data 台账/ --office SO01 --format html --output 报告.html
 
+        # Excel: 汇总, 问题清单, 待办, 统计
+        dudao audit --data 台账/ --format xlsx --output 报告.xlsx
+
         dudao audit --data 台账/ --exemptions 豁免.yaml --param report_grace_days=15
         """)
 

@@ -15,6 +15,8 @@ struct CheckCommand: DudaoCommand {
         dudao check --office SO01 --data 台账/ --as-of 2022-10-15
 
         dudao check --office SO01 --data 台账/ --format json
+
+        dudao check --office SO01 --data 台账/ --format xlsx --output 自查.xlsx
         """)
 
     @OptionGroup var options: RunOptions

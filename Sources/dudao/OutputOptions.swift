@@ -33,8 +33,19 @@ struct OutputOptions<Format: CommandFormat>: ParsableArguments {
 
     /// The output, checked before the run starts so a refused one costs no work; `inputs` are
     /// the files and folders the run reads.
+    /// A workbook is bytes a terminal cannot show: `xlsx` needs `--output` (a file, or `-`
+    /// for a pipe).
     func target(inputs: [String?]) throws(CommandFailure) -> OutputTarget {
+        if format.report == .xlsx, output == nil || (Self.isStandardOutput(output) && isatty(STDOUT_FILENO) == 1) {
+            throw .usage(language == .en
+                ? "an Excel workbook (--format xlsx) needs --output with a file name, e.g. --output report.xlsx (--output - writes it into a pipe)"
+                : "Excel 工作簿（--format xlsx）需要用 --output 指定文件，例如 --output 报告.xlsx（写入管道用 --output -）")
+        }
         do { return try OutputTarget(path: output, inputs: inputs.compactMap { $0 }) } catch { throw .output(error) }
+    }
+
+    private static func isStandardOutput(_ path: String?) -> Bool {
+        path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1"
     }
 
     /// How to render: colour only for text on a terminal, and never with `NO_COLOR`.

@@ -5,7 +5,7 @@ import Foundation
 
 /// The formats of `audit` and `check`.
 enum AuditFormat: String, CommandFormat {
-    case text, json, markdown, html, csv, sarif, junit
+    case text, json, markdown, html, csv, sarif, junit, xlsx
     static let standard = AuditFormat.text
 }
 

@@ -5,7 +5,7 @@ import Foundation
 
 /// The formats of `stats`.
 enum StatsFormat: String, CommandFormat {
-    case text, json, markdown, csv, html
+    case text, json, markdown, csv, html, xlsx
     static let standard = StatsFormat.text
 }
 
@@ -26,6 +26,8 @@ struct StatsCommand: DudaoCommand {
         dudao stats --data 台账/ --as-of 2023-04-30
 
         dudao stats --data 台账/ --office SO01 --format csv --output 统计.csv
+
+        dudao stats --data 台账/ --format xlsx --output 统计.xlsx
         """)
 
     @OptionGroup var pack: PackOptions

@@ -25,6 +25,17 @@ enum SheetCell: Equatable {
         }
     }
 
+    /// The cell in a workbook: counts and amounts as numbers, dates as dates.
+    var xlsxCell: XLSXWriter.Cell {
+        switch self {
+        case .text(let t): .text(t)
+        case .integer(let n): .number(Double(n))
+        case .amount(let a): .number(Double(a.micros) / Double(Amount.scale))
+        case .date(let d): .date(d)
+        case .empty: .empty
+        }
+    }
+
     /// The cell as a CSV field: texts neutralised and quoted (RFC 4180), dates ISO.
     var csvField: String {
         switch self {
