@@ -45,6 +45,7 @@ public struct DistrictServer: Sendable {
         router.middlewares.add(SecurityHeaders())
         addAPI(to: router)
         addPages(to: router)
+        addDownloads(to: router)
         return router
     }
 
