@@ -15,6 +15,8 @@ public struct DistrictServer: Sendable {
 
     static let sessionCookie = "dudao_session"
     static let loginCookie = "dudao_login"
+    /// The file that marks a files folder as the server's own.
+    static let filesMarker = ".dudao-files"
 
     public init(settings: ServerSettings, store: DistrictStore) throws {
         self.settings = settings
@@ -29,7 +31,18 @@ public struct DistrictServer: Sendable {
     /// short (the server killed) is removed: those folders are only ever the server's own.
     static func prepareFiles(_ files: String) throws {
         let fm = FileManager.default
+        let marker = files + "/" + Self.filesMarker
+        if fm.fileExists(atPath: files) {
+            // A folder the server did not make is never emptied or written into.
+            let names = (try? fm.contentsOfDirectory(atPath: files)) ?? []
+            if !names.isEmpty && !fm.fileExists(atPath: marker) { throw StoreError.foreignFilesFolder(files) }
+        }
         try fm.createDirectory(atPath: files, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !fm.fileExists(atPath: marker) {
+            guard fm.createFile(atPath: marker, contents: Data("dudao serve keeps uploads here\n".utf8)) else {
+                throw StoreError.foreignFilesFolder(files)
+            }
+        }
         for part in ["uploads", "rosters", "incoming", "work"] {
             let path = files + "/" + part
             if part == "incoming" || part == "work", fm.fileExists(atPath: path) {
