@@ -23,7 +23,8 @@ public struct DistrictServer: Sendable {
         self.store = store
         limiter = LoginLimiter(perAccount: settings.loginFailuresPerAccount, perAddress: settings.loginFailuresPerAddress,
                                windowSeconds: settings.loginWindowSeconds)
-        runner = DistrictRunner(pack: settings.pack, files: settings.files, store: store, threads: settings.threads)
+        runner = DistrictRunner(pack: settings.pack, files: settings.files, store: store, threads: settings.threads,
+                                slots: AsyncLock(permits: settings.concurrentRuns))
         try Self.prepareFiles(settings.files)
     }
 
@@ -196,19 +197,13 @@ public struct DistrictServer: Sendable {
             let parts: [String: [String]]
             do { parts = try IntakeTables.locate(folder: full, pack: officePack) } catch { throw ReadProblem(error, folder: full, english: english) }
             guard !parts.isEmpty else { throw UploadProblem.noTable(file.name) }
-            let pending = UploadRecord(id: 0, office: office, user: caller.user, time: settings.now(), fileName: file.name,
-                                       sha256: file.sha256, bytes: file.bytes, rows: [:], parts: parts, folder: folder)
-            let rosters = try await store.rosters()
-            let (result, _) = try await runner.run(rosters: rosters, uploads: [pending], asOf: settings.today, offices: [office],
-                                                   english: english)
+            let reading = try await runner.read(upload: full, parts: parts, english: english)
             // Rows of another office of the district would change that office's check.
             let known = Set(try await store.accounts().compactMap { $0.role == .office ? $0.office : nil })
-            let others = try await runner.officeIDs(rosters: rosters, uploads: [pending], english: english)
-                .subtracting([office]).intersection(known)
+            let others = reading.officeIDs.subtracting([office]).intersection(known)
             if !others.isEmpty { throw UploadProblem.otherOffices(office: office, others: others.sorted()) }
-            var rows: [String: Int] = [:]
-            for account in result.tables where parts[account.table] != nil { rows[account.table] = account.read }
-            let record = try await store.addUpload(office: office, user: caller.user, time: pending.time, fileName: file.name,
+            let rows = reading.rows
+            let record = try await store.addUpload(office: office, user: caller.user, time: settings.now(), fileName: file.name,
                                                    sha256: file.sha256, bytes: file.bytes, rows: rows, parts: parts,
                                                    folder: folder)
             try await log(user: caller.user, action: "upload", detail: "\(office) #\(record.id) \(file.name) \(file.sha256)",
