@@ -85,4 +85,51 @@ import Testing
         }
         await site.remove()
     }
+
+    @Test func theSelfCheckDownloadsForExcelAndOnlyForItsOffice() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            var headers = HTTPFields()
+            headers[.cookie] = try await Self.formLogin(client, user: "so01")
+            try await client.execute(uri: "/offices/SO01/check.csv?asOf=2023-04-30", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+                let text = String(buffer: response.body)
+                #expect(text.hasPrefix("\u{FEFF}规则,"))
+                #expect(!text.contains(";SO02") && !text.contains(",SO02,"))
+            }
+            #expect(try await client.get("/offices/SO02/check.csv", headers: headers).0 == .notFound)
+            #expect(try await client.get("/district/audit.csv", headers: headers).0 == .notFound)
+        }
+        await site.remove()
+    }
+
+    @Test func aSupervisorSavesInspectionsFromThePageAndComparesThem() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            var headers = HTTPFields()
+            headers[.cookie] = try await Self.formLogin(client, user: "boss")
+            let (_, page) = try await client.get("/district", headers: headers)
+            let csrf = try #require(Self.csrf(in: page))
+            var post = headers
+            post[.contentType] = "application/x-www-form-urlencoded"
+            for asOf in ["2022-10-15", "2023-04-30"] {
+                try await client.execute(uri: "/district/inspections", method: .post, headers: post,
+                                         body: ByteBuffer(string: "csrf=\(csrf)&asOf=\(asOf)")) { #expect($0.status == .seeOther) }
+            }
+            try await client.execute(uri: "/district/inspections", method: .post, headers: post,
+                                     body: ByteBuffer(string: "csrf=forged&asOf=2023-04-30")) { #expect($0.status == .forbidden) }
+            #expect(try await site.server.store.inspections().count == 2)
+            let (_, after) = try await client.get("/district", headers: headers)
+            #expect(after.contains("/district/inspections/1/compare/2"))
+            let (status, report) = try await client.get("/district/inspections/1/compare/2", headers: headers)
+            #expect(status == .ok)
+            #expect(report.contains("<html"))
+            try await client.execute(uri: "/district/audit.html?asOf=2023-04-30", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentDisposition]?.contains(".html") == true)
+            }
+        }
+        await site.remove()
+    }
 }

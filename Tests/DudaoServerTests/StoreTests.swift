@@ -134,4 +134,19 @@ import Testing
         #expect(try await store.logEntries().map(\.action) == ["login", "inspection"])
         try await place.remove(store)
     }
+
+    @Test func aFilesFolderTheServerDidNotMakeIsLeftAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dudao-files-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/work", withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: folder + "/work/keep.txt"))
+        #expect(throws: StoreError.foreignFilesFolder(folder)) { try DistrictServer.prepareFiles(folder) }
+        #expect(FileManager.default.fileExists(atPath: folder + "/work/keep.txt"))
+        try? FileManager.default.removeItem(atPath: folder)
+        // A new folder is made and marked; scratch left in it is the server's to clear.
+        try DistrictServer.prepareFiles(folder)
+        try Data("left".utf8).write(to: URL(fileURLWithPath: folder + "/incoming/x"))
+        try DistrictServer.prepareFiles(folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/incoming").isEmpty)
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 }

@@ -62,22 +62,31 @@ public final class IntakeTables: Sendable {
         }
     }
 
-    /// The distinct values (trimmed) of `column` in the rows of an assembled `table`; empty
-    /// for a table read in place or a column it lacks. For a server checking that an office's
-    /// upload holds only the office's own rows.
-    public func values(of column: String, in table: String) -> Set<String> {
-        guard case .assembled(let file, _)? = sources[table] else { return [] }
+    /// The rows of `table` (blank rows left out) and the distinct values, trimmed, of its
+    /// `column`: for a server checking an office's upload (how many rows, whose rows) without
+    /// running rules on it. Nil for a table that is not here or cannot be opened.
+    public func scan(_ table: TableSchema, column: String) -> (rows: Int, values: Set<String>)? {
+        let file: TableFile
+        switch sources[table.name] {
+        case .assembled(let assembled, _)?: file = assembled
+        case .canonical?:
+            guard let opened = try? TableFile(path: folder + "/" + table.file, within: folder) else { return nil }
+            file = opened
+        case nil: return nil
+        }
         return file.withBytes { bytes in
             var scanner = CSVScanner(bytes: bytes)
             var row = CSVRow()
-            guard (try? scanner.next(&row)) == true, let header = try? HeaderIndex(row: row), let i = header.column(column) else {
-                return []
-            }
+            guard (try? scanner.next(&row)) == true, let header = try? HeaderIndex(row: row) else { return (0, []) }
+            let i = header.column(column)
+            var rows = 0
             var out = Set<String>()
             while (try? scanner.next(&row)) == true {
-                if i < row.count { out.insert(row.string(i).trimmingCharacters(in: .whitespaces)) }
+                if row.isBlank { continue }
+                rows += 1
+                if let i, i < row.count { out.insert(row.string(i).trimmingCharacters(in: .whitespaces)) }
             }
-            return out
+            return (rows, out)
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// Runs the engine over what the store holds: the district audit, an office's check (that
 /// audit limited to the office), and the trial read of a new upload. Runs happen off the
-/// server's event loops, one at a time per runner slot, and the folder each builds is removed
+/// server's event loops, at most `slots` at a time, and the folder each builds is removed
 /// after it.
 struct DistrictRunner: Sendable {
     let pack: Pack
@@ -12,6 +12,8 @@ struct DistrictRunner: Sendable {
     let store: DistrictStore
     /// Threads per run (the runs of concurrent requests share the cores).
     let threads: Int
+    /// Runs at a time; the others wait their turn.
+    let slots: AsyncLock
 
     /// The audit as of `asOf` over every office's latest uploads, limited to `offices` when
     /// given; with the inputs' hashes.
@@ -26,37 +28,50 @@ struct DistrictRunner: Sendable {
         let district = DistrictFolder(pack: pack, files: files)
         let pack = pack
         let threads = threads
-        return try await Self.offload {
-            let (folder, inputs) = try district.build(rosters: rosters, uploads: uploads)
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let options = AuditOptions(asOf: asOf, offices: offices, english: english, threads: threads)
-            do throws(RunError) {
-                return (try Audit.run(pack: pack, dataset: .directory(folder), options: options), inputs)
-            } catch {
-                throw ReadProblem(error, folder: folder, english: english)
+        return try await slots.withLock {
+            try await Self.offload {
+                let (folder, inputs) = try district.build(rosters: rosters, uploads: uploads)
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                let options = AuditOptions(asOf: asOf, offices: offices, english: english, threads: threads)
+                do throws(RunError) {
+                    return (try Audit.run(pack: pack, dataset: .directory(folder), options: options), inputs)
+                } catch {
+                    throw ReadProblem(error, folder: folder, english: english)
+                }
             }
         }
     }
 
-    /// The office ids the rows of `uploads` carry in the office tables (trimmed, blanks
-    /// included), as the intake reads them.
-    func officeIDs(rosters: [RosterRecord], uploads: [UploadRecord], english: Bool) async throws -> Set<String> {
-        let district = DistrictFolder(pack: pack, files: files)
-        let pack = pack
-        return try await Self.offload {
-            let (folder, _) = try district.build(rosters: rosters, uploads: uploads)
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let tables: IntakeTables
-            do throws(RunError) {
-                tables = try IntakeTables.read(folder: folder, pack: pack, english: english)
-            } catch {
-                throw ReadProblem(error, folder: folder, english: english)
+    /// What reading an upload gives: the rows of each table it holds, and the office ids its
+    /// rows carry (trimmed, blanks included).
+    struct UploadReading: Sendable {
+        var rows: [String: Int]
+        var officeIDs: Set<String>
+    }
+
+    /// Reads the office tables found in an upload's folder the way the district run will
+    /// (INTAKE: workbooks, headers, local names), without rosters or rules: a reader's error
+    /// names the files as uploaded.
+    func read(upload folder: String, parts: [String: [String]], english: Bool) async throws -> UploadReading {
+        var only = pack
+        only.tables = DistrictFolder.officeTables(pack).filter { parts[$0.name] != nil }
+        let held = only, tables = only.tables
+        return try await slots.withLock {
+            try await Self.offload {
+                let intake: IntakeTables
+                do throws(RunError) {
+                    intake = try IntakeTables.read(folder: folder, pack: held, english: english)
+                } catch {
+                    throw ReadProblem(error, folder: folder, english: english)
+                }
+                var reading = UploadReading(rows: [:], officeIDs: [])
+                for t in tables {
+                    guard case .column(let c)? = t.office, let scan = intake.scan(t, column: c) else { continue }
+                    reading.rows[t.name] = scan.rows
+                    reading.officeIDs.formUnion(scan.values)
+                }
+                return reading
             }
-            var out = Set<String>()
-            for t in DistrictFolder.officeTables(pack) {
-                if case .column(let c)? = t.office { out.formUnion(tables.values(of: c, in: t.name)) }
-            }
-            return out
         }
     }
 

@@ -1,12 +1,18 @@
-/// A first-come, first-served lock for async code: one SQLite connection runs one transaction
-/// at a time, and an actor alone would let another caller in at every `await`.
+/// A first-come, first-served lock for async code with a number of permits: one SQLite
+/// connection runs one transaction at a time (one permit; an actor alone would let another
+/// caller in at every `await`), and the engine runs at most as many district runs as there
+/// are cores, so memory stays bounded however many requests wait.
 actor AsyncLock {
-    private var held = false
+    private var free: Int
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
+    init(permits: Int = 1) {
+        free = max(permits, 1)
+    }
+
     func lock() async {
-        if !held {
-            held = true
+        if free > 0 {
+            free -= 1
             return
         }
         await withCheckedContinuation { waiting.append($0) }
@@ -14,13 +20,13 @@ actor AsyncLock {
 
     func unlock() {
         if waiting.isEmpty {
-            held = false
+            free += 1
         } else {
             waiting.removeFirst().resume()
         }
     }
 
-    /// Runs `body` holding the lock.
+    /// Runs `body` holding a permit.
     nonisolated func withLock<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         await lock()
         do {

@@ -71,8 +71,13 @@ extension DistrictServer {
         return stored
     }
 
-    /// `b`'s audit, run again on the inputs it read, with `change` and `resolved` against `a`.
+    /// `b`'s audit JSON, run again on the inputs it read, with `change` and `resolved` against `a`.
     func compare(_ a: InspectionRecord, _ b: InspectionRecord, english: Bool) async throws -> String {
+        DistrictRunner.json(try await compared(a, b, english: english), english: english)
+    }
+
+    /// `b`'s audit, run again on the inputs it read, compared with `a`.
+    func compared(_ a: InspectionRecord, _ b: InspectionRecord, english: Bool) async throws -> AuditResult {
         let baseline: Baseline
         do {
             baseline = try Baseline.parse(Array(a.document.utf8), file: "inspection-\(a.id)", packID: settings.pack.id)
@@ -86,7 +91,7 @@ extension DistrictServer {
         guard let asOf = Day(iso: b.asOf) else { throw ReadProblem(message: "asOf", missingTables: false) }
         var (result, _) = try await runner.run(rosters: rosters, uploads: uploads, asOf: asOf, offices: [], english: english)
         BaselineComparison.compare(&result, with: baseline)
-        return DistrictRunner.json(result, english: english)
+        return result
     }
 }
 

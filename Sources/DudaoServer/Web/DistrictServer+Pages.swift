@@ -162,7 +162,8 @@ extension DistrictServer {
         <h2>\(en ? "Self-check" : "自查清单")</h2>
         <form method="get" action="/offices/\(e(office))/check">\(en ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "")
         <label>\(en ? "As of" : "截止日期") <input type="date" name="asOf" value="\(settings.today.iso)"></label> <button>\(en ? "Show" : "查看")</button></form>
-        <p><a href="/offices/\(e(office))/check?asOf=\(settings.today.iso)\(lang)">\(en ? "Self-check as of today" : "今天的自查清单")</a></p>
+        <p><a href="/offices/\(e(office))/check?asOf=\(settings.today.iso)\(lang)">\(en ? "Self-check as of today" : "今天的自查清单")</a>
+        · <a href="/offices/\(e(office))/check.csv?asOf=\(settings.today.iso)\(lang)">\(en ? "download for Excel (CSV)" : "下载 Excel 可打开的 CSV")</a></p>
         <h2>\(en ? "Upload the ledger" : "上传台账")</h2>
         <form method="post" action="/offices/\(e(office))/uploads\(en ? "?lang=en" : "")" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="\(e(csrf))">
@@ -192,8 +193,26 @@ extension DistrictServer {
             let r = rosters.first { $0.table == t.name }
             return "<tr><td>\(e(t.title))</td><td>" + (r.map { e("\($0.fileName) \(Self.timestamp($0.time)) \($0.user)") } ?? (en ? "missing" : "未上传")) + "</td></tr>"
         }.joined(separator: "\n")
+        let inspections = try await store.inspections()
+        var inspectionRows = ""
+        for (i, x) in inspections.enumerated() {
+            let compare = i + 1 < inspections.count
+                ? "<a href=\"/district/inspections/\(inspections[i + 1].id)/compare/\(x.id)\(en ? "?lang=en" : "")\">\(en ? "compare with #\(inspections[i + 1].id)" : "与第 \(inspections[i + 1].id) 次比较")</a>" : ""
+            inspectionRows += "<tr><td>\(x.id)</td><td>\(e(x.asOf))</td><td>\(e(Self.timestamp(x.time)))</td><td>\(e(x.user))</td>"
+                + "<td>\(e(x.packID)) v\(x.packVersion)</td><td>\(compare)</td></tr>\n"
+        }
+        let today = settings.today.iso
+        let lang = en ? "&lang=en" : ""
         let body = """
-        <p><a href="/district/audit?asOf=\(settings.today.iso)\(en ? "&lang=en" : "")">\(en ? "District audit as of today" : "全区督导检查（截至今天）")</a></p>
+        <p><a href="/district/audit?asOf=\(today)\(lang)">\(en ? "District audit as of today" : "全区督导检查（截至今天）")</a>
+        · <a href="/district/audit.html?asOf=\(today)\(lang)">\(en ? "download HTML" : "下载 HTML")</a>
+        · <a href="/district/audit.csv?asOf=\(today)\(lang)">\(en ? "download for Excel (CSV)" : "下载 Excel 可打开的 CSV")</a></p>
+        <h2>\(en ? "Inspections" : "督导检查记录")</h2>
+        <form method="post" action="/district/inspections\(en ? "?lang=en" : "")"><input type="hidden" name="csrf" value="\(e(caller.session?.csrf ?? ""))">
+        <label>\(en ? "As of" : "截止日期") <input type="date" name="asOf" value="\(today)" required></label>
+        <button>\(en ? "Save an inspection" : "保存一次检查")</button></form>
+        <table><tr><th>#</th><th>\(en ? "As of" : "截止日期")</th><th>\(en ? "Saved (UTC)" : "保存时间（UTC）")</th><th>\(en ? "By" : "保存人")</th><th>\(en ? "Pack" : "规则包")</th><th></th></tr>
+        \(inspectionRows)</table>
         <h2>\(en ? "Offices" : "各法律服务所")</h2>
         <table><tr><th>\(en ? "Office" : "所编号")</th><th>\(en ? "Latest upload" : "最近上传")</th><th></th></tr>
         \(rows)</table>

@@ -15,13 +15,16 @@ public struct DistrictServer: Sendable {
 
     static let sessionCookie = "dudao_session"
     static let loginCookie = "dudao_login"
+    /// The file that marks a files folder as the server's own.
+    static let filesMarker = ".dudao-files"
 
     public init(settings: ServerSettings, store: DistrictStore) throws {
         self.settings = settings
         self.store = store
         limiter = LoginLimiter(perAccount: settings.loginFailuresPerAccount, perAddress: settings.loginFailuresPerAddress,
                                windowSeconds: settings.loginWindowSeconds)
-        runner = DistrictRunner(pack: settings.pack, files: settings.files, store: store, threads: settings.threads)
+        runner = DistrictRunner(pack: settings.pack, files: settings.files, store: store, threads: settings.threads,
+                                slots: AsyncLock(permits: settings.concurrentRuns))
         try Self.prepareFiles(settings.files)
     }
 
@@ -29,7 +32,18 @@ public struct DistrictServer: Sendable {
     /// short (the server killed) is removed: those folders are only ever the server's own.
     static func prepareFiles(_ files: String) throws {
         let fm = FileManager.default
+        let marker = files + "/" + Self.filesMarker
+        if fm.fileExists(atPath: files) {
+            // A folder the server did not make is never emptied or written into.
+            let names = (try? fm.contentsOfDirectory(atPath: files)) ?? []
+            if !names.isEmpty && !fm.fileExists(atPath: marker) { throw StoreError.foreignFilesFolder(files) }
+        }
         try fm.createDirectory(atPath: files, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !fm.fileExists(atPath: marker) {
+            guard fm.createFile(atPath: marker, contents: Data("dudao serve keeps uploads here\n".utf8)) else {
+                throw StoreError.foreignFilesFolder(files)
+            }
+        }
         for part in ["uploads", "rosters", "incoming", "work"] {
             let path = files + "/" + part
             if part == "incoming" || part == "work", fm.fileExists(atPath: path) {
@@ -45,6 +59,7 @@ public struct DistrictServer: Sendable {
         router.middlewares.add(SecurityHeaders())
         addAPI(to: router)
         addPages(to: router)
+        addDownloads(to: router)
         return router
     }
 
@@ -182,19 +197,13 @@ public struct DistrictServer: Sendable {
             let parts: [String: [String]]
             do { parts = try IntakeTables.locate(folder: full, pack: officePack) } catch { throw ReadProblem(error, folder: full, english: english) }
             guard !parts.isEmpty else { throw UploadProblem.noTable(file.name) }
-            let pending = UploadRecord(id: 0, office: office, user: caller.user, time: settings.now(), fileName: file.name,
-                                       sha256: file.sha256, bytes: file.bytes, rows: [:], parts: parts, folder: folder)
-            let rosters = try await store.rosters()
-            let (result, _) = try await runner.run(rosters: rosters, uploads: [pending], asOf: settings.today, offices: [office],
-                                                   english: english)
+            let reading = try await runner.read(upload: full, parts: parts, english: english)
             // Rows of another office of the district would change that office's check.
             let known = Set(try await store.accounts().compactMap { $0.role == .office ? $0.office : nil })
-            let others = try await runner.officeIDs(rosters: rosters, uploads: [pending], english: english)
-                .subtracting([office]).intersection(known)
+            let others = reading.officeIDs.subtracting([office]).intersection(known)
             if !others.isEmpty { throw UploadProblem.otherOffices(office: office, others: others.sorted()) }
-            var rows: [String: Int] = [:]
-            for account in result.tables where parts[account.table] != nil { rows[account.table] = account.read }
-            let record = try await store.addUpload(office: office, user: caller.user, time: pending.time, fileName: file.name,
+            let rows = reading.rows
+            let record = try await store.addUpload(office: office, user: caller.user, time: settings.now(), fileName: file.name,
                                                    sha256: file.sha256, bytes: file.bytes, rows: rows, parts: parts,
                                                    folder: folder)
             try await log(user: caller.user, action: "upload", detail: "\(office) #\(record.id) \(file.name) \(file.sha256)",

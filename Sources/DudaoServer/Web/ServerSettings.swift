@@ -22,6 +22,8 @@ public struct ServerSettings: Sendable {
     public var bcryptCost: UInt8 = 12
     /// Threads per engine run.
     public var threads = 1
+    /// Engine runs at a time (uploads read, checks, audits); more requests wait for a turn.
+    public var concurrentRuns = max(ProcessInfo.processInfo.activeProcessorCount, 1)
     /// The clock (seconds since 1970); tests move it.
     public var now: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
 
