@@ -19,6 +19,8 @@ struct ReporterGoldenTests {
         ("report.en.csv", ReportOptions(format: .csv, language: .en, run: SampleResult.run)),
         ("report.sarif", ReportOptions(format: .sarif, run: SampleResult.run)),
         ("report.junit.xml", ReportOptions(format: .junit, run: SampleResult.run)),
+        // The workbook's cells as tab-separated text, sheet by sheet (the bytes are tested in ExcelReporterTests).
+        ("report.xlsx.tsv", ReportOptions(format: .xlsx, run: SampleResult.run)),
     ]
 
     @Test(arguments: cases.map(\.file))
