@@ -22,6 +22,10 @@ enum Kernels {
                 name: "parse-amounts", reference: "a byte loop summing the same cells",
                 threshold: 5.5,
                 run: { amounts(ledger.amounts, bytes) }, baseline: { touch(ledger.amounts, bytes) }),
+            Kernel(
+                name: "group-keys", reference: "Dictionary<SIMD4<Int64>, Int> of the same keys",
+                threshold: 0.6,
+                run: { groups(ledger.groupKeys) }, baseline: { dictionaryGroups(ledger.groupKeys) }),
         ]
     }
 
@@ -89,6 +93,40 @@ enum Kernels {
         var sum: UInt64 = 0
         for span in spans { sum &+= UInt64(truncatingIfNeeded: ValueParser.amount(cell(span, bytes))?.micros ?? 1) }
         return (spans.count, sum)
+    }
+
+    /// A statistic's grouping: each row's three-word key to a dense group, a count per group.
+    static func groups(_ keys: [Int64]) -> (items: Int, checksum: UInt64) {
+        var index = GroupIndex(width: 3)
+        var counts: [Int] = []
+        keys.withUnsafeBufferPointer { keys in
+            guard let base = keys.baseAddress else { return }
+            for row in 0..<keys.count / 3 {
+                let (group, added) = index.group(of: base + row * 3)
+                if added { counts.append(0) }
+                counts[group] += 1
+            }
+        }
+        return (keys.count / 3, checksum(counts))
+    }
+
+    static func dictionaryGroups(_ keys: [Int64]) -> (items: Int, checksum: UInt64) {
+        var groups: [SIMD4<Int64>: Int] = [:]
+        var counts: [Int] = []
+        for row in 0..<keys.count / 3 {
+            let key = SIMD4(keys[row * 3], keys[row * 3 + 1], keys[row * 3 + 2], 0)
+            let group = groups[key] ?? {
+                groups[key] = counts.count
+                counts.append(0)
+                return counts.count - 1
+            }()
+            counts[group] += 1
+        }
+        return (keys.count / 3, checksum(counts))
+    }
+
+    private static func checksum(_ counts: [Int]) -> UInt64 {
+        counts.enumerated().reduce(0) { $0 &* 31 &+ UInt64($1.offset) &* UInt64($1.element) }
     }
 
     static func touch(_ spans: [SyntheticLedger.CellSpan], _ bytes: UnsafeRawBufferPointer) -> (items: Int, checksum: UInt64) {

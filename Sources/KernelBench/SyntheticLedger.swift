@@ -11,6 +11,8 @@ struct SyntheticLedger {
     let ids: [CellSpan]
     let dates: [CellSpan]
     let amounts: [CellSpan]
+    /// Each row's group key as a statistic over it would have it: practitioner, month, activity type.
+    let groupKeys: [Int64]
     /// Data rows.
     let rows: Int
 
@@ -34,6 +36,8 @@ struct SyntheticLedger {
         ids.reserveCapacity(rows * 2)
         dates.reserveCapacity(rows)
         amounts.reserveCapacity(rows)
+        var groupKeys: [Int64] = []
+        groupKeys.reserveCapacity(rows * 3)
 
         func append(_ s: String) { text.append(contentsOf: Array(s.utf8)) }
         func cell(_ s: String, into spans: inout [CellSpan]) {
@@ -59,7 +63,9 @@ struct SyntheticLedger {
             default: date = "\(y)年\(m)月\(d)日"
             }
             cell(date, into: &dates)
-            append(",\(kinds[random.below(kinds.count)]),")
+            let kind = random.below(kinds.count)
+            append(",\(kinds[kind]),")
+            groupKeys += [Int64(p), Int64(y * 12 + m - 1), Int64(kind)]
             let o = random.below(objects)
             cell(id(o % 3 == 0 ? "QY" : "SQ-", o, pad: 4 + o % 15), into: &ids)
             append(",")
@@ -77,6 +83,7 @@ struct SyntheticLedger {
         self.ids = ids
         self.dates = dates
         self.amounts = amounts
+        self.groupKeys = groupKeys
         self.rows = rows
     }
 }

@@ -28,16 +28,6 @@ struct StatisticPlan: @unchecked Sendable {  // the predicate points into `PlanM
     /// one), and the codes that belong to the offices asked for.
     let office: (column: Int, codes: Set<Int64>)?
     let dateColumn: Int?
-
-    /// Whether a valid row counts: the office filter, then the condition.
-    @inline(__always)
-    func admits(_ cells: UnsafePointer<Cell>) -> Bool {
-        if let (column, codes) = office {
-            let c = cells[column]
-            guard c.hasValue, codes.contains(c.value) else { return false }
-        }
-        return filter?.evaluate(cells) ?? true
-    }
 }
 
 extension PlanCompiler {

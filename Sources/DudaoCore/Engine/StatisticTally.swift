@@ -7,67 +7,89 @@ import DudaoTable
 /// up, it never adds any); a text the id space does not know is given a code of the tally's
 /// own (-2, -3, …) and `merge` matches those by their text. Owned by one thread until merged.
 final class StatisticTally {
-    /// The values of a row's group keys: up to `PackValidator.maxStatisticGroups` of them.
-    struct GroupKey: Hashable {
-        var values: SIMD8<Int64>
-
-        static func == (a: GroupKey, b: GroupKey) -> Bool { a.values == b.values }
-
-        func hash(into hasher: inout Hasher) {
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-            for i in 0..<8 { h = (h ^ UInt64(bitPattern: values[i])) &* 0xBF58_476D_1CE4_E5B9 }
-            hasher.combine(h)
-        }
-    }
-
     /// A key part for an empty cell, and for an unreadable one.
     static let empty = Int64.min
     static let invalid = Int64.min + 1
 
-    let plan: StatisticPlan
-    private(set) var groups: [GroupKey: Int] = [:]
-    private(set) var keys: [GroupKey] = []
-    /// By group × measure.
-    private(set) var totals: [Int128] = []
-    private(set) var seen: [Set<Int64>] = []
-    /// Texts the id space does not know, coded -2 - (their code here).
-    private(set) var local = ByteInterner(capacity: 16)
+    /// What the tally changes while it is fed, in plain memory behind `state`: reached through
+    /// a pointer, it costs no exclusivity check and no reference counting on the hot path.
+    private struct State: ~Copyable {
+        var groups: GroupIndex
+        /// By group × measure.
+        var totals: [Int128] = []
+        var seen: [Set<Int64>] = []
+        /// Texts the id space does not know, coded -2 - (their code here).
+        var local = ByteInterner(capacity: 16)
+        /// The last date turned into a month or quarter, and what it gave: ledgers run in date
+        /// order, so most rows repeat the previous row's day.
+        var lastDay = Int64.min, lastMonth: Int64 = 0, lastQuarter: Int64 = 0
+    }
 
-    init(plan: StatisticPlan) { self.plan = plan }
+    let plan: StatisticPlan
+    // The plan's parts the hot path reads, each on its own: reading them through `plan` would
+    // copy the whole plan (the statistic and its arrays) on every row.
+    private let filter: Predicate?
+    private let office: (column: Int, codes: Set<Int64>)?
+    private let keys: [StatisticPlan.Key]
+    private let measures: [StatisticPlan.Measure]
+    private let state: UnsafeMutablePointer<State>
+    /// The row's key, assembled here before it is looked up (as many words as the validator allows keys).
+    private let scratch: UnsafeMutablePointer<Int64>
+
+    init(plan: StatisticPlan) {
+        self.plan = plan
+        filter = plan.filter
+        office = plan.office
+        keys = plan.keys
+        measures = plan.measures
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(groups: GroupIndex(width: plan.keys.count)))
+        scratch = .allocate(capacity: max(plan.keys.count, 1))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+        scratch.deallocate()
+    }
+
+    /// Number of groups so far.
+    var groupCount: Int { state.pointee.groups.count }
 
     /// Adds one valid row: `row`, when given, is where a text unknown to the id space is read.
     @inline(__always)
     func feed(_ cells: UnsafePointer<Cell>, row: UnsafePointer<CSVRow>?, headers: UnsafePointer<Int>?) {
-        guard plan.admits(cells) else { return }
-        var key = GroupKey(values: SIMD8(repeating: 0))
-        for (k, g) in plan.keys.enumerated() {
-            key.values[k] = part(cells[g.column], g.derivation, type: g.type, header: headers.map { $0[g.column] }, row: row)
+        if let (column, codes) = office {
+            let c = cells[column]
+            guard c.hasValue, codes.contains(c.value) else { return }
         }
-        let slot: Int
-        if let s = groups[key] {
-            slot = s
-        } else {
-            slot = keys.count
-            groups[key] = slot
-            keys.append(key)
-            totals.append(contentsOf: repeatElement(0, count: plan.measures.count))
-            seen.append(contentsOf: repeatElement([], count: plan.measures.count))
+        if let filter, !filter.evaluate(cells) { return }
+        let m = measures.count
+        for k in keys.indices {
+            let g = keys[k]
+            scratch[k] = part(cells[g.column], g.derivation, type: g.type, header: headers.map { $0[g.column] }, row: row)
         }
-        let base = slot * plan.measures.count
-        for (j, m) in plan.measures.enumerated() {
-            switch m.kind {
+        let (group, added) = state.pointee.groups.group(of: scratch)
+        if added {
+            state.pointee.totals.append(contentsOf: repeatElement(0, count: m))
+            state.pointee.seen.append(contentsOf: repeatElement([], count: m))
+        }
+        let base = group * m
+        for j in 0..<m {
+            let measure = measures[j]
+            switch measure.kind {
             case .count:
-                totals[base + j] += 1
+                state.pointee.totals[base + j] += 1
             case .sum:
-                let c = cells[m.column]
+                let c = cells[measure.column]
                 guard c.hasValue else { continue }
                 // An amount cell is twice its micro-yuan (plus a rounding bit): add micro-yuan.
-                totals[base + j] += Int128(m.type == .amount ? c.value >> 1 : c.value)
+                state.pointee.totals[base + j] += Int128(measure.type == .amount ? c.value >> 1 : c.value)
             case .distinct:
-                let c = cells[m.column]
+                let c = cells[measure.column]
                 guard c.hasValue else { continue }
-                let v = part(c, .value, type: m.type ?? .text, header: headers.map { $0[m.column] }, row: row)
-                seen[base + j].insert(v)
+                let v = part(c, .value, type: measure.type ?? .text, header: headers.map { $0[measure.column] }, row: row)
+                state.pointee.seen[base + j].insert(v)
             }
         }
     }
@@ -86,40 +108,37 @@ final class StatisticTally {
             guard c.value < 0, type == .id || type == .text else { return c.value }
             // Not in the id space: a code of this tally's own, by the text.
             guard let header, header >= 0, let row else { return c.value }
-            return -2 - Int64(local.intern(row.pointee.field(header)))
-        case .month:
-            let d = Day(rawValue: Int32(truncatingIfNeeded: c.value)).civil
-            return Int64(d.year * 12 + d.month - 1)
-        case .quarter:
-            let d = Day(rawValue: Int32(truncatingIfNeeded: c.value)).civil
-            return Int64(d.year * 4 + (d.month - 1) / 3)
+            return -2 - Int64(state.pointee.local.intern(row.pointee.field(header)))
+        case .month, .quarter:
+            if c.value != state.pointee.lastDay {
+                let d = Day(rawValue: Int32(truncatingIfNeeded: c.value)).civil
+                state.pointee.lastDay = c.value
+                state.pointee.lastMonth = Int64(d.year * 12 + d.month - 1)
+                state.pointee.lastQuarter = Int64(d.year * 4 + (d.month - 1) / 3)
+            }
+            return derivation == .month ? state.pointee.lastMonth : state.pointee.lastQuarter
         }
     }
 
     /// Adds another worker's tally of the same statistic.
     func merge(_ other: StatisticTally) {
-        let m = plan.measures.count
+        let m = measures.count
         func translate(_ v: Int64) -> Int64 {
             guard v <= -2, v > Self.invalid else { return v }
-            let text = other.local.string(Int32(-2 - v))
-            return -2 - Int64(local.intern(text))
+            let text = other.state.pointee.local.string(Int32(-2 - v))
+            return -2 - Int64(state.pointee.local.intern(text))
         }
-        for (slot, key) in other.keys.enumerated() {
-            var mine = key
-            for k in plan.keys.indices { mine.values[k] = translate(key.values[k]) }
-            let to: Int
-            if let s = groups[mine] {
-                to = s
-            } else {
-                to = keys.count
-                groups[mine] = to
-                keys.append(mine)
-                totals.append(contentsOf: repeatElement(0, count: m))
-                seen.append(contentsOf: repeatElement([], count: m))
+        for slot in 0..<other.groupCount {
+            let key = other.state.pointee.groups.key(slot)
+            for k in key.indices { scratch[k] = translate(key[k]) }
+            let (to, added) = state.pointee.groups.group(of: scratch)
+            if added {
+                state.pointee.totals.append(contentsOf: repeatElement(0, count: m))
+                state.pointee.seen.append(contentsOf: repeatElement([], count: m))
             }
             for j in 0..<m {
-                totals[to * m + j] += other.totals[slot * m + j]
-                for v in other.seen[slot * m + j] { seen[to * m + j].insert(translate(v)) }
+                state.pointee.totals[to * m + j] += other.state.pointee.totals[slot * m + j]
+                for v in other.state.pointee.seen[slot * m + j] { state.pointee.seen[to * m + j].insert(translate(v)) }
             }
         }
     }
@@ -137,7 +156,7 @@ final class StatisticTally {
             case .value: break
             }
             switch type {
-            case .id, .text: return .text(v <= -2 ? local.string(Int32(-2 - v)) : ids.text(v))
+            case .id, .text: return .text(v <= -2 ? state.pointee.local.string(Int32(-2 - v)) : ids.text(v))
             case .enumeration: return .text(schema.columns[column].values.indices.contains(Int(v)) ? schema.columns[column].values[Int(v)] : "")
             case .yesNo: return .text(v == 1 ? "是" : "否")
             case .date: return .text(Day(rawValue: Int32(truncatingIfNeeded: v)).iso)
@@ -145,17 +164,18 @@ final class StatisticTally {
             case .integer: return .count(Int(v))
             }
         }
-        let m = plan.measures.count
+        let m = measures.count
         var rows: [(key: [StatisticValue], values: [StatisticValue])] = []
-        rows.reserveCapacity(keys.count)
-        for (slot, key) in keys.enumerated() {
-            let parts = plan.keys.enumerated().map { k, g in text(key.values[k], g, type: g.type, column: g.column) }
-            let values = plan.measures.enumerated().map { j, measure -> StatisticValue in
+        rows.reserveCapacity(groupCount)
+        for slot in 0..<groupCount {
+            let key = state.pointee.groups.key(slot)
+            let parts = keys.enumerated().map { k, g in text(key[k], g, type: g.type, column: g.column) }
+            let values = measures.enumerated().map { j, measure -> StatisticValue in
                 switch measure.kind {
-                case .count: return .count(Int(clamping: totals[slot * m + j]))
-                case .distinct: return .count(seen[slot * m + j].count)
+                case .count: return .count(Int(clamping: state.pointee.totals[slot * m + j]))
+                case .distinct: return .count(state.pointee.seen[slot * m + j].count)
                 case .sum:
-                    let t = totals[slot * m + j]
+                    let t = state.pointee.totals[slot * m + j]
                     return measure.type == .amount ? .amount(Amount(micros: Int64(clamping: t))) : .count(Int(clamping: t))
                 }
             }
