@@ -33,7 +33,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 DATA = os.path.join(BENCH, "data")
 PY = os.path.join(BENCH, ".venv", "bin", "python")
-DUDAO = os.path.join(ROOT, ".build", "release", "dudao")
+# DUDAO_BIN names another build of dudao (a release build in another scratch path).
+DUDAO = os.environ.get("DUDAO_BIN", os.path.join(ROOT, ".build", "release", "dudao"))
 # The conformance scorer lives in the project's shared folder, beside the repository.
 COMPARE = os.path.join(ROOT, "..", "shared", "conformance", "compare.py")
 ROWS_PER_PRACTITIONER = 500
