@@ -82,7 +82,7 @@ enum ManualPage {
         if argument.isRepeating == true { head += " No ..." }
         var text = argument.abstract ?? ""
         if let values = argument.allValues, !values.isEmpty { text += "（" + values.joined(separator: "|") + "）" }
-        if let standard = argument.defaultValue, !standard.isEmpty { text += "（默认 default: \(standard)）" }
+        if let standard = argument.defaultValue, !standard.isEmpty { text += "（默认：\(standard)）" }
         return text.isEmpty ? [head] : [head, escaped(text)]
     }
 

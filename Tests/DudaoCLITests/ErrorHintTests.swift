@@ -38,7 +38,7 @@ struct ErrorHintTests {
     @Test func theBeginningOfARuleIdIsEnough() throws {
         let r = try DudaoBinary.run(["explain", "advice-monthly", "--lang", "en"])
         #expect(r.code == 2)
-        #expect(r.stderr.contains("did you mean 'advice-monthly-community' or 'advice-monthly-street'?"))
+        #expect(r.stderr.contains("did you mean 'advice-monthly-street' or 'advice-monthly-community'?"))
         #expect(r.stderr.contains("Usage: dudao explain"))
     }
 

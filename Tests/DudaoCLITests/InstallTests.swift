@@ -7,15 +7,19 @@ import Testing
 /// `scripts/install.sh` putting them under a prefix without overwriting what is not dudao's.
 struct InstallTests {
     /// Every command the help lists, as typed: `audit`, …, `users add`.
-    static let shownCommands: [[String]] = {
-        func walk(_ command: ParsableCommand.Type, _ path: [String]) -> [[String]] {
-            command.configuration.subcommands.filter(\.configuration.shouldDisplay).flatMap { sub -> [[String]] in
-                let name = path + [sub.configuration.commandName ?? ""]
-                return [name] + walk(sub, name)
-            }
+    static let shownCommands: [[String]] = walk(Dudao.self, [])
+
+    private static func walk(_ command: ParsableCommand.Type, _ path: [String]) -> [[String]] {
+        var found: [[String]] = []
+        for sub in command.configuration.subcommands {
+            let configuration = sub.configuration
+            guard configuration.shouldDisplay else { continue }
+            let name = path + [configuration.commandName ?? ""]
+            found.append(name)
+            found += walk(sub, name)
         }
-        return walk(Dudao.self, [])
-    }()
+        return found
+    }
 
     @Test func theCommandListIsTheOneUsersSee() {
         #expect(Self.shownCommands.contains(["audit"]))
@@ -30,8 +34,9 @@ struct InstallTests {
             let word = try #require(command.last)
             #expect(script.range(of: "\\b\(word)\\b", options: .regularExpression) != nil, "\(shell) lacks \(command)")
         }
-        #expect(script.contains("--format"))
-        #expect(script.contains("--as-of"))
+        // fish names an option without its dashes (-l 'format').
+        #expect(script.contains("--format") || script.contains("-l 'format'"))
+        #expect(script.contains("--as-of") || script.contains("-l 'as-of'"))
     }
 
     @Test func theBinaryWritesTheCompletionScripts() throws {
@@ -68,12 +73,14 @@ struct InstallTests {
         #expect(written.code == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/groff")
-        process.arguments = ["-mdoc", "-Tutf8", "-ww", "-z", scratch.path("dudao.1")]
+        process.arguments = ["-k", "-mdoc", "-Tutf8", "-ww", "-z", scratch.path("dudao.1")]
         let err = Pipe()
         process.standardError = err
         try process.run()
         process.waitUntilExit()
+        // groff breaks lines only at spaces, so a long Chinese sentence overflows; man shows it whole.
         let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").filter { !$0.contains("can't break line") }
         #expect(process.terminationStatus == 0)
         #expect(warnings.isEmpty, "\(warnings)")
     }

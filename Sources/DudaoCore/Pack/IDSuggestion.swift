@@ -35,9 +35,8 @@ public struct IDSuggestion: Equatable, Sendable {
                 add(c)
             }
         }
-        close = Array(found.prefix(limit))
-        examples = close.isEmpty ? Array(sorted.prefix(limit)) : []
-        total = sorted.count
+        let close = Array(found.prefix(limit))
+        self.init(close: close, examples: close.isEmpty ? Array(sorted.prefix(limit)) : [], total: sorted.count)
     }
 
     /// `；是否应为“SO00001”？`, or `；可用的编号如：SO00001、SO00002、SO00003（共 12 个）`;

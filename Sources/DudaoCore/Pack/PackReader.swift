@@ -49,14 +49,16 @@ final class PackReader {
     }
 
     /// A known key at the wrong level: one level too deep (the mapping holding this one takes
-    /// it) or one too shallow (a mapping this one holds takes it, preferring one present).
+    /// it) or one too shallow (a mapping this one holds takes it, preferring one present that
+    /// lacks the key).
     private func placement(of key: String, in node: YAMLNode, _ shape: ObjectShape,
                            present: [String: YAMLNode]) -> PackProblem? {
         if let parent = parents[node.mark], parent.shape.field(key) != nil {
             return .misplacedKey(key: key, context: shape.name, place: .up(into: parent.shape.name, beside: parent.key))
         }
         let holders = shape.fields.filter { Self.objectShape($0.type)?.field(key) != nil }.map(\.key)
-        guard let holder = holders.first(where: { present[$0] != nil }) ?? (holders.count == 1 ? holders.first : nil) else { return nil }
+        let lacking = holders.filter { present[$0]?.mapping != nil && present[$0]?[key] == nil }
+        guard let holder = lacking.first ?? (holders.count == 1 ? holders.first : nil) else { return nil }
         return .misplacedKey(key: key, context: shape.name, place: .under(holder))
     }
 
