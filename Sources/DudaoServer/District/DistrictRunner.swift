@@ -25,19 +25,39 @@ struct DistrictRunner: Sendable {
 
     func run(rosters: [RosterRecord], uploads: [UploadRecord], asOf: Day, offices: [String],
              english: Bool) async throws -> (AuditResult, [String: String]) {
-        let district = DistrictFolder(pack: pack, files: files)
         let pack = pack
-        let threads = threads
+        let options = AuditOptions(asOf: asOf, offices: offices, english: english, threads: threads)
+        return try await withDistrict(rosters: rosters, uploads: uploads) { folder, inputs in
+            do throws(RunError) {
+                return (try Audit.run(pack: pack, dataset: .directory(folder), options: options), inputs)
+            } catch {
+                throw ReadProblem(error, folder: folder, english: english)
+            }
+        }
+    }
+
+    /// The spot-check list (`dudao sample`) over every office's latest uploads.
+    func sample(_ request: SpotCheckSampler.Request) async throws -> SpotCheck {
+        let pack = pack
+        return try await withDistrict(rosters: try await store.rosters(), uploads: try await store.uploads(office: nil)) { folder, _ in
+            do throws(RunError) {
+                return try SpotCheckSampler.draw(pack: pack, dataset: .directory(folder), request)
+            } catch {
+                throw ReadProblem(error, folder: folder, english: request.english)
+            }
+        }
+    }
+
+    /// Builds the district folder from the store, runs `work` on it (and the inputs' hashes)
+    /// in a slot off the event loops, and removes the folder.
+    private func withDistrict<T: Sendable>(rosters: [RosterRecord], uploads: [UploadRecord],
+                                           _ work: @escaping @Sendable (String, [String: String]) throws -> T) async throws -> T {
+        let district = DistrictFolder(pack: pack, files: files)
         return try await slots.withLock {
             try await Self.offload {
                 let (folder, inputs) = try district.build(rosters: rosters, uploads: uploads)
                 defer { try? FileManager.default.removeItem(atPath: folder) }
-                let options = AuditOptions(asOf: asOf, offices: offices, english: english, threads: threads)
-                do throws(RunError) {
-                    return (try Audit.run(pack: pack, dataset: .directory(folder), options: options), inputs)
-                } catch {
-                    throw ReadProblem(error, folder: folder, english: english)
-                }
+                return try work(folder, inputs)
             }
         }
     }

@@ -79,13 +79,13 @@ extension DistrictServer {
         }
         router.get("district") { request, context in
             try await withPageCaller(request, context) { caller in
-                guard caller.isSupervisor else { return HTMLPage.response(.notFound, HTMLPage.page("404", body: "", english: english(request))) }
-                return HTMLPage.response(.ok, try await districtPage(request, caller))
+                guard caller.isSupervisor else { return HTMLPage.notFound(english: english(request)) }
+                return HTMLPage.response(.ok, try await districtPage(request, caller, message: nil))
             }
         }
         router.get("district/audit") { request, context in
             try await withPageCaller(request, context) { caller in
-                guard caller.isSupervisor else { return HTMLPage.response(.notFound, HTMLPage.page("404", body: "", english: english(request))) }
+                guard caller.isSupervisor else { return HTMLPage.notFound(english: english(request)) }
                 try await log(user: caller.user, action: "view-district", detail: "audit page", address: context.address)
                 return try await reportPage(request, offices: [], checklist: false)
             }
@@ -163,7 +163,8 @@ extension DistrictServer {
         <form method="get" action="/offices/\(e(office))/check">\(en ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "")
         <label>\(en ? "As of" : "截止日期") <input type="date" name="asOf" value="\(settings.today.iso)"></label> <button>\(en ? "Show" : "查看")</button></form>
         <p><a href="/offices/\(e(office))/check?asOf=\(settings.today.iso)\(lang)">\(en ? "Self-check as of today" : "今天的自查清单")</a>
-        · <a href="/offices/\(e(office))/check.csv?asOf=\(settings.today.iso)\(lang)">\(en ? "download for Excel (CSV)" : "下载 Excel 可打开的 CSV")</a></p>
+        · <a href="/offices/\(e(office))/check.xlsx?asOf=\(settings.today.iso)\(lang)">\(en ? "download Excel" : "下载 Excel")</a>
+        · <a href="/offices/\(e(office))/check.csv?asOf=\(settings.today.iso)\(lang)">CSV</a></p>
         <h2>\(en ? "Upload the ledger" : "上传台账")</h2>
         <form method="post" action="/offices/\(e(office))/uploads\(en ? "?lang=en" : "")" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="\(e(csrf))">
@@ -176,7 +177,7 @@ extension DistrictServer {
         return HTMLPage.page((en ? "Office " : "法律服务所 ") + office, body: body, english: en, csrf: csrf, user: caller.user)
     }
 
-    private func districtPage(_ request: Request, _ caller: Caller) async throws -> String {
+    func districtPage(_ request: Request, _ caller: Caller, message: String?) async throws -> String {
         let en = english(request)
         let e = HTMLPage.escape
         let offices = try await store.accounts().compactMap { $0.role == .office ? $0.office : nil }
@@ -203,10 +204,23 @@ extension DistrictServer {
         }
         let today = settings.today.iso
         let lang = en ? "&lang=en" : ""
+        let rosterForm = caller.account.admin ? """
+            <form method="post" action="/district/rosters\(en ? "?lang=en" : "")" enctype="multipart/form-data">
+            <input type="hidden" name="csrf" value="\(e(caller.session?.csrf ?? ""))">
+            <label>\(en ? "Roster" : "名册") <select name="table">\(DistrictFolder.rosterTables(settings.pack).map { "<option value=\"\(e($0.name))\">\(e($0.title))</option>" }.joined())</select></label>
+            <input type="file" name="file" accept=".xlsx,.csv" required> <button>\(en ? "Replace the roster" : "更新名册")</button>
+            <br><small>\(en ? "A CSV file or an Excel workbook (.xlsx) of the whole roster; it replaces the current one." : "整份名册的 CSV 文件或 Excel 工作簿（.xlsx），替换现有名册。")</small></form>
+            """ : ""
         let body = """
+        \(message ?? "")
+        <form method="get" action="/district/audit">\(en ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "")
+        <label>\(en ? "As of" : "截止日期") <input type="date" name="asOf" value="\(today)"></label> <button>\(en ? "District audit" : "全区督导检查")</button></form>
         <p><a href="/district/audit?asOf=\(today)\(lang)">\(en ? "District audit as of today" : "全区督导检查（截至今天）")</a>
+        · <a href="/district/audit.xlsx?asOf=\(today)\(lang)">\(en ? "download Excel" : "下载 Excel")</a>
         · <a href="/district/audit.html?asOf=\(today)\(lang)">\(en ? "download HTML" : "下载 HTML")</a>
-        · <a href="/district/audit.csv?asOf=\(today)\(lang)">\(en ? "download for Excel (CSV)" : "下载 Excel 可打开的 CSV")</a></p>
+        · <a href="/district/audit.csv?asOf=\(today)\(lang)">CSV</a>
+        · <a href="/district/sample?asOf=\(today)\(lang)">\(en ? "spot-check list" : "不定期抽查清单")</a>
+        · <a href="/district/stats?asOf=\(today)\(lang)">\(en ? "statistics" : "情况统计")</a></p>
         <h2>\(en ? "Inspections" : "督导检查记录")</h2>
         <form method="post" action="/district/inspections\(en ? "?lang=en" : "")"><input type="hidden" name="csrf" value="\(e(caller.session?.csrf ?? ""))">
         <label>\(en ? "As of" : "截止日期") <input type="date" name="asOf" value="\(today)" required></label>
@@ -217,6 +231,7 @@ extension DistrictServer {
         <table><tr><th>\(en ? "Office" : "所编号")</th><th>\(en ? "Latest upload" : "最近上传")</th><th></th></tr>
         \(rows)</table>
         <h2>\(en ? "Rosters" : "名册")</h2><table>\(rosterRows)</table>
+        \(rosterForm)
         """
         return HTMLPage.page(en ? "District" : "全区督导", body: body, english: en, csrf: caller.session?.csrf, user: caller.user)
     }
@@ -255,7 +270,7 @@ extension DistrictServer {
         try await withPageCaller(request, context) { caller in
             let office = context.parameters.get("id") ?? ""
             guard try await mayOpen(office: office, caller, address: context.address, what: what) else {
-                return HTMLPage.response(.notFound, HTMLPage.page("404", body: english(request) ? "Not found." : "未找到。", english: english(request)))
+                return HTMLPage.notFound(english: english(request))
             }
             return try await body(caller, office)
         }

@@ -48,6 +48,14 @@ enum HTMLPage {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
+    /// What an office gets for another office's page, and anyone for a page that is not
+    /// there: the same answer, so it does not tell which exists.
+    static func notFound(english: Bool) -> Response {
+        let body = "<p>" + (english ? "There is no such page, or it is not yours to see." : "没有这个页面，或您无权查看。")
+            + " <a href=\"/\">" + (english ? "Home" : "返回首页") + "</a></p>"
+        return response(.notFound, page("404", body: body, english: english))
+    }
+
     static func redirect(_ location: String) -> Response {
         var headers = HTTPFields()
         headers[.location] = location
