@@ -3,7 +3,7 @@
 
 Starts `dudao serve` on a throwaway SQLite store with accounts made by `dudao users add`; the
 supervisor changes the one-time password and uploads the rosters from the district page; the
-office logs in (first-login password change), is told why a broken workbook does not read,
+office logs in (first-login password change), is told why a workbook with a wrong header does not read,
 uploads its workbook (fixtures/server/SO01.xlsx), reads its self-check, and fails to reach
 another office's page (404); the supervisor then sees the district view, the district audit,
 the spot-check list and the statistics, and saves an inspection. Any console message in the
@@ -12,6 +12,7 @@ go to the artifacts folder printed at the end.
 
 usage: .ci/browser_server.py PATH-TO-DUDAO [ARTIFACTS-DIR]
 """
+import base64
 import os
 import pathlib
 import shutil
@@ -25,6 +26,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 AS_OF = "2023-04-30"
@@ -87,6 +90,15 @@ class Site:
         self.log.close()
 
 
+def gone(element):
+    """Whether `element` is no longer in the page (the page has been replaced)."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
 class Browser:
     """Chromium driven by Selenium; every page checked for console messages."""
 
@@ -102,12 +114,14 @@ class Browser:
         self.driver.set_page_load_timeout(120)
         self.artifacts = artifacts
 
-    def open(self, url):
+    def open(self, url, status=None):
         self.driver.get(url)
-        self.quiet()
+        self.quiet(status)
 
-    def quiet(self):
-        messages = [m for m in self.driver.get_log("browser")]
+    def quiet(self, status=None):
+        """Fails on any console message but the one that reports the expected error `status`."""
+        expected = f"the server responded with a status of {status} " if status else None
+        messages = [m for m in self.driver.get_log("browser") if not (expected and expected in m.get("message", ""))]
         if messages:
             raise Failure("console messages on " + self.driver.current_url + ":\n" +
                           "\n".join(m.get("message", "") for m in messages))
@@ -115,24 +129,33 @@ class Browser:
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
 
-    def fill(self, name, value):
-        field = self.driver.find_element(By.NAME, name)
+    def fill(self, name, value, form=None):
+        """Types `value` into the field `name` (of the form whose action starts with `form`)."""
+        scope = self.driver.find_element(By.CSS_SELECTOR, f"form[action^='{form}']") if form else self.driver
+        field = scope.find_element(By.NAME, name)
+        if field.get_attribute("type") == "date":
+            # Typing into a date field follows the locale's order; set the value as a date picker does.
+            self.driver.execute_script("arguments[0].value = arguments[1]", field, value)
+            return
         field.clear()
         field.send_keys(value)
 
-    def submit(self, form_action):
+    def submit(self, form_action, status=None):
         """Clicks the button of the form whose action starts with `form_action`."""
         form = self.driver.find_element(By.CSS_SELECTOR, f"form[action^='{form_action}']")
         form.find_element(By.TAG_NAME, "button").click()
-        self.quiet()
+        # The next page has replaced this one (and loaded) before anything is read from it.
+        WebDriverWait(self.driver, 120).until(lambda d: gone(form))
+        WebDriverWait(self.driver, 120).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        self.quiet(status)
 
     def shot(self, name):
-        """A screenshot of the whole page, however long, at 1280 pixels wide."""
-        height = self.driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
-        self.driver.set_window_size(1280, min(max(int(height) + 120, 600), 4000))
+        """A screenshot of the whole page, however long (up to 5000 pixels), as wide as the window."""
+        size = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+        clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 5000), "scale": 1}
+        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip})
         path = self.artifacts / f"{name}.png"
-        self.driver.save_screenshot(str(path))
-        self.driver.set_window_size(1280, 900)
+        path.write_bytes(base64.b64decode(shot["data"]))
         check(path.stat().st_size > 5000, f"screenshot {path.name}")
 
     def quit(self):
@@ -184,7 +207,7 @@ def main(argv):
     b = Browser(artifacts)
     try:
         print("== supervisor: first login, rosters")
-        log_in(b, site, "zhangliang", boss_pw, "督导张亮的新密码2026", shots="1")
+        log_in(b, site, "zhangliang", boss_pw, "督导张亮的新密码2026", shots="0")
         check(b.driver.current_url.endswith("/district"), "the supervisor lands on the district page")
         for table in ROSTERS:
             path = ROOT / "fixtures" / "server" / "basic" / f"{table}.csv"
@@ -199,29 +222,32 @@ def main(argv):
         log_in(b, site, "so01", so01_pw, "所里自己的新密码2026")
         check(b.driver.current_url.endswith("/offices/SO01"), "the office lands on its own page")
         file_input = "form[action^='/offices/SO01/uploads'] input[type=file]"
-        b.driver.find_element(By.CSS_SELECTOR, file_input).send_keys(str(ROOT / "fixtures" / "xlsx" / "broken.xlsx"))
-        b.submit("/offices/SO01/uploads")
+        b.driver.find_element(By.CSS_SELECTOR, file_input).send_keys(str(ROOT / "fixtures" / "server" / "SO01-bad-header.xlsx"))
+        b.submit("/offices/SO01/uploads", status=422)
         error = b.driver.find_element(By.CSS_SELECTOR, "p.error").text
-        check("broken.xlsx" in error, "a workbook that does not read is named in the reader's message: " + error.splitlines()[0])
-        b.shot("3-office-upload-refused")
+        check("SO01-bad-header.xlsx" in error and "活动台账" in error and "第2行缺少列 日期" in error,
+              "a workbook that does not read: the reader's message names file, sheet and row: " + error.splitlines()[0])
+        check("尚无上传" in b.text() or "SO01-bad-header.xlsx" not in b.driver.find_element(By.TAG_NAME, "table").text,
+              "and nothing is stored")
+        b.shot("1-office-upload-refused")
         b.driver.find_element(By.CSS_SELECTOR, file_input).send_keys(str(ROOT / "fixtures" / "server" / "SO01.xlsx"))
         b.submit("/offices/SO01/uploads")
         stored = b.driver.find_element(By.CSS_SELECTOR, "p.ok").text
         check("已保存为第 1 号上传" in stored and "activities 640" in stored, "the workbook is stored with its rows: " + stored)
         check("SO01.xlsx" in b.text(), "the upload is listed")
-        b.shot("4-office-page")
-        b.fill("asOf", AS_OF)
+        b.shot("2-office-page")
+        b.fill("asOf", AS_OF, form="/offices/SO01/check")
         b.submit("/offices/SO01/check")
         check("/offices/SO01/check?asOf=" + AS_OF in b.driver.current_url, "the self-check as of a chosen date")
         text = b.text()
         check("自查" in text and "SO01" in text, "the self-check names the office")
         check("SO02" not in text, "the self-check shows no other office")
-        b.shot("5-office-self-check")
+        b.shot("3-office-self-check")
         for url in ["/offices/SO02", "/offices/SO02/check?asOf=" + AS_OF, "/district", "/district/audit"]:
-            b.open(site.base + url)
+            b.open(site.base + url, status=404)
             check(b.driver.title == "404" and "SO02" not in b.text().replace("404", ""), f"SO01 cannot reach {url}: 404")
-        b.open(site.base + "/offices/SO02")
-        b.shot("6-office-other-office-404")
+        b.open(site.base + "/offices/SO02", status=404)
+        b.shot("4-office-other-office-404")
         b.open(site.base + "/offices/SO01")
         log_out(b)
 
@@ -230,24 +256,25 @@ def main(argv):
         text = b.text()
         check("SO01.xlsx" in text, "the district page shows SO01's upload")
         check("尚未上传" in text, "the district page shows SO02 has not uploaded")
-        b.fill("asOf", AS_OF)
+        b.fill("asOf", AS_OF, form="/district/inspections")
         b.submit("/district/inspections")
         check("/district" in b.driver.current_url and AS_OF in b.text(), "an inspection is saved from the page")
-        b.shot("2-district")
+        b.shot("7-district")
         b.open(site.base + "/district/audit?asOf=" + AS_OF)
         check("SO01" in b.text(), "the district audit lists SO01's findings")
-        b.shot("7-district-audit")
+        b.shot("8-district-audit")
         b.open(site.base + "/district/sample?asOf=" + AS_OF)
-        check("抽查" in b.text(), "the spot-check list")
-        b.shot("8-district-spot-checks")
+        check("抽查" in b.text() and "SO01/SO01.xlsx[活动台账] 第" in b.text(),
+              "the spot-check list names each record's row in the workbook as uploaded")
+        b.shot("9-district-spot-checks")
         b.open(site.base + "/district/stats?asOf=" + AS_OF)
         check("统计" in b.text(), "the statistics")
-        b.shot("9-district-statistics")
+        b.shot("10-district-statistics")
         b.open(site.base + "/offices/SO01?lang=en")
         check("Upload the ledger" in b.text(), "English with ?lang=en")
         b.open(site.base + "/offices/SO01")
         log_out(b)
-    except Failure as failure:
+    except (Failure, WebDriverException) as failure:
         b.shot("failed")
         print("FAILED:", failure)
         print((folder / "serve.log").read_text()[-3000:] if (folder / "serve.log").exists() else "")

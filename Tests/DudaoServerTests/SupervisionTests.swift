@@ -39,6 +39,8 @@ import Testing
             let drawn = try await site.server.runner.sample(request)
             let so01 = try #require(drawn.offices.first { $0.id == "SO01" })
             #expect(so01.records.count == 3)
+            // Named as uploaded, not by the line of the table the intake assembled.
+            #expect(so01.records.allSatisfy { $0.file == "SO01/activities.csv" && $0.line >= 2 })
             for record in so01.records { #expect(page.contains(try #require(record.id))) }
             // The CSV of the same seed is `dudao sample --format csv` on the same uploads.
             let (csvStatus, csv) = try await client.get("/district/sample.csv?asOf=2023-04-30&seed=7&perOffice=3", headers: boss)
@@ -62,7 +64,9 @@ import Testing
             #expect(status == .ok)
             let (result, _) = try await site.server.runner.audit(asOf: try #require(Day(iso: "2023-04-30")), english: true)
             #expect(!result.statistics.isEmpty)
-            #expect(page == StatisticsReporter.render(result, options: ReportOptions(format: .html, language: .en)))
+            let report = StatisticsReporter.render(result, options: ReportOptions(format: .html, language: .en))
+            #expect(page == HTMLPage.withBackLink(report, to: "/district", english: true))
+            #expect(page.contains("<a href=\"/district?lang=en\">← Back</a>"))
         }
         await site.remove()
     }

@@ -61,7 +61,8 @@ extension DistrictServer {
                 }
                 do {
                     let result = try await compared(a, b, english: en)
-                    return HTMLPage.response(.ok, Reporters.render(result, options: ReportOptions(format: .html, language: en ? .en : .zh)))
+                    let html = Reporters.render(result, options: ReportOptions(format: .html, language: en ? .en : .zh))
+                    return HTMLPage.response(.ok, HTMLPage.withBackLink(html, to: "/district", english: en))
                 } catch let problem as ReadProblem {
                     return HTMLPage.response(.conflict, HTMLPage.page("409", body: "<p class=\"error\">\(HTMLPage.escape(problem.message))</p>", english: en))
                 }

@@ -52,7 +52,8 @@ extension DistrictServer {
                 }
                 do {
                     let (result, _) = try await runner.audit(asOf: asOf, english: en)
-                    return HTMLPage.response(.ok, StatisticsReporter.render(result, options: ReportOptions(format: .html, language: en ? .en : .zh)))
+                    let html = StatisticsReporter.render(result, options: ReportOptions(format: .html, language: en ? .en : .zh))
+                    return HTMLPage.response(.ok, HTMLPage.withBackLink(html, to: "/district", english: en))
                 } catch let problem as ReadProblem {
                     return HTMLPage.response(.conflict, HTMLPage.page("409", body: "<p class=\"error\">\(HTMLPage.escape(problem.message))</p>",
                                                                       english: en))
