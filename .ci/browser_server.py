@@ -173,7 +173,7 @@ def log_in(b, site, user, password, new_password=None, shots=None):
         check(b.driver.current_url.endswith("/password"), f"{user}: a one-time password leads to the password page")
         check("一次性密码" in b.text(), f"{user}: the page says the password is a one-time one")
         if shots:
-            b.shot(shots + "-password")
+            b.shot(f"{int(shots) + 1:02d}-password")
         b.fill("old", password)
         b.fill("new", new_password)
         b.fill("again", new_password)
@@ -207,7 +207,7 @@ def main(argv):
     b = Browser(artifacts)
     try:
         print("== supervisor: first login, rosters")
-        log_in(b, site, "zhangliang", boss_pw, "督导张亮的新密码2026", shots="0")
+        log_in(b, site, "zhangliang", boss_pw, "督导张亮的新密码2026", shots="01")
         check(b.driver.current_url.endswith("/district"), "the supervisor lands on the district page")
         for table in ROSTERS:
             path = ROOT / "fixtures" / "server" / "basic" / f"{table}.csv"
@@ -227,27 +227,26 @@ def main(argv):
         error = b.driver.find_element(By.CSS_SELECTOR, "p.error").text
         check("SO01-bad-header.xlsx" in error and "活动台账" in error and "第2行缺少列 日期" in error,
               "a workbook that does not read: the reader's message names file, sheet and row: " + error.splitlines()[0])
-        check("尚无上传" in b.text() or "SO01-bad-header.xlsx" not in b.driver.find_element(By.TAG_NAME, "table").text,
-              "and nothing is stored")
-        b.shot("1-office-upload-refused")
+        check("尚未上传。" in b.text(), "and nothing is stored: no upload listed")
+        b.shot("03-office-upload-refused")
         b.driver.find_element(By.CSS_SELECTOR, file_input).send_keys(str(ROOT / "fixtures" / "server" / "SO01.xlsx"))
         b.submit("/offices/SO01/uploads")
         stored = b.driver.find_element(By.CSS_SELECTOR, "p.ok").text
-        check("已保存为第 1 号上传" in stored and "activities 640" in stored, "the workbook is stored with its rows: " + stored)
+        check("已保存为第 1 号上传" in stored and "活动台账 640 行" in stored, "the workbook is stored with its rows: " + stored)
         check("SO01.xlsx" in b.text(), "the upload is listed")
-        b.shot("2-office-page")
+        b.shot("04-office-page")
         b.fill("asOf", AS_OF, form="/offices/SO01/check")
         b.submit("/offices/SO01/check")
         check("/offices/SO01/check?asOf=" + AS_OF in b.driver.current_url, "the self-check as of a chosen date")
         text = b.text()
         check("自查" in text and "SO01" in text, "the self-check names the office")
         check("SO02" not in text, "the self-check shows no other office")
-        b.shot("3-office-self-check")
+        b.shot("05-office-self-check")
         for url in ["/offices/SO02", "/offices/SO02/check?asOf=" + AS_OF, "/district", "/district/audit"]:
             b.open(site.base + url, status=404)
             check(b.driver.title == "404" and "SO02" not in b.text().replace("404", ""), f"SO01 cannot reach {url}: 404")
         b.open(site.base + "/offices/SO02", status=404)
-        b.shot("4-office-other-office-404")
+        b.shot("06-office-other-office-404")
         b.open(site.base + "/offices/SO01")
         log_out(b)
 
@@ -259,14 +258,14 @@ def main(argv):
         b.fill("asOf", AS_OF, form="/district/inspections")
         b.submit("/district/inspections")
         check("/district" in b.driver.current_url and AS_OF in b.text(), "an inspection is saved from the page")
-        b.shot("7-district")
+        b.shot("07-district")
         b.open(site.base + "/district/audit?asOf=" + AS_OF)
         check("SO01" in b.text(), "the district audit lists SO01's findings")
-        b.shot("8-district-audit")
+        b.shot("08-district-audit")
         b.open(site.base + "/district/sample?asOf=" + AS_OF)
         check("抽查" in b.text() and "SO01/SO01.xlsx[活动台账] 第" in b.text(),
               "the spot-check list names each record's row in the workbook as uploaded")
-        b.shot("9-district-spot-checks")
+        b.shot("09-district-spot-checks")
         b.open(site.base + "/district/stats?asOf=" + AS_OF)
         check("统计" in b.text(), "the statistics")
         b.shot("10-district-statistics")

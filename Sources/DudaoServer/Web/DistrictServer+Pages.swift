@@ -59,7 +59,7 @@ extension DistrictServer {
                         throw UploadProblem.csrf
                     }
                     let record = try await acceptUpload(file, office: office, caller: caller, english: en, address: context.address)
-                    let rows = record.rows.keys.sorted().map { "\($0) \(record.rows[$0] ?? 0)" }.joined(separator: ", ")
+                    let rows = rowCounts(record.rows, english: en)
                     message = "<p class=\"ok\">" + HTMLPage.escape((en ? "Stored as upload \(record.id): " : "已保存为第 \(record.id) 号上传：") + rows) + "</p>"
                     status = .created
                 } catch let problem as UploadProblem {
@@ -153,7 +153,7 @@ extension DistrictServer {
         let uploads = try await store.uploads(office: office)
         var rows = ""
         for u in uploads {
-            let counts = u.rows.keys.sorted().map { "\($0) \(u.rows[$0] ?? 0)" }.joined(separator: ", ")
+            let counts = rowCounts(u.rows, english: en)
             rows += "<tr><td>\(u.id)</td><td>\(e(Self.timestamp(u.time)))</td><td>\(e(u.user))</td><td>\(e(u.fileName))</td>"
                 + "<td>\(e(counts))</td><td><code>\(e(String(u.sha256.prefix(16))))…</code></td></tr>\n"
         }
@@ -177,6 +177,13 @@ extension DistrictServer {
             """)
         """
         return HTMLPage.page((en ? "Office " : "法律服务所 ") + office, body: body, english: en, csrf: csrf, user: caller.user)
+    }
+
+    /// Rows read per table, in the pack's order: `活动台账 640 行，阶段书面报告 4 行` (English: table names).
+    private func rowCounts(_ rows: [String: Int], english: Bool) -> String {
+        settings.pack.tables.compactMap { t in
+            rows[t.name].map { english ? "\(t.name) \($0)" : "\(t.title) \($0) 行" }
+        }.joined(separator: english ? ", " : "，")
     }
 
     func districtPage(_ request: Request, _ caller: Caller, message: String?) async throws -> String {

@@ -35,7 +35,8 @@ enum HTMLPage {
         <title>\(escape(title))</title>
         <style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.5}
         table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
-        .error{color:#a00;border:1px solid #a00;padding:.5rem;white-space:pre-wrap}.ok{color:#060}nav{margin-bottom:1rem}</style>
+        .error{color:#a00;border:1px solid #a00;padding:.5rem;white-space:pre-wrap}.ok{color:#060}nav{margin-bottom:1rem}
+        form,table{margin:.5rem 0}.nowrap{white-space:nowrap}</style>
         </head><body>\(nav)<h1>\(escape(title))</h1>
         \(body)
         </body></html>

@@ -26,8 +26,8 @@ enum SpotCheckPage {
                 + "<th>\(en ? "Cells" : "内容")</th></tr>\n"
             for r in office.records {
                 let cells = zip(r.columns, r.values).filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1)" }.joined(separator: en ? "; " : "；")
-                body += "<tr><td>\(e(r.file)) \(en ? "line" : "第") \(r.line)\(en ? "" : " 行")</td><td>\(e(r.id ?? ""))</td>"
-                    + "<td>\(r.date.iso)</td><td>\(e(cells))</td></tr>\n"
+                body += "<tr><td>\(e(r.file)) \(en ? "line" : "第") \(r.line)\(en ? "" : " 行")</td><td class=\"nowrap\">\(e(r.id ?? ""))</td>"
+                    + "<td class=\"nowrap\">\(r.date.iso)</td><td>\(e(cells))</td></tr>\n"
             }
             body += "</table>\n"
         }
