@@ -219,7 +219,7 @@ import Testing
 struct OfficeFilterTests {
     @Test func anUnknownOfficeIsAnError() {
         let fixture = Fixture()
-        #expect(throws: RunError.unknownOffice(id: "O3", suggestion: "O1")) {
+        #expect(throws: RunError.unknownOffice(id: "O3", hint: IDSuggestion(close: ["O1", "O2"], total: 2))) {
             try Audit.run(pack: ExemptionTests.pack.load(), dataset: fixture.dataset(), options: AuditOptions(asOf: day("2023-04-30"), offices: ["O3"]))
         }
     }
