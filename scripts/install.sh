@@ -19,10 +19,18 @@ while [ $# -gt 0 ]; do
         --prefix=*) prefix="${1#--prefix=}"; shift ;;
         --binary) binary="${2:?--binary needs a file}"; shift 2 ;;
         --binary=*) binary="${1#--binary=}"; shift ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install.sh: unknown argument '$1' (see scripts/install.sh --help)" >&2; exit 2 ;;
     esac
 done
+
+# The build below runs in the repository: paths given relative to where the script was run
+# (and a ~ the shell left alone in --prefix=~/...) are made absolute first.
+prefix="${prefix/#\~/$HOME}"
+case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac
+if [ -n "$binary" ]; then
+    case "$binary" in /*) ;; *) binary="$PWD/$binary" ;; esac
+fi
 
 if [ -z "$binary" ]; then
     cd "$(dirname "$0")/.."

@@ -163,12 +163,13 @@ import Testing
               - {rule: data.duplicate-records, subject: A1, reason: r, approver: a}
               - {rule: no-such-thing, subject: O1, reason: r, approver: a}
               - {rule: data.duplicate-record, subject: A1, reason: r, approver: a}
+              - {rule: market-fair, subject: O1, reason: r, approver: a}
             """)
         #expect(r.exemptions.map(\.issue) == [
             .unknownRule(suggestion: "market-fair-quarterly"), .unknownRule(suggestion: "data.duplicate-record"),
-            .unknownRule(suggestion: nil), nil,
+            .unknownRule(suggestion: nil), nil, .unknownRule(suggestion: "market-fair-quarterly"),
         ])
-        #expect(r.exemptions.map(\.state) == [.unused, .unused, .unused, .unused])
+        #expect(r.exemptions.map(\.state) == [.unused, .unused, .unused, .unused, .unused])
         #expect(r.findings("market-fair-quarterly").allSatisfy { $0.status == .open })
     }
 
