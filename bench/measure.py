@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import shlex
 import statistics
 import subprocess
@@ -31,7 +32,10 @@ DUDAO = os.path.join(ROOT, ".build", "release", "dudao")
 # The conformance scorer lives in the project's shared folder, beside the repository.
 COMPARE = os.path.join(ROOT, "..", "shared", "conformance", "compare.py")
 ROWS_PER_PRACTITIONER = 500
-ALL_TOOLS = ["dudao", "duckdb", "polars", "cat", "duckdb-read", "polars-read"]
+# dudao-bare: the same audit with a copy of the pack without its statistics (bench/data/pack-bare);
+# dudao-html: the full pack with the HTML report. Their ratios to dudao-bare are the price of
+# the statistics and of the report (REPORTS asks for at most 10%).
+ALL_TOOLS = ["dudao", "duckdb", "polars", "cat", "duckdb-read", "polars-read", "dudao-bare", "dudao-html"]
 ALL_PROFILES = ["standard", "wide"]
 
 
@@ -96,9 +100,21 @@ def run_once(cmd):
     return wall, usage.ru_maxrss / 1024
 
 
+def bare_pack():
+    """A copy of rules/ without statistics.yaml (and without its tests, which name them)."""
+    target = os.path.join(DATA, "pack-bare")
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "rules"), target,
+                    ignore=lambda folder, names: [n for n in names if n in ("statistics.yaml", "tests")])
+    return target
+
+
 def commands(data, out, as_of):
     acts = os.path.join(data, "activities.csv")
+    audit = [DUDAO, "audit", "--data", data, "--as-of", as_of, "--fail-on", "never"]
     return {
+        "dudao-bare": audit + ["--rules", bare_pack(), "--format", "json", "--output", os.path.join(out, "dudao-bare.json")],
+        "dudao-html": audit + ["--format", "html", "--output", os.path.join(out, "dudao.html")],
         "dudao": [DUDAO, "audit", "--data", data, "--as-of", as_of, "--format", "json",
                   "--fail-on", "never", "--output", os.path.join(out, "dudao.json")],
         "duckdb": [PY, os.path.join(BENCH, "duckdb_pack.py"), "--data", data, "--as-of", as_of,
@@ -150,6 +166,10 @@ def bench_size(size, profile, tools, runs, as_of, seed):
         if "dudao" in med and other in med:
             ratios[other] = med["dudao"] / med[other]
             print(f"dudao / {other}: {ratios[other]:.2f}x wall time")
+    for t in ("dudao", "dudao-html"):
+        if t in med and "dudao-bare" in med:
+            ratios[f"{t}/dudao-bare"] = med[t] / med["dudao-bare"]
+            print(f"{t} / dudao-bare: {ratios[f'{t}/dudao-bare']:.2f}x wall time (the price of statistics{' and HTML' if t == 'dudao-html' else ''})")
     with open(os.path.join(out, "timings.json"), "w") as fh:
         json.dump({"size": size, "profile": profile, "rows": rows, "mb": mb, "asOf": as_of, "runs": runs,
                    "median": med, "peakMiB": rss, "times": times, "ratios": ratios}, fh, indent=1)

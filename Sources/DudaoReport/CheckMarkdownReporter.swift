@@ -8,6 +8,7 @@ enum CheckMarkdownReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
         let outline = CheckOutline(result)
+        let changes = result.baseline?.tally(result)
         let e = MarkdownReporter.escaped
         var lines = ["# " + e(words.checkTitle(result)), "", words.dates(result) + "  ", words.edition(result)]
         if let run = options.run { lines[lines.count - 1] += "  "; lines.append(e(words.runLine(result, run))) }
@@ -15,7 +16,7 @@ enum CheckMarkdownReporter: Reporter {
         if let progress = words.progressLine(result) { lines += ["", e(progress)] }
         for section in outline.sections {
             lines += ["", "## " + e(words.office(id: section.officeID, name: section.officeName)), "", e(words.checkCounts(section))]
-            if let b = result.baseline, let id = section.officeID { lines += ["", e(words.progress(b.counts(result, office: id)))] }
+            if let changes, let id = section.officeID { lines += ["", e(words.progress(changes.office(id)))] }
             for (standing, groups) in [(Standing.correctable, section.correctable), (.recordOnly, section.recordOnly)]
             where !groups.isEmpty {
                 lines += ["", "### " + e(words.standingHeading(standing, count: groups.reduce(0) { $0 + $1.findings.count }))]

@@ -10,14 +10,15 @@ enum CheckReporter: Reporter {
         let words = Wording(language: options.language)
         let paint = Palette(enabled: options.colour)
         let outline = CheckOutline(result)
+        let changes = result.baseline?.tally(result)
         var blocks: [[String]] = []
         for section in outline.sections {
             let office = words.office(id: section.officeID, name: section.officeName).singleLine
             var lines = [paint.bold(words.checkTitle(office: office)), words.dates(result), words.edition(result)]
             if let run = options.run { lines.append(words.runLine(result, run).singleLine) }
             lines.append(words.checkCounts(section))
-            if let b = result.baseline, let id = section.officeID {
-                lines.append(words.progress(b.counts(result, office: id)))
+            if let changes, let id = section.officeID {
+                lines.append(words.progress(changes.office(id)))
             }
             for (standing, groups) in [(Standing.correctable, section.correctable), (.recordOnly, section.recordOnly)]
             where !groups.isEmpty {

@@ -68,10 +68,11 @@ public enum ExcelReporter: Reporter {
         if baseline != nil { header += [words.change(.new), words.change(.persisting), words.change(.resolved)] }
         var rows: [[XLSXWriter.Cell]] = [header.map { .text($0) }]
         let outline = ReportOutline(result)
+        let changes = baseline?.tally(result)
         func counts(_ tally: ReportOutline.Tally, office: String?, total: Bool) -> [XLSXWriter.Cell] {
             var cells = tally.columns.map { XLSXWriter.Cell.number(Double($0)) }
-            if let b = baseline {
-                let c = total ? b.counts(result) : office.map { b.counts(result, office: $0) } ?? unattributedChanges(result, b)
+            if let changes {
+                let c = total ? changes.total : changes.office(office)
                 cells += [c.new, c.persisting, c.resolved].map { .number(Double($0)) }
             }
             return cells
@@ -93,15 +94,6 @@ public enum ExcelReporter: Reporter {
         var sheet = XLSXWriter.Sheet(name: words.pick("汇总", "Summary"), rows: rows)
         sheet.frozenRows = 1
         return sheet
-    }
-
-    /// Changes of the findings no office owns (the 未归属 row).
-    private static func unattributedChanges(_ result: AuditResult, _ b: BaselineComparison) -> (new: Int, persisting: Int, resolved: Int) {
-        var new = 0, persisting = 0
-        for f in result.findings where f.offices.isEmpty {
-            if f.change == .new { new += 1 } else if f.change == .persisting { persisting += 1 }
-        }
-        return (new, persisting, b.resolved.filter(\.offices.isEmpty).count)
     }
 
     private static func findings(_ result: AuditResult, _ words: Wording) -> XLSXWriter.Sheet {

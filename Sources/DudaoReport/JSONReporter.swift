@@ -66,10 +66,11 @@ enum JSONReporter: Reporter {
         }
         if run.count > 0 { byRule[run.rule, default: 0] += run.count }
         let (offices, total) = ReportOutline.tallies(result)
+        let changes = result.baseline?.tally(result)
         let byOffice: [(String, JSONValue)] = offices.map { id, t in
             var counts: [(String, JSONValue)] = [("error", .int(t.errors)), ("warning", .int(t.warnings)), ("info", .int(t.infos)),
                                                  ("waived", .int(t.waived)), ("due", .int(t.due))]
-            if let b = result.baseline { counts += changes(b.counts(result, office: id)) }
+            if let changes { counts += changeCounts(changes.office(id)) }
             return (id, .object(counts))
         }
         var members: [(String, JSONValue)] = [
@@ -81,11 +82,11 @@ enum JSONReporter: Reporter {
             ("byOffice", .object(byOffice)),
         ]
         // Beside open and waived: against a baseline, new, persisting and resolved.
-        if let b = result.baseline { members.insert(contentsOf: changes(b.counts(result)), at: 6) }
+        if let changes { members.insert(contentsOf: changeCounts(changes.total), at: 6) }
         return .object(members)
     }
 
-    private static func changes(_ c: (new: Int, persisting: Int, resolved: Int)) -> [(String, JSONValue)] {
+    private static func changeCounts(_ c: ChangeTally.Counts) -> [(String, JSONValue)] {
         [("new", .int(c.new)), ("persisting", .int(c.persisting)), ("resolved", .int(c.resolved))]
     }
 

@@ -7,6 +7,7 @@ enum MarkdownReporter: Reporter {
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
         let words = Wording(language: options.language)
         let outline = ReportOutline(result)
+        let changes = result.baseline?.tally(result)
         var lines = ["# " + escaped(words.reportTitle(result)), "", words.dates(result) + "  ", words.edition(result) + "  ", words.counts(result), ""]
         if let run = options.run { lines.insert(escaped(words.runLine(result, run)) + "  ", at: 4) }
         if let campaign = options.builtInDemo { lines.insert(contentsOf: ["> " + escaped(words.demoNote(result, campaign: campaign)), ""], at: 0) }
@@ -21,7 +22,7 @@ enum MarkdownReporter: Reporter {
         lines.append(row(["**" + words.pick("合计", "Total") + "**"] + outline.total.columns.map(String.init)))
         for section in outline.sections where !section.isEmpty {
             lines += ["", "## " + escaped(words.office(id: section.officeID, name: section.officeName))]
-            if let b = result.baseline, let id = section.officeID { lines += ["", escaped(words.progress(b.counts(result, office: id)))] }
+            if let changes, let id = section.officeID { lines += ["", escaped(words.progress(changes.office(id)))] }
             let findings = section.groups.flatMap(\.findings)
             if !findings.isEmpty {
                 lines += ["", row(words.findingColumns.map(escaped)),

@@ -16,10 +16,11 @@ enum TextReporter: Reporter {
         if let run = options.run { lines.insert(words.runLine(result, run).singleLine, at: 3) }
         if let campaign = options.builtInDemo { lines.insert(words.demoNote(result, campaign: campaign), at: 0) }
         if let progress = words.progressLine(result) { lines.append(progress.singleLine) }
+        let changes = result.baseline?.tally(result)
         for section in outline.sections where !section.isEmpty {
             lines.append("")
             lines.append(paint.bold("■ " + words.office(id: section.officeID, name: section.officeName).singleLine))
-            if let b = result.baseline, let id = section.officeID { lines.append("  " + words.progress(b.counts(result, office: id))) }
+            if let changes, let id = section.officeID { lines.append("  " + words.progress(changes.office(id))) }
             lines += findingLines(section.groups, words: words, paint: paint)
             if !section.due.isEmpty {
                 lines.append("  " + words.dueHeading)

@@ -26,7 +26,17 @@ extension Wording {
         guard let b = result.baseline else { return nil }
         let when = b.asOf.map { pick("截至 \(day($0))，", "as of \(day($0)), ") } ?? ""
         return pick("与上次检查（\(when)\(b.file)）相比：", "Against the earlier inspection (\(when)\(b.file)): ")
-            + progress(b.counts(result))
+            + progress(b.tally(result).total)
+    }
+
+    /// The summary figures of a run with a baseline, beside open and waived.
+    func changeFigures(_ c: ChangeTally.Counts) -> [(cssClass: String, label: String, value: Int)] {
+        [("new", change(.new), c.new), ("persisting", change(.persisting), c.persisting), ("resolved", change(.resolved), c.resolved)]
+    }
+
+    /// Column headings of an office's resolved findings (HTML).
+    var resolvedTableColumns: [String] {
+        [pick("规则", "Rule"), pick("对象", "Subject"), pick("期间", "Period"), pick("上次的说明", "Message last time")]
     }
 
     var resolvedHeading: String { pick("已整改（上次检查有、本次没有的问题）", "Resolved (found last time, gone now)") }

@@ -92,6 +92,57 @@ struct HTMLReporterTests {
         #expect(bars.map { $0.attributes["href"] } == ["#office-2", "#office-3", "#office-4", "#office-1"])
     }
 
+    /// A run against an earlier one (REPORTS §2–3): the progress line, the three figures and
+    /// tally columns, a 新增/仍存在 tag on each finding, and what was put right under its office —
+    /// an office whose every finding was put right still gets its section.
+    @Test func aBaselineShowsNewPersistingAndResolved() throws {
+        var result = SampleResult.result
+        for i in result.findings.indices { result.findings[i].change = result.findings[i].offices == ["SO03"] ? .new : .persisting }
+        var gone = result.findings[0]
+        gone.fingerprint = "gone"
+        gone.change = .resolved
+        gone.message = "上次：未提出法律建议"
+        var elsewhere = gone
+        elsewhere.offices = ["SO09"]
+        elsewhere.message = "上次：已撤销的所"
+        result.baseline = BaselineComparison(file: "上次.json", asOf: SampleResult.day("2022-07-15"), resolved: [gone, elsewhere])
+        let html = render(result)
+        let page = Self.parse(html)
+        #expect(page.all.first { $0.attributes["class"] == "progress" }?.text
+            == "与上次检查（截至 2022年7月15日，上次.json）相比：新增 1，仍存在 \(result.findings.count - 1)，已整改 2")
+        let figures = page.all.filter { $0.name == "li" && $0.path.last == "ul" && $0.attributes["class"] != nil }.map(\.text)
+        #expect(figures.contains("1新增") && figures.contains("2已整改"))
+        let header = try #require(page.all.first { $0.name == "tr" && $0.path.suffix(2) == ["table", "thead"] }).text
+        #expect(header.hasSuffix("新增仍存在已整改"))
+        let so03 = try #require(page.all.first { $0.name == "tr" && $0.text.hasPrefix("SO03") && $0.path.contains("tbody") })
+        #expect(so03.text.hasSuffix("101"))
+        let tags = page.all.filter { $0.name == "span" && ($0.attributes["class"] ?? "").hasPrefix("change ") }
+        #expect(tags.count == result.findings.count)
+        #expect(tags.filter { $0.text == "新增" }.count == 1)
+        // The resolved finding sits in SO03's section; the one of an office no longer listed with the unattributed.
+        let sections = html.components(separatedBy: "<section").dropFirst()
+        let so03Section = try #require(sections.first { $0.contains("SO03 桥西法律服务所<a") })
+        #expect(so03Section.contains("上次：未提出法律建议"))
+        let unattributed = try #require(sections.first { $0.contains("<h2>未归属<a") })
+        #expect(unattributed.contains("上次：已撤销的所"))
+    }
+
+    @Test func withoutABaselineNothingSpeaksOfChanges() {
+        let html = render()
+        #expect(!html.contains("class=\"change ") && !html.contains("class=\"progress\"") && !html.contains("已整改"))
+    }
+
+    @Test func anOfficeWhoseFindingsWereAllPutRightStillHasItsSection() throws {
+        var result = SampleResult.result
+        result.findings.removeAll { $0.offices.contains("SO03") }
+        var gone = SampleResult.result.findings.first { $0.offices == ["SO03"] }
+        gone?.change = .resolved
+        result.baseline = BaselineComparison(file: "上次.json", asOf: nil, resolved: [try #require(gone)])
+        let page = Self.parse(render(result))
+        let headings = page.all.filter { $0.name == "h2" && $0.path.last == "section" }.map(\.text)
+        #expect(headings.contains { $0.hasPrefix("SO03 桥西法律服务所") })
+    }
+
     @Test func selfContainedAndPrintable() {
         let html = render()
         for outside in ["http:", "https:", "<script", "<link", "src=", "url(", "@import", "@font-face"] {

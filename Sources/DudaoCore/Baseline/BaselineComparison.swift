@@ -37,12 +37,8 @@ public struct BaselineComparison: Sendable {
         result.baseline = BaselineComparison(file: baseline.file, asOf: baseline.asOf, resolved: resolved)
     }
 
-    /// How many findings are new, persisting and resolved, for `office` (nil: all).
-    public func counts(_ result: AuditResult, office: String? = nil) -> (new: Int, persisting: Int, resolved: Int) {
-        var new = 0, persisting = 0
-        for f in result.findings where office.map(f.offices.contains) ?? true {
-            if f.change == .new { new += 1 } else if f.change == .persisting { persisting += 1 }
-        }
-        return (new, persisting, resolved.filter { office.map($0.offices.contains) ?? true }.count)
+    /// New, persisting and resolved, for the run, each office and the findings no office owns.
+    public func tally(_ result: AuditResult) -> ChangeTally {
+        ChangeTally(findings: result.findings, resolved: resolved)
     }
 }

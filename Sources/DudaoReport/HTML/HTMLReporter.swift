@@ -40,29 +40,36 @@ enum HTMLReporter: Reporter {
             <body>
 
             """)
+        let changes = result.baseline?.tally(result)
         out(header(result, options, words))
-        out(figures(outline, result, words))
+        out(figures(outline, changes, words))
         out(charts(outline, result, words))
         let offices = outline.sections.filter { $0.officeID != nil }.count
         let ranking = OfficeRanking(outline.sections, limit: contentsLimit)
         let everyOfficeListed = ranking.rest.offices == 0
         out("<h2 id=\"contents\">\(words.contentsHeading.markupEscaped)</h2>\n")
         if everyOfficeListed {
-            out(tallyTable(outline.sections.enumerated().map { ($0.offset, $0.element) }, total: outline.total, words))
+            out(tallyTable(outline.sections.enumerated().map { ($0.offset, $0.element) }, total: outline.total, changes, words))
         } else {
             out("<p class=\"meta\">\(words.contentsNote(shown: ranking.shown.count, of: offices).markupEscaped)</p>\n")
-            out(tallyTable(ranking.shown.map { ($0.place, $0.section) }, total: nil, words))
+            out(tallyTable(ranking.shown.map { ($0.place, $0.section) }, total: nil, changes, words))
         }
         let officeIDs = Set(result.offices.map(\.id))
         let statistics = HTMLOfficeStatistics(
             tables: result.statistics.compactMap { t in StatisticReading.officeColumn(t, offices: officeIDs).map { (t, $0) } },
             words: words)
-        for (place, section) in outline.sections.enumerated() where !section.isEmpty {
-            out(HTMLOfficeSection(section: section, anchor: anchor(place), words: words, statistics: statistics).html)
+        let resolved = resolvedByOffice(result, known: Set(outline.sections.compactMap(\.officeID)))
+        var sections = outline.sections
+        if resolved[nil] != nil, !sections.contains(where: { $0.officeID == nil }) {
+            sections.append(ReportOutline.Section(officeID: nil, officeName: nil))
+        }
+        for (place, section) in sections.enumerated() where !section.isEmpty || resolved[section.officeID] != nil {
+            out(HTMLOfficeSection(section: section, anchor: anchor(place), words: words, statistics: statistics,
+                                  changes: changes?.office(section.officeID), resolved: resolved[section.officeID] ?? []).html)
         }
         if !everyOfficeListed {
             out("<section class=\"office\" id=\"all-offices\">\n<h2>\(words.allOfficesHeading.markupEscaped)</h2>\n")
-            out(tallyTable(outline.sections.enumerated().map { ($0.offset, $0.element) }, total: outline.total, words))
+            out(tallyTable(outline.sections.enumerated().map { ($0.offset, $0.element) }, total: outline.total, changes, words))
             out("</section>\n")
         }
         out(exemptionNotes(result, words))
@@ -81,13 +88,29 @@ enum HTMLReporter: Reporter {
         html += "<h1>\(words.reportTitle(result).markupEscaped)</h1>\n"
         html += "<p class=\"meta\">\(words.dates(result).markupEscaped)<br/>\(words.edition(result).markupEscaped)</p>\n"
         if let run = options.run { html += HTMLRunBlock(result: result, run: run, words: words).html }
+        if let progress = words.progressLine(result) { html += "<p class=\"progress\">\(progress.markupEscaped)</p>\n" }
         return html
     }
 
-    private static func figures(_ outline: ReportOutline, _ result: AuditResult, _ words: Wording) -> String {
+    /// The baseline's findings that are gone, under each office they named (nil: no office).
+    /// A resolved finding of an office the report has no section for is shown with the unattributed ones.
+    private static func resolvedByOffice(_ result: AuditResult, known: Set<String>) -> [String?: [Finding]] {
+        guard let resolved = result.baseline?.resolved else { return [:] }
+        var byOffice: [String?: [Finding]] = [:]
+        for finding in resolved {
+            let owners = finding.offices.filter(known.contains)
+            if owners.isEmpty { byOffice[nil, default: []].append(finding) }
+            for (i, id) in owners.enumerated() where !owners[..<i].contains(id) { byOffice[id, default: []].append(finding) }
+        }
+        return byOffice
+    }
+
+    private static func figures(_ outline: ReportOutline, _ changes: ChangeTally?, _ words: Wording) -> String {
         let offices = outline.sections.filter { $0.officeID != nil }
         let withOpen = offices.filter { $0.tally.errors + $0.tally.warnings + $0.tally.infos > 0 }.count
-        let items = words.figures(outline.total, offices: offices.count, withOpen: withOpen).map {
+        var figures = words.figures(outline.total, offices: offices.count, withOpen: withOpen)
+        if let changes { figures.insert(contentsOf: words.changeFigures(changes.total), at: 5) }
+        let items = figures.map {
             "<li class=\"\($0.cssClass)\"><span class=\"n\">\($0.value.grouped)</span>\($0.label.markupEscaped)</li>"
         }
         return "<ul class=\"figures\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
@@ -130,18 +153,24 @@ enum HTMLReporter: Reporter {
 
     /// Offices with their tallies, each name linking to its section when it has one.
     private static func tallyTable(_ rows: [(place: Int, section: ReportOutline.Section)], total: ReportOutline.Tally?,
-                                   _ words: Wording) -> String {
-        var html = "<table class=\"tally\">\n<thead><tr>" + words.tallyColumns.enumerated().map { i, name in
+                                   _ changes: ChangeTally?, _ words: Wording) -> String {
+        let columns = words.tallyColumns + (changes == nil ? [] : [FindingChange.new, .persisting, .resolved].map(words.change))
+        func changeCells(_ c: ChangeTally.Counts?) -> String {
+            guard let c else { return "" }
+            return [c.new, c.persisting, c.resolved].map { "<td class=\"n\">\($0.grouped)</td>" }.joined()
+        }
+        var html = "<table class=\"tally\">\n<thead><tr>" + columns.enumerated().map { i, name in
             "<th\(i == 0 ? "" : " class=\"n\"")>\(name.markupEscaped)</th>"
         }.joined() + "</tr></thead>\n<tbody>\n"
         for (place, section) in rows {
             let name = words.office(id: section.officeID, name: section.officeName).markupEscaped
             let cell = section.isEmpty ? name : "<a href=\"#\(anchor(place))\">\(name)</a>"
-            html += "<tr><td>\(cell)</td>" + section.tally.columns.map { "<td class=\"n\">\($0.grouped)</td>" }.joined() + "</tr>\n"
+            html += "<tr><td>\(cell)</td>" + section.tally.columns.map { "<td class=\"n\">\($0.grouped)</td>" }.joined()
+                + changeCells(changes?.office(section.officeID)) + "</tr>\n"
         }
         if let total {
             html += "<tr class=\"total\"><td>\(words.totalRow.markupEscaped)</td>"
-                + total.columns.map { "<td class=\"n\">\($0.grouped)</td>" }.joined() + "</tr>\n"
+                + total.columns.map { "<td class=\"n\">\($0.grouped)</td>" }.joined() + changeCells(changes?.total) + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }

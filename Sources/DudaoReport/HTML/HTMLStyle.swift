@@ -51,6 +51,13 @@ enum HTMLStyle {
         .office-tally .info { color: var(--info); font-weight: 700; }
         .back { float: right; font-size: 0.8em; font-weight: 400; color: var(--soft); }
         .clean { color: var(--soft); }
+        .change { display: inline-block; border-radius: 3px; padding: 0 0.35em; font-size: 0.8em; font-weight: 700;
+                  margin-right: 0.35em; border: 1px solid currentColor; }
+        .change.new { color: var(--error); } .change.persisting { color: var(--warning); } .change.resolved { color: #1e7b34; }
+        .figures .new .n { color: var(--error); } .figures .resolved .n, h3.resolved { color: #1e7b34; }
+        .progress { font-weight: 600; }
+        table.resolved { table-layout: fixed; } table.resolved col.rule { width: 22%; } table.resolved col.subject { width: 18%; }
+        table.resolved col.when { width: 14%; } table.resolved td { color: var(--soft); }
         @media print {
           body { max-width: none; padding: 0; font-size: 10.5pt; }
           a { text-decoration: none; }
