@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "DudaoServer",
             dependencies: [
-                "DudaoCore", "DudaoReport",
+                "DudaoCore", "DudaoReport", "DudaoXLSX",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore", "DudaoXLSX"]),
         .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport", "DudaoXLSX"], exclude: ["Golden"]),
         .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable"]),
-        .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport", "DudaoXLSX"]),
+        .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport", "DudaoXLSX", "DudaoServer"]),
         .testTarget(
             name: "DudaoServerTests",
             dependencies: [

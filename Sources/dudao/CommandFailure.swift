@@ -20,6 +20,9 @@ enum CommandFailure: Error {
     /// `serve` or `users` could not open the store or do what was asked; the message is
     /// already in the command's language.
     case server(String)
+    /// dudao itself failed at something that does not depend on the input (a bug); the message
+    /// is already in the command's language.
+    case `internal`(String)
 
     func message(english: Bool) -> String {
         switch self {
@@ -31,7 +34,7 @@ enum CommandFailure: Error {
             english ? "\(path) is not empty; give --force to write the dataset into it anyway"
                 : "\(path) 不是空文件夹；确要写入请加 --force"
         case .generate(let error): Self.message(error, english: english)
-        case .server(let text): text
+        case .server(let text), .internal(let text): text
         }
     }
 
