@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "DudaoTable", dependencies: ["CTextInspect", "CMapGuard"]),
         .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable", "DudaoXLSX"]),
         .target(name: "DudaoReport", dependencies: ["DudaoCore", "DudaoXLSX"]),
-        .target(name: "DudaoGenerate", dependencies: ["DudaoTable"]),
+        .target(name: "DudaoGenerate", dependencies: ["DudaoTable", "DudaoXLSX"]),
         .target(
             name: "DudaoXLSX",
             dependencies: ["DudaoTable", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "dudao",
             dependencies: [
-                "DudaoCore", "DudaoReport", "DudaoGenerate", "DudaoServer",
+                "DudaoCore", "DudaoReport", "DudaoGenerate", "DudaoServer", "DudaoXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedBuiltins"]
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore", "DudaoXLSX"]),
         .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport", "DudaoXLSX"], exclude: ["Golden"]),
-        .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable"]),
+        .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable", "DudaoXLSX"]),
         .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport", "DudaoXLSX", "DudaoServer"]),
         .testTarget(
             name: "DudaoServerTests",

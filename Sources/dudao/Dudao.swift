@@ -30,9 +30,12 @@ struct Dudao: ParsableCommand {
 
         # a spot-check list (不定期抽查)
         dudao sample --data 台账/ --per-office 5
+
+        # an empty workbook for the offices to fill in
+        dudao init 台账/
         """,
         subcommands: [AuditCommand.self, CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self,
-                      SampleCommand.self, StatsCommand.self, SchemaCommand.self, GenerateCommand.self,
+                      SampleCommand.self, StatsCommand.self, SchemaCommand.self, InitCommand.self, GenerateCommand.self,
                       ServeCommand.self, UsersCommand.self, ManualCommand.self])
 
     @Flag(name: .customLong("version"), help: "显示 dudao 和内置规则包的版本")
