@@ -58,7 +58,10 @@ let package = Package(
         ),
         .executableTarget(name: "EmbedTool"),
         .executableTarget(name: "KernelBench", dependencies: ["DudaoTable"]),
-        .executableTarget(name: "FuzzReaders", dependencies: ["DudaoCore", "DudaoTable", "DudaoYAML"]),
+        .executableTarget(name: "FuzzReaders", dependencies: [
+            "DudaoCore", "DudaoReport", "DudaoTable", "DudaoXLSX", "DudaoYAML",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .plugin(name: "EmbedBuiltins", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .testTarget(name: "DudaoYAMLTests", dependencies: ["DudaoYAML", "DudaoTable"]),
         .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),
