@@ -3,7 +3,7 @@ import ZIPFoundation
 
 /// The seed corpus (`FuzzReaders --seeds DIR`): at least one input per target, each its
 /// selector byte then the file's bytes, from the demo district, the pack, the lint fixtures
-/// and the workbooks of `fixtures/xlsx` (whole, and each sheet's XML).
+/// and the workbooks of `fixtures/xlsx` and `fixtures/xlsx/broken` (whole, and each sheet's XML).
 enum SeedWriter {
     static func write(into folder: String) {
         FuzzFixture.make(folder)
@@ -28,10 +28,13 @@ enum SeedWriter {
         for part in WorkbookInputs.template.parts where part.name == WorkbookInputs.sheetPart {
             seed(.sheetXML, "sheet", [UInt8](part.data))
         }
-        for name in files(in: "fixtures/xlsx", suffix: ".xlsx") {
-            let bytes = contents("fixtures/xlsx/" + name)
-            seed(.workbook, "xlsx-\(name)", bytes)
-            for (i, sheet) in sheets(of: bytes).enumerated() { seed(.sheetXML, "xlsx-\(name)-\(i)", sheet) }
+        for folder in ["fixtures/xlsx", "fixtures/xlsx/broken"] {
+            for name in files(in: folder, suffix: ".xlsx") {
+                let bytes = contents(folder + "/" + name)
+                let tag = (folder.hasSuffix("broken") ? "broken-" : "") + name
+                seed(.workbook, "xlsx-\(tag)", bytes)
+                for (i, sheet) in sheets(of: bytes).enumerated() { seed(.sheetXML, "xlsx-\(tag)-\(i)", sheet) }
+            }
         }
         seed(.parameters, "parameters", Array("2023-04-30\nreport_grace_days=10\nquarters=calendar\n".utf8))
         seed(.parameters, "parameters-edge", Array("2200-12-31\nimplementation_end=2024-06-30\nmin_contact_points=2147483647\nreport_grace_days=36525\n".utf8))
