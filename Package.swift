@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "DudaoTable", dependencies: ["CTextInspect", "CMapGuard"]),
         .target(name: "DudaoCore", dependencies: ["DudaoYAML", "DudaoTable", "DudaoXLSX"]),
         .target(name: "DudaoReport", dependencies: ["DudaoCore", "DudaoXLSX"]),
-        .target(name: "DudaoGenerate", dependencies: ["DudaoTable"]),
+        .target(name: "DudaoGenerate", dependencies: ["DudaoTable", "DudaoXLSX"]),
         .target(
             name: "DudaoXLSX",
             dependencies: ["DudaoTable", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "DudaoServer",
             dependencies: [
-                "DudaoCore", "DudaoReport",
+                "DudaoCore", "DudaoReport", "DudaoXLSX",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -51,21 +51,24 @@ let package = Package(
         .executableTarget(
             name: "dudao",
             dependencies: [
-                "DudaoCore", "DudaoReport", "DudaoGenerate", "DudaoServer",
+                "DudaoCore", "DudaoReport", "DudaoGenerate", "DudaoServer", "DudaoXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedBuiltins"]
         ),
         .executableTarget(name: "EmbedTool"),
         .executableTarget(name: "KernelBench", dependencies: ["DudaoTable"]),
-        .executableTarget(name: "FuzzReaders", dependencies: ["DudaoCore", "DudaoTable", "DudaoYAML"]),
+        .executableTarget(name: "FuzzReaders", dependencies: [
+            "DudaoCore", "DudaoReport", "DudaoTable", "DudaoXLSX", "DudaoYAML",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .plugin(name: "EmbedBuiltins", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .testTarget(name: "DudaoYAMLTests", dependencies: ["DudaoYAML", "DudaoTable"]),
         .testTarget(name: "DudaoTableTests", dependencies: ["DudaoTable"]),
         .testTarget(name: "DudaoCoreTests", dependencies: ["DudaoCore", "DudaoXLSX"]),
         .testTarget(name: "DudaoReportTests", dependencies: ["DudaoReport", "DudaoXLSX"], exclude: ["Golden"]),
-        .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable"]),
-        .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport", "DudaoXLSX"]),
+        .testTarget(name: "DudaoGenerateTests", dependencies: ["DudaoGenerate", "DudaoTable", "DudaoXLSX"]),
+        .testTarget(name: "DudaoCLITests", dependencies: ["dudao", "DudaoReport", "DudaoXLSX", "DudaoServer"]),
         .testTarget(
             name: "DudaoServerTests",
             dependencies: [

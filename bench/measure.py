@@ -4,6 +4,11 @@
     measure.py --sizes 1m,10m --runs 3 [--profiles standard,wide]
                [--tools dudao,duckdb,polars,cat,duckdb-read,polars-read]
                [--as-of 2023-04-30] [--seed 1]
+    measure.py --workbook --sizes 1m --runs 3
+
+With --workbook: the same district as workbooks (`dudao generate --format xlsx`, in
+bench/data/<size>-xlsx/), a full `dudao audit` of it against polars' read_excel (calamine)
+merely loading its activity sheet, in rotated rounds as above.
 
 For each profile and size: generate bench/data/<size>/ (bench/data/<size>-wide/ for the wide
 profile) with `dudao generate --profile P` unless it is there, then
@@ -28,7 +33,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 DATA = os.path.join(BENCH, "data")
 PY = os.path.join(BENCH, ".venv", "bin", "python")
-DUDAO = os.path.join(ROOT, ".build", "release", "dudao")
+# DUDAO_BIN names another build of dudao (a release build in another scratch path).
+DUDAO = os.environ.get("DUDAO_BIN", os.path.join(ROOT, ".build", "release", "dudao"))
 # The conformance scorer lives in the project's shared folder, beside the repository.
 COMPARE = os.path.join(ROOT, "..", "shared", "conformance", "compare.py")
 ROWS_PER_PRACTITIONER = 500
@@ -54,11 +60,12 @@ def label(size, profile):
     return size if profile == "standard" else f"{size}-{profile}"
 
 
-def generate(size, profile, seed):
-    out = os.path.join(DATA, label(size, profile))
+def generate(size, profile, seed, workbook=False):
+    out = os.path.join(DATA, label(size, profile) + ("-xlsx" if workbook else ""))
     marker = os.path.join(out, ".complete")
     n = practitioners_for(size)
     stamp = f"practitioners={n} seed={seed}\n" + ("" if profile == "standard" else f"profile={profile}\n")
+    stamp += "format=xlsx\n" if workbook else ""
     if os.path.exists(marker) and open(marker).read() == stamp:
         return out
     # DUDAO_GENERATE replaces `dudao generate` (e.g. before the subcommand is wired up).
@@ -66,6 +73,8 @@ def generate(size, profile, seed):
     cmd += ["--practitioners", str(n), "--seed", str(seed), "--out", out]
     if profile != "standard":
         cmd += ["--profile", profile]
+    if workbook:
+        cmd += ["--format", "xlsx", "--force"]
     print(f"generating {label(size, profile)}: {' '.join(cmd)}", flush=True)
     t0 = time.monotonic()
     subprocess.run(cmd, check=True)
@@ -183,6 +192,43 @@ def bench_size(size, profile, tools, runs, as_of, seed):
     return ok
 
 
+def bench_workbook(size, runs, as_of, seed):
+    """dudao's full audit of the district as workbooks beside polars loading the ledger sheet."""
+    data = generate(size, "standard", seed, workbook=True)
+    out = os.path.join(DATA, f"results-{size}-xlsx")
+    os.makedirs(out, exist_ok=True)
+    book = os.path.join(data, "activities.xlsx")
+    mb = os.path.getsize(book) / 1e6
+    cmds = {
+        "dudao-xlsx": [DUDAO, "audit", "--data", data, "--as-of", as_of, "--format", "json",
+                       "--fail-on", "never", "--output", os.path.join(out, "dudao.json")],
+        "polars-read-xlsx": [PY, os.path.join(BENCH, "bare_read.py"), "polars-excel", book, "活动台账"],
+    }
+    tools = list(cmds)
+    times = {t: [] for t in tools}
+    rss = {t: 0.0 for t in tools}
+    for r in range(runs):
+        for t in tools[r % 2:] + tools[:r % 2]:
+            wall, peak = run_once(cmds[t])
+            times[t].append(wall)
+            rss[t] = max(rss[t], peak)
+            print(f"  round {r + 1}: {t:17} {wall:8.3f} s {peak:8.0f} MiB", flush=True)
+    with open(os.path.join(out, "dudao.json")) as fh:
+        findings = len(json.load(fh)["findings"])
+    med = {t: statistics.median(v) for t, v in times.items()}
+    print(f"\n{size} as workbooks: activities.xlsx {mb:,.0f} MB, {findings:,} findings; as-of {as_of}; "
+          f"median of {runs} run(s); peak RSS = max over runs")
+    print(f"{'tool':19}{'median s':>10}{'peak MiB':>10}")
+    for t in tools:
+        print(f"{t:19}{med[t]:>10.3f}{rss[t]:>10.0f}")
+    ratio = med["dudao-xlsx"] / med["polars-read-xlsx"]
+    print(f"dudao audit / polars read_excel: {ratio:.2f}x wall time")
+    with open(os.path.join(out, "timings.json"), "w") as fh:
+        json.dump({"size": size, "mb": mb, "asOf": as_of, "runs": runs, "findings": findings, "median": med,
+                   "peakMiB": rss, "times": times, "ratio": ratio}, fh, indent=1)
+    return True
+
+
 def main(argv):
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1m")
@@ -191,7 +237,10 @@ def main(argv):
     ap.add_argument("--profiles", default=",".join(ALL_PROFILES))
     ap.add_argument("--as-of", default="2023-04-30")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workbook", action="store_true", help="time the workbook row instead")
     a = ap.parse_args(argv)
+    if a.workbook:
+        return 0 if all(bench_workbook(size, a.runs, a.as_of, a.seed) for size in a.sizes.split(",")) else 1
     tools = [t for t in a.tools.split(",") if t]
     bad = [t for t in tools if t not in ALL_TOOLS]
     if bad:

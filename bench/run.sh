@@ -3,6 +3,7 @@
 #
 #   bench/run.sh [--sizes 1m,10m] [--runs 3] [--profiles standard,wide] [--tools LIST]
 #                [--as-of DATE] [--smoke]
+#   bench/run.sh --workbook [--sizes 1m] [--runs 3]   # the district as .xlsx vs polars read_excel
 #
 # See bench/README.md. Needs python3 (with venv), swift, and network access to PyPI on the
 # first run. Exits non-zero if a tool fails or the engines disagree on findings.
@@ -14,6 +15,7 @@ runs=3
 tools="dudao,duckdb,polars,cat,duckdb-read,polars-read"
 profiles="standard,wide"
 as_of="2023-04-30"
+workbook=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) sizes="$2"; shift 2 ;;
@@ -22,13 +24,14 @@ while [ $# -gt 0 ]; do
         --profiles) profiles="$2"; shift 2 ;;
         --as-of) as_of="$2"; shift 2 ;;
         --smoke) sizes="smoke"; runs=1; shift ;;
-        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+        --workbook) workbook="--workbook"; shift ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
 
 venv=bench/.venv
-if ! "$venv/bin/python" -c "import duckdb, polars" 2>/dev/null; then
+if ! "$venv/bin/python" -c "import duckdb, polars, fastexcel" 2>/dev/null; then
     echo "== creating $venv and installing bench/requirements.txt"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --upgrade pip
@@ -47,4 +50,4 @@ if [[ ",$tools," == *",dudao,"* || -z "${DUDAO_GENERATE:-}" ]]; then
     swift build -c release --product dudao
 fi
 
-exec "$venv/bin/python" bench/measure.py --sizes "$sizes" --runs "$runs" --tools "$tools" --profiles "$profiles" --as-of "$as_of"
+exec "$venv/bin/python" bench/measure.py --sizes "$sizes" --runs "$runs" --tools "$tools" --profiles "$profiles" --as-of "$as_of" $workbook

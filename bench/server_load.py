@@ -149,7 +149,8 @@ def main():
 
     def upload(office):
         with open(files[office], "rb") as f:
-            ct, body = multipart("台账" + os.path.splitext(files[office])[1], f.read())
+            # A workbook's sheet is found by its title (活动台账); a CSV by the table's file name.
+            ct, body = multipart("台账.xlsx" if as_xlsx else "activities.csv", f.read())
         t0 = time.monotonic()
         status, data = request(port, "POST", f"/api/v1/offices/{office}/uploads", token, body, ct)
         return office, status, time.monotonic() - t0, data

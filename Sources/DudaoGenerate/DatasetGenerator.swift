@@ -46,4 +46,40 @@ public enum DatasetGenerator {
         try ActivityLedger(district: district, ids: ids).write(
             to: path("activities.csv"), byteOrderMark: options.byteOrderMark)
     }
+
+    /// The workbook names `writeWorkbooks` writes: `activities.xlsx` for `activities.csv`.
+    public static var workbookNames: [String] {
+        fileNames.map { String($0.dropLast(".csv".count)) + ".xlsx" }
+    }
+
+    /// Writes the same district as `write`, each table as a workbook of one sheet named
+    /// `sheets[file]` (default: the file's stem) whose fields in `dateColumns[file]` are date
+    /// cells. The CSV files are made in a hidden folder inside `directory` and removed once
+    /// converted; memory stays the same however many rows (see `WorkbookConverter`). A
+    /// workbook already at a target path is replaced only when `replacing` is set.
+    public static func writeWorkbooks(_ options: GeneratorOptions, to directory: String, sheets: [String: String] = [:],
+                                      dateColumns: [String: Set<String>] = [:], replacing: Bool = false) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw GeneratorError.cannotCreateDirectory(path: directory)
+        }
+        var template = Array(((directory as NSString).appendingPathComponent(".dudao-generate-XXXXXX")).utf8CString)
+        guard let made = mkdtemp(&template) else { throw GeneratorError.cannotCreateDirectory(path: directory) }
+        let scratch = String(cString: made)
+        defer {
+            for name in fileNames { unlink((scratch as NSString).appendingPathComponent(name)) }
+            rmdir(scratch)
+        }
+        try write(options, to: scratch)
+        for (name, workbook) in zip(fileNames, workbookNames) {
+            let source = (scratch as NSString).appendingPathComponent(name)
+            let target = (directory as NSString).appendingPathComponent(workbook)
+            var st = stat()
+            if replacing, lstat(target, &st) == 0, st.st_mode & S_IFMT == S_IFREG { unlink(target) }
+            try WorkbookConverter.convert(csv: source, to: target, sheet: sheets[name] ?? String(name.dropLast(".csv".count)),
+                                          dateColumns: dateColumns[name] ?? [])
+            unlink(source)
+        }
+    }
 }

@@ -24,6 +24,9 @@ struct SheetRowSink: XMLSink {
     /// Whether `</sheetData>` (or the end of the part) has been reached.
     private(set) var finished = false
     private var column = -1
+    /// Whether a `<c>` is open: a `</c>` without one (malformed XML, never Excel's) is ignored
+    /// rather than setting a cell of no column, or the previous cell a second time.
+    private var inCell = false
     private var type = CellType.number
     private var style = 0
     private var capture = Capture.none
@@ -131,6 +134,7 @@ struct SheetRowSink: XMLSink {
         row.reset(number: number)
         lastRow = number
         column = -1
+        inCell = false
         if hasMerges { fill.begin(row: number) }
     }
 
@@ -169,6 +173,7 @@ struct SheetRowSink: XMLSink {
         }
         style = styleIndex.flatMap(XMLText.integer) ?? 0
         type = Self.cellType(cellType)
+        inCell = !tag.isSelfClosing
         if !value.isEmpty { value.removeAll(keepingCapacity: true) }
         if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
     }
@@ -187,6 +192,8 @@ struct SheetRowSink: XMLSink {
     }
 
     private mutating func finishCell() throws {
+        guard inCell else { return }
+        inCell = false
         switch type {
         case .inline:
             row.set(column: column, kind: .text, text: inline)

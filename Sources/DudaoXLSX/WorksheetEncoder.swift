@@ -16,22 +16,16 @@ struct WorksheetEncoder {
         self.guardsFormulas = guardsFormulas
     }
 
-    /// Rows the in-memory sheet writes: its rows, and empty date-formatted rows below them.
-    var rowCount: Int {
-        max(sheet.rows.count, sheet.dateColumns.map(\.rows.upperBound).max() ?? 0)
-    }
+    /// Rows the in-memory sheet writes.
+    var rowCount: Int { sheet.rows.count }
 
     /// The `<row>` elements of the in-memory sheet, and each column's content width.
     func rows(strings: SharedStringTable) -> (xml: String, widths: [Int]) {
         var out = ""
         var widths: [Int] = []
-        let rowCount = rowCount
-        guard rowCount > 0 else { return ("", []) }
-        for r in 1...rowCount {
-            let cells = r <= sheet.rows.count ? sheet.rows[r - 1] : []
-            let dated = sheet.dateColumns.filter { $0.rows.contains(r) }.map(\.column)
-            out += Self.row(number: r, cells: cells, header: r <= sheet.frozenRows, datedColumns: dated,
-                            date1904: date1904, guardsFormulas: guardsFormulas, strings: strings, widths: &widths)
+        for (i, cells) in sheet.rows.enumerated() {
+            out += Self.row(number: i + 1, cells: cells, header: i < sheet.frozenRows, date1904: date1904,
+                            guardsFormulas: guardsFormulas, strings: strings, widths: &widths)
         }
         return (out, widths)
     }
@@ -47,12 +41,15 @@ struct WorksheetEncoder {
             let top = XLSXCellReference.name(row: sheet.frozenRows + 1, column: 0)
             head += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="\#(sheet.frozenRows)" topLeftCell="\#(top)" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
         }
-        let columns = max(widths.count, sheet.columnWidths.count)
+        let columns = max(widths.count, sheet.columnWidths.count, (sheet.dateColumns.max() ?? -1) + 1)
         if columns > 0 {
             head += "<cols>"
             for c in 0..<columns {
-                let width = c < sheet.columnWidths.count ? sheet.columnWidths[c] : Self.columnWidth(content: widths[c])
-                head += #"<col min="\#(c + 1)" max="\#(c + 1)" width="\#(Self.number(width))" customWidth="1"/>"#
+                let content = c < widths.count ? widths[c] : 0
+                let width = c < sheet.columnWidths.count ? sheet.columnWidths[c]
+                    : Self.columnWidth(content: sheet.dateColumns.contains(c) ? max(content, 10) : content)
+                let style = sheet.dateColumns.contains(c) ? #" style="1""# : ""
+                head += #"<col min="\#(c + 1)" max="\#(c + 1)" width="\#(Self.number(width))"\#(style) customWidth="1"/>"#
             }
             head += "</cols>"
         }
@@ -72,7 +69,7 @@ struct WorksheetEncoder {
                 let range = XLSXCellReference.name(row: v.rows.lowerBound, column: v.column) + ":"
                     + XLSXCellReference.name(row: v.rows.upperBound, column: v.column)
                 tail += #"<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="\#(range)">"#
-                tail += "<formula1>\(Self.listFormula(v.values).xmlEscaped)</formula1></dataValidation>"
+                tail += "<formula1>\(Self.formula(v.source).xmlEscaped)</formula1></dataValidation>"
             }
             tail += "</dataValidations>"
         }
@@ -89,16 +86,16 @@ struct WorksheetEncoder {
 
     /// One `<row>`; texts go into `strings`, or inline into the row when `strings` is nil.
     /// `widths` grows to each column's widest content.
-    static func row(number: Int, cells: [XLSXWriter.Cell], header: Bool, datedColumns: [Int], date1904: Bool,
+    static func row(number: Int, cells: [XLSXWriter.Cell], header: Bool, date1904: Bool,
                     guardsFormulas: Bool, strings: SharedStringTable?, widths: inout [Int]) -> String {
-        let count = max(cells.count, (datedColumns.max() ?? -1) + 1)
+        let count = cells.count
         guard count > 0 else { return "" }
         if widths.count < count { widths += repeatElement(0, count: count - widths.count) }
         var out = #"<row r="\#(number)">"#
         for c in 0..<count {
-            let cell = c < cells.count ? cells[c] : .empty
+            let cell = cells[c]
             let ref = XLSXCellReference.name(row: number, column: c)
-            let style = header ? #" s="2""# : datedColumns.contains(c) ? #" s="1""# : ""
+            let style = header ? #" s="2""# : ""
             switch cell {
             case .empty:
                 if !style.isEmpty { out += #"<c r="\#(ref)"\#(style)/>"# }
@@ -137,6 +134,18 @@ struct WorksheetEncoder {
     static func number(_ n: Double) -> String {
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
         return "\(n)"
+    }
+
+    /// A validation's `<formula1>`: the values themselves, or an absolute reference to the
+    /// cells holding them (`'选项'!$A$2:$A$30`).
+    static func formula(_ source: XLSXWriter.ListValidation.Source) -> String {
+        switch source {
+        case .values(let values):
+            return listFormula(values)
+        case .cells(let sheet, let column, let rows):
+            let letters = XLSXCellReference.name(row: 1, column: column).dropLast()
+            return "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!$\(letters)$\(rows.lowerBound):$\(letters)$\(rows.upperBound)"
+        }
     }
 
     /// A list's values as Excel writes them in a validation: `"a,b,c"`.

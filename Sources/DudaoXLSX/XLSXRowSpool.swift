@@ -41,7 +41,7 @@ public final class XLSXRowSpool {
     /// Adds the next row (row 1 first); an empty row still takes its number.
     public func append(_ cells: [XLSXWriter.Cell]) {
         rowCount += 1
-        let xml = WorksheetEncoder.row(number: rowCount, cells: cells, header: rowCount <= headerRows, datedColumns: [],
+        let xml = WorksheetEncoder.row(number: rowCount, cells: cells, header: rowCount <= headerRows,
                                        date1904: date1904, guardsFormulas: guardsFormulas, strings: nil, widths: &widths)
         buffer.append(contentsOf: xml.utf8)
         if buffer.count >= 1 << 20 { flush() }

@@ -4,7 +4,7 @@ import ZIPFoundation
 
 /// Writes an `.xlsx` workbook: sheets of text, number and date cells, with a bold frozen
 /// header row, an auto-filter, column widths sized to the content, merged ranges, drop-down
-/// lists and either date system.
+/// lists (inline or from a lookup sheet), whole columns formatted as dates and either date system.
 ///
 /// Sheets given as rows are built in memory with their texts in one shared-strings table;
 /// a sheet too long to hold (a generated ledger) is streamed into an `XLSXRowSpool` first and
@@ -21,16 +21,28 @@ public struct XLSXWriter {
         case date(Day)
     }
 
-    /// A drop-down list on a range of one column: Excel offers `values` and refuses others.
+    /// A drop-down list on a range of one column: Excel offers the source's values and refuses others.
     public struct ListValidation: Equatable, Sendable {
+        /// Where the offered values are.
+        public enum Source: Equatable, Sendable {
+            /// Written into the validation itself (at most 255 characters in all).
+            case values([String])
+            /// Cells of one column of a sheet of the same workbook (a lookup sheet), for longer lists.
+            case cells(sheet: String, column: Int, rows: ClosedRange<Int>)
+        }
+
         public var column: Int
         public var rows: ClosedRange<Int>
-        public var values: [String]
+        public var source: Source
 
         public init(column: Int, rows: ClosedRange<Int>, values: [String]) {
+            self.init(column: column, rows: rows, source: .values(values))
+        }
+
+        public init(column: Int, rows: ClosedRange<Int>, source: Source) {
             self.column = column
             self.rows = rows
-            self.values = values
+            self.source = source
         }
     }
 
@@ -46,9 +58,9 @@ public struct XLSXWriter {
         public var autoFilter = false
         /// Widths in characters, from column A; columns past the list are sized to their content.
         public var columnWidths: [Double] = []
-        /// Cells formatted as dates although empty (a template's date columns), by column,
-        /// over the given rows.
-        public var dateColumns: [(column: Int, rows: ClosedRange<Int>)] = []
+        /// Whole columns formatted as dates (a template's date columns, from column A = 0): what
+        /// is typed into them later is a date cell. Header rows keep their bold style.
+        public var dateColumns: [Int] = []
         /// Merged ranges, as `A1:A3`.
         public var merges: [String] = []
         public var validations: [ListValidation] = []
@@ -74,6 +86,9 @@ public struct XLSXWriter {
         case invalidSheetName(String)
         /// A drop-down list longer than Excel's 255 characters.
         case listTooLong(column: Int)
+        /// A drop-down list or its range outside Excel's rows and columns, or on a sheet the
+        /// workbook does not have.
+        case invalidList(sheet: String, column: Int)
         /// A spooled sheet was written with the other date system than the workbook's.
         case dateSystemMismatch(sheet: String)
         /// Something is already at the path; it was left as it was.
@@ -97,6 +112,11 @@ public struct XLSXWriter {
     public static func isValidSheetName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 31 && !name.contains { "[]:*?/\\".contains($0) }
             && !name.hasPrefix("'") && !name.hasSuffix("'")
+    }
+
+    /// Whether `values` fit in a drop-down list written inline (Excel's 255 characters).
+    public static func fitsInline(_ values: [String]) -> Bool {
+        WorksheetEncoder.listFormula(values).count <= 257
     }
 
     /// Writes the workbook to `path`, which must not exist yet (not even as a dangling link).
@@ -140,9 +160,24 @@ public struct XLSXWriter {
         var seen = Set<String>()
         for s in sheets {
             guard Self.isValidSheetName(s.name), seen.insert(s.name.lowercased()).inserted else { throw .invalidSheetName(s.name) }
-            for v in s.validations where WorksheetEncoder.listFormula(v.values).count > 257 { throw .listTooLong(column: v.column) }
+            for v in s.validations {
+                guard Self.fits(rows: v.rows, column: v.column) else { throw .invalidList(sheet: s.name, column: v.column) }
+                switch v.source {
+                case .values(let values):
+                    if !Self.fitsInline(values) { throw .listTooLong(column: v.column) }
+                case .cells(let sheet, let column, let rows):
+                    guard Self.fits(rows: rows, column: column), sheets.contains(where: { $0.name == sheet }) else {
+                        throw .invalidList(sheet: s.name, column: v.column)
+                    }
+                }
+            }
             if let spool = s.spool, spool.date1904 != date1904 { throw .dateSystemMismatch(sheet: s.name) }
         }
+    }
+
+    /// Whether the cells of `column` over `rows` are within Excel's sheet.
+    private static func fits(rows: ClosedRange<Int>, column: Int) -> Bool {
+        rows.lowerBound >= 1 && rows.upperBound <= XLSXCellReference.maxRows && column >= 0 && column < XLSXCellReference.maxColumns
     }
 
     /// Every part, in a fixed order, into `archive`.

@@ -103,16 +103,41 @@ struct EventReader: ~Copyable {
             if location.isInvalidUTF8 {
                 return YAMLError(mark: location.mark, reason: .invalidEncoding)
             }
-            return YAMLError(mark: location.mark, reason: .syntax(problem: problem, context: nil))
+            // The line is not shown: what is wrong in it is a character a terminal cannot show.
+            return YAMLError(mark: location.mark, reason: .syntax(problem: problem, context: nil, line: nil))
         default:
             let context = state.context.map { String(cString: $0) }
             // A quote that never closes is found only where the text runs out; the place to
             // mend is where the quoted scalar began, which libyaml keeps as the context mark.
             if context == "while scanning a quoted scalar" {
-                return YAMLError(mark: mark(state.context_mark), reason: .syntax(problem: "quoted scalar is never closed (\(problem))", context: nil))
+                let start = mark(state.context_mark)
+                return YAMLError(mark: start, reason: .syntax(problem: "quoted scalar is never closed (\(problem))", context: nil,
+                                                              line: lineText(start.line)))
             }
-            return YAMLError(mark: mark(state.problem_mark), reason: .syntax(problem: problem, context: context))
+            let at = mark(state.problem_mark)
+            return YAMLError(mark: at, reason: .syntax(problem: problem, context: context, line: lineText(at.line)))
         }
+    }
+
+    /// The text of line `number` (1-based) as the file has it, shortened past
+    /// `YAMLError.shownLineLength` characters; nil past the end.
+    private func lineText(_ number: Int) -> String? {
+        var line = 1
+        var start = 0
+        var index = 0
+        while index < input.count, line < number {
+            if input[index] == 0x0A || (input[index] == 0x0D && (index + 1 == input.count || input[index + 1] != 0x0A)) {
+                line += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        guard line == number else { return nil }
+        var end = start
+        while end < input.count, input[end] != 0x0A, input[end] != 0x0D { end += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: input[start..<end]), as: UTF8.self)
+        if text.isEmpty { return nil }
+        return text.count > YAMLError.shownLineLength ? String(text.prefix(YAMLError.shownLineLength)) + "…" : text
     }
 
     /// Walks the input to `byteOffset`, counting lines and Unicode scalars the way libyaml

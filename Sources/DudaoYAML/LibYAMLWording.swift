@@ -54,6 +54,24 @@ enum LibYAMLWording {
         "while scanning for the next token": "查找下一项内容时",
     ]
 
+    /// What usually causes the commonest problems, in English, since libyaml's own words say
+    /// what the parser missed rather than what the writer did.
+    private static let englishHints: [String: String] = [
+        "did not find expected key": "usually a key indented differently from the keys beside it",
+        "mapping values are not allowed in this context": "usually wrong indentation, or a colon in a value that is not quoted",
+        "found character that cannot start any token": "e.g. a tab used for indentation, or a value starting with @ or ` not in quotes",
+        "found unexpected end of stream": "a closing quote or bracket may be missing",
+        "did not find expected '-' indicator": "usually a list item indented differently from the items beside it",
+        "block sequence entries are not allowed in this context": "usually a list item '-' indented wrongly",
+        "found a tab character that violates indentation": "YAML indents with spaces only",
+        "found a tab character where an indentation space is expected": "YAML indents with spaces only",
+    ]
+
+    /// What usually causes `problem`, in English; nil when libyaml's words are all there is.
+    static func englishHint(_ problem: String) -> String? {
+        englishHints[problem]
+    }
+
     /// `message` in Chinese, or libyaml's words when they are not in the table.
     static func chinese(_ message: String) -> String {
         chinese[message] ?? message

@@ -9,8 +9,9 @@ public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The kinds of problem the loader reports.
     public enum Reason: Equatable, Sendable {
         /// libyaml rejected the text; `problem` and `context` are libyaml's own words (in
-        /// English; the Chinese message translates them with `LibYAMLWording`).
-        case syntax(problem: String, context: String?)
+        /// English; the messages explain them with `LibYAMLWording`); `line` is the text of the
+        /// line that failed, so the message shows the slip without opening the file.
+        case syntax(problem: String, context: String?, line: String?)
         /// The same scalar key appears twice in one mapping; the error's mark is the second one.
         case duplicateKey(key: String, first: Mark)
         /// Aliases would expand the document beyond `YAMLLimits.maxNodes`.
@@ -31,6 +32,9 @@ public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
         case outOfMemory
     }
 
+    /// How much of the failing line a message quotes.
+    public static let shownLineLength = 120
+
     public init(mark: Mark, reason: Reason) {
         self.mark = mark
         self.reason = reason
@@ -45,9 +49,11 @@ public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The message without its position, in English or Chinese (one switch, both languages).
     public func message(english: Bool) -> String {
         switch reason {
-        case .syntax(let problem, let context):
+        case .syntax(let problem, let context, let line):
             english ? "YAML syntax error: \(problem)" + (context.map { " (\($0))" } ?? "")
+                + (LibYAMLWording.englishHint(problem).map { " — \($0)" } ?? "") + (line.map { "; the line: “\($0)”" } ?? "")
                 : "YAML 语法错误：\(LibYAMLWording.chinese(problem))" + (context.map { "（\(LibYAMLWording.chinese($0))）" } ?? "")
+                + (line.map { "；出错的行：“\($0)”" } ?? "")
         case .duplicateKey(let key, let first):
             english ? "duplicate key “\(key)” (first defined at \(first))" : "重复的键“\(key)”（首次出现在 \(first)）"
         case .aliasLimitExceeded(let limit):

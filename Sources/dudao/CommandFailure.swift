@@ -17,9 +17,14 @@ enum CommandFailure: Error {
     case folderNotEmpty(path: String)
     /// The generator could not write the dataset.
     case generate(GeneratorError)
+    /// `init` could not write the template.
+    case template(TemplateError)
     /// `serve` or `users` could not open the store or do what was asked; the message is
     /// already in the command's language.
     case server(String)
+    /// dudao itself failed at something that does not depend on the input (a bug); the message
+    /// is already in the command's language.
+    case `internal`(String)
 
     func message(english: Bool) -> String {
         switch self {
@@ -31,7 +36,8 @@ enum CommandFailure: Error {
             english ? "\(path) is not empty; give --force to write the dataset into it anyway"
                 : "\(path) 不是空文件夹；确要写入请加 --force"
         case .generate(let error): Self.message(error, english: english)
-        case .server(let text): text
+        case .template(let error): error.message(english: english)
+        case .server(let text), .internal(let text): text
         }
     }
 
@@ -48,6 +54,7 @@ enum CommandFailure: Error {
         case .invalidOptions(let reason): english ? "invalid options: \(reason)" : "选项无效：\(reason)"
         case .cannotCreateDirectory(let path): english ? "cannot create the folder \(path)" : "无法创建文件夹 \(path)"
         case .cannotWrite(let file, let code): OutputError.failed(path: file, errno: code).message(english: english)
+        case .cannotConvert(let file, let detail): english ? "cannot write \(file) as a workbook: \(detail)" : "无法把 \(file) 写成工作簿：\(detail)"
         }
     }
 }

@@ -30,10 +30,13 @@ struct Dudao: ParsableCommand {
 
         # a spot-check list (不定期抽查)
         dudao sample --data 台账/ --per-office 5
+
+        # an empty workbook for the offices to fill in
+        dudao init 台账/
         """,
         subcommands: [AuditCommand.self, CheckCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self,
-                      SampleCommand.self, StatsCommand.self, SchemaCommand.self, GenerateCommand.self,
-                      ServeCommand.self, UsersCommand.self])
+                      SampleCommand.self, StatsCommand.self, SchemaCommand.self, InitCommand.self, GenerateCommand.self,
+                      ServeCommand.self, UsersCommand.self, ManualCommand.self])
 
     @Flag(name: .customLong("version"), help: "显示 dudao 和内置规则包的版本")
     var version = false
@@ -89,9 +92,18 @@ struct Dudao: ParsableCommand {
 
     /// The usage of the command that failed (not the top-level one) and where its help is.
     static func usageLines(for command: ParsableCommand.Type, english: Bool) -> String {
-        let name = "dudao " + (command.configuration.commandName ?? "")
+        let name = commandPath(of: command)
         return english ? "Usage: \(usageString(for: command))\n  See '\(name) --help' for more information."
             : "用法：\(usageString(for: command))\n  详见 \(name) --help"
+    }
+
+    /// `dudao users add`: the words that run `command`, found in the command tree.
+    static func commandPath(of command: ParsableCommand.Type) -> String {
+        func find(_ node: ParsableCommand.Type, _ path: [String]) -> [String]? {
+            if ObjectIdentifier(node) == ObjectIdentifier(command) { return path }
+            return node.configuration.subcommands.lazy.compactMap { find($0, path + [$0.configuration.commandName ?? ""]) }.first
+        }
+        return (find(Dudao.self, ["dudao"]) ?? ["dudao"]).joined(separator: " ")
     }
 
     private static func say(_ text: String) {

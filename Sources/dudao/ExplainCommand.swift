@@ -55,8 +55,9 @@ struct ExplainCommand: DudaoCommand {
             }
             if let id = rule {
                 guard let explained = explainer.explain(id: id) else {
-                    let hint = suggestion(for: id, among: explainer.ids).map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
-                    throw .usage((english ? "no rule or statistic '\(id)'" : "没有规则或统计“\(id)”") + hint)
+                    let hint = IDSuggestion(for: id, among: explainer.ids).hint(english: english)
+                    throw .usage((english ? "no rule or statistic '\(id)'" : "没有规则或统计“\(id)”") + hint
+                                 + (english ? " (dudao explain lists them all)" : "（dudao explain 列出全部）"))
                 }
                 text = explained
             } else {

@@ -57,9 +57,11 @@ struct SampleCommand: DudaoCommand {
         let loaded = try pack.loadPack()
         let ledgers = loaded.tables.filter(\.isStreamed).map(\.name)
         for t in tables where !ledgers.contains(t) {
-            let hint = suggestion(for: t, among: ledgers).map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
+            // The message lists every ledger already; only a close one is worth adding.
+            let hint = IDSuggestion(for: t, among: ledgers)
+            let guess = hint.close.isEmpty ? "" : hint.hint(english: english)
             throw .usage((english ? "'\(t)' is not a ledger of the pack (ledgers: \(ledgers.joined(separator: ", ")))"
-                                  : "“\(t)”不是规则包中的台账（台账：\(ledgers.joined(separator: "、"))）") + hint)
+                                  : "“\(t)”不是规则包中的台账（台账：\(ledgers.joined(separator: "、"))）") + guess)
         }
         let request = SpotCheckSampler.Request(asOf: data.asOfDay, seed: seed ?? UInt64.random(in: 1...99_999_999),
                                                perOffice: perOffice, offices: offices, tables: tables, english: english)
@@ -67,7 +69,7 @@ struct SampleCommand: DudaoCommand {
         do { check = try SpotCheckSampler.draw(pack: loaded, dataset: data.dataset, request) } catch { throw .run(error) }
         let known = Set(check.offices.compactMap(\.id))
         for id in offices where !known.contains(id) {
-            throw .run(.unknownOffice(id: id, suggestion: suggestion(for: id, among: Array(known))))
+            throw .run(.unknownOffice(id: id, hint: IDSuggestion(for: id, among: Array(known))))
         }
         try output.write(check, with: SpotCheckReporter.self, to: target)
         return CommandOutcome(exitCode: 0, reason: english ? "exit 0" : "退出码 0", written: target)

@@ -39,12 +39,6 @@ struct HelpTests {
         }
     }
 
-    @Test func completionScriptsAreGenerated() {
-        let bash = Dudao.completionScript(for: .bash)
-        #expect(bash.contains("audit"))
-        #expect(bash.contains("--format"))
-    }
-
     @Test func eachCommandOffersExactlyTheFormatsItsReporterWrites() {
         #expect(AuditFormat.allCases.map(\.report) == Reporters.formats)
         #expect(LintFormat.allCases.map(\.report) == LintReporter.formats)

@@ -1,3 +1,4 @@
+import DudaoServer
 import Foundation
 import Testing
 
@@ -21,6 +22,23 @@ struct UsersCommandTests {
         #expect(token.code == 0 && token.stdout.count > 30)
         #expect(try DudaoBinary.run(["users", "disable", "--store", store, "--user", "so01"]).code == 0)
         #expect(try DudaoBinary.run(["users", "list", "--store", store]).stdout.contains("disabled"))
+    }
+
+    @Test func accountChangesAreInTheAuditLogWithoutSecrets() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let store = "sqlite:" + scratch.path("d.db")
+        let password = try DudaoBinary.run(["users", "add", "--store", store, "--user", "so01", "--role", "office", "--office", "SO01"]).stdout
+        let token = try DudaoBinary.run(["users", "token", "--store", store, "--user", "so01"]).stdout
+        _ = try DudaoBinary.run(["users", "disable", "--store", store, "--user", "so01"])
+        let opened = try await DistrictStore.open(.sqlite(path: scratch.path("d.db")))
+        let log = try await opened.logEntries()
+        try await opened.close()
+        #expect(log.map(\.action) == ["account-added", "token-issued", "account-disabled"])
+        #expect(log.allSatisfy { $0.user == "cli" && $0.time > 0 && $0.detail.hasPrefix("so01") })
+        let text = log.map(\.detail).joined()
+        #expect(!text.contains(password.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(!text.contains(token.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
     @Test func wrongArgumentsExitWith2AndAClearMessage() throws {

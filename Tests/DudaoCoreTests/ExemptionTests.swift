@@ -163,12 +163,13 @@ import Testing
               - {rule: data.duplicate-records, subject: A1, reason: r, approver: a}
               - {rule: no-such-thing, subject: O1, reason: r, approver: a}
               - {rule: data.duplicate-record, subject: A1, reason: r, approver: a}
+              - {rule: market-fair, subject: O1, reason: r, approver: a}
             """)
         #expect(r.exemptions.map(\.issue) == [
             .unknownRule(suggestion: "market-fair-quarterly"), .unknownRule(suggestion: "data.duplicate-record"),
-            .unknownRule(suggestion: nil), nil,
+            .unknownRule(suggestion: nil), nil, .unknownRule(suggestion: "market-fair-quarterly"),
         ])
-        #expect(r.exemptions.map(\.state) == [.unused, .unused, .unused, .unused])
+        #expect(r.exemptions.map(\.state) == [.unused, .unused, .unused, .unused, .unused])
         #expect(r.findings("market-fair-quarterly").allSatisfy { $0.status == .open })
     }
 
@@ -219,7 +220,7 @@ import Testing
 struct OfficeFilterTests {
     @Test func anUnknownOfficeIsAnError() {
         let fixture = Fixture()
-        #expect(throws: RunError.unknownOffice(id: "O3", suggestion: "O1")) {
+        #expect(throws: RunError.unknownOffice(id: "O3", hint: IDSuggestion(close: ["O1", "O2"], total: 2))) {
             try Audit.run(pack: ExemptionTests.pack.load(), dataset: fixture.dataset(), options: AuditOptions(asOf: day("2023-04-30"), offices: ["O3"]))
         }
     }

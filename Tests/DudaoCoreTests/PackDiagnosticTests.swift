@@ -49,6 +49,24 @@ import Testing
         #expect(suggestion == "at_least")
     }
 
+    @Test func aKeyOneLevelTooDeepIsToldToMoveUp() {
+        let (source, mark) = editedPack("rules.yaml", replacing: "\n    at_least: 1\n", with: "\n      ↓at_least: 1\n")
+        let misplaced = diagnostics(source).filter { $0.mark == mark }
+        #expect(misplaced.map(\.problem) == [.misplacedKey(key: "at_least", context: "count", place: .up(into: "规则", beside: "count"))])
+        #expect(misplaced.first?.problem.code == "unknown-key")
+        #expect(misplaced.first?.problem.message(english: false) == "count中有未知的键“at_least”；at_least 应上移一级，放在规则下、与 count 并列")
+        #expect(misplaced.first?.problem.message(english: true)
+            == "unknown key 'at_least' in count; 'at_least' belongs one level up, in the rule beside 'count'")
+    }
+
+    @Test func aKeyOneLevelTooShallowIsToldWhereToGo() {
+        let (source, mark) = editedPack("rules.yaml", replacing: "    count:\n      table: activities\n",
+                                        with: "    ↓table: activities\n    count:\n")
+        let misplaced = diagnostics(source).filter { $0.mark == mark }
+        #expect(misplaced.map(\.problem) == [.misplacedKey(key: "table", context: "规则", place: .under("count"))])
+        #expect(misplaced.first?.problem.message(english: false) == "规则中有未知的键“table”；table 应放在 count 下")
+    }
+
     @Test func referenceToAnUndeclaredTable() {
         let (source, mark) = editedPack("rules.yaml", replacing: "subjects: {table: enterprises}",
                                         with: "subjects: {table: ↓enterprize}")

@@ -96,6 +96,21 @@ import Testing
         await site.remove()
     }
 
+    @Test func loginsAreLimitedPerAddressWith429() async throws {
+        let site = try await TestSite { $0.loginFailuresPerAddress = 4 }
+        try await site.test { client in
+            // Four accounts tried once each from one address: no account reaches its own limit.
+            for user in ["so01", "so02", "so03", "nobody"] { #expect(try await client.login(user, "wrong") == nil) }
+            let body = #"{"user":"boss","password":"\#(TestSite.password)"}"#
+            try await client.execute(uri: "/api/v1/session", method: .post, body: ByteBuffer(string: body)) {
+                #expect($0.status == .tooManyRequests)
+            }
+            site.advance(seconds: 16 * 60)
+            #expect(try await client.login("boss") != nil)
+        }
+        await site.remove()
+    }
+
     @Test func sessionsExpire() async throws {
         let site = try await TestSite { $0.sessionSeconds = 600 }
         try await site.test { client in
@@ -181,7 +196,7 @@ import Testing
         await site.remove()
     }
 
-    @Test func theAuditLogRecordsLoginsUploadsAndSupervisorsViews() async throws {
+    @Test func theAuditLogRecordsLoginsUploadsSupervisorsViewsAndInspections() async throws {
         let site = try await TestSite()
         try await site.test { client in
             let so01 = try #require(try await client.login("so01"))
@@ -189,12 +204,16 @@ import Testing
                                         headers: so01.headers)
             let boss = try #require(try await client.login("boss"))
             _ = try await client.get("/api/v1/offices/SO01/check?asOf=2023-04-30", headers: boss.headers)
+            try await client.execute(uri: "/api/v1/inspections", method: .post, headers: boss.headers,
+                                     body: ByteBuffer(string: #"{"asOf":"2023-04-30"}"#)) { #expect($0.status == .created) }
         }
         let log = try await site.server.store.logEntries()
         #expect(log.contains { $0.action == "login" && $0.user == "so01" })
         #expect(log.contains { $0.action == "upload" && $0.user == "so01" && $0.detail.hasPrefix("SO01 #1 activities.csv") })
         #expect(log.contains { $0.action == "view-office" && $0.user == "boss" && $0.detail == "SO01 check" })
         #expect(log.contains { $0.action == "roster" })
+        #expect(log.contains { $0.action == "inspection" && $0.user == "boss" && $0.detail == "#1 as of 2023-04-30" })
+        #expect(log.allSatisfy { $0.time == 1_700_000_000 })
         await site.remove()
     }
 }

@@ -105,6 +105,77 @@ import ZIPFoundation
         await site.remove()
     }
 
+    /// Every place a finding points to (evidence and record subjects): file, sheet, line.
+    static func places(_ document: [String: Any]) -> [(file: String, sheet: String?, line: Int)] {
+        var out: [(String, String?, Int)] = []
+        for finding in document["findings"] as? [[String: Any]] ?? [] {
+            var spots = finding["evidence"] as? [[String: Any]] ?? []
+            if let subject = finding["subject"] as? [String: Any] { spots.append(subject) }
+            for spot in spots {
+                if let file = spot["file"] as? String, let line = spot["line"] as? Int { out.append((file, spot["sheet"] as? String, line)) }
+            }
+        }
+        return out
+    }
+
+    @Test func aFindingNamesTheFileAsUploadedWithItsSheetAndRowOrItsPathInTheZip() async throws {
+        let site = try await TestSite(rosters: DistrictAuditTests.fixture)
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let book = Array(try Data(contentsOf: TestSite.repository.appendingPathComponent("fixtures/server/SO01.xlsx")))
+            #expect(try await client.upload("SO01", name: "SO01.xlsx", contents: book, headers: login.headers,
+                                            contentType: "application/octet-stream").0 == .created)
+            let (_, text) = try await client.get("/api/v1/offices/SO01/check?asOf=2023-04-30", headers: login.headers)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let inBook = Self.places(document).filter { $0.file == "SO01/SO01.xlsx" }
+            #expect(!inBook.isEmpty)
+            // The workbook's sheets are named by title; row 1 is the title row, row 2 the header.
+            #expect(inBook.allSatisfy { ($0.sheet == "活动台账" || $0.sheet == "阶段书面报告") && $0.line >= 3 })
+            let rows = Array(try Data(contentsOf: TestSite.repository.appendingPathComponent("fixtures/server/basic/SO01/activities.csv")))
+            let zip = try Self.zip([("activities/五月.csv", rows)])
+            #expect(try await client.upload("SO01", name: "台账.zip", contents: zip, headers: login.headers,
+                                            contentType: "application/zip").0 == .created)
+            let (_, again) = try await client.get("/api/v1/offices/SO01/check?asOf=2023-04-30", headers: login.headers)
+            let later = Self.places(try #require(try JSONSerialization.jsonObject(with: Data(again.utf8)) as? [String: Any]))
+            #expect(later.contains { $0.file == "SO01/activities/五月.csv" && $0.sheet == nil && $0.line >= 2 })
+            // The zip holds only activities: the workbook still gives the reports.
+            #expect(later.allSatisfy { $0.file != "SO01/SO01.xlsx" || $0.sheet == "阶段书面报告" })
+        }
+        await site.remove()
+    }
+
+    @Test func aMalformedBodyIs400AndChangesNothing() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            var headers = try #require(try await client.login("so01")).headers
+            headers[.contentType] = "multipart/form-data; boundary=xyz"
+            try await client.execute(uri: "/api/v1/offices/SO01/uploads", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n所编号\r\n")) {
+                #expect($0.status == .badRequest)
+            }
+            #expect(try await site.server.store.uploads(office: "SO01").isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: site.server.settings.files + "/incoming").isEmpty)
+        }
+        await site.remove()
+    }
+
+    @Test func aBodyDeclaring2GBIsRefusedBeforeItIsRead() async throws {
+        let site = try await TestSite()
+        // Over a real socket, by hand: test clients set the length from the body they are given.
+        try await site.test(.live) { client in
+            let login = try #require(try await client.login("so01"))
+            let port = try #require(client.port)
+            let (type, body) = Multipart.body(name: "activities.csv", contents: try TestSite.demoRows("activities.csv", office: "SO01"))
+            let head = "POST /api/v1/offices/SO01/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: dudao_session=\(login.cookie)\r\n"
+                + "X-CSRF-Token: \(login.csrf)\r\nContent-Type: \(type)\r\nContent-Length: \(2 << 30)\r\n\r\n"
+            let answer = try RawHTTP.exchange(port: port, bytes: Array(head.utf8) + Array(buffer: body))
+            #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(40))")
+            #expect(try await site.server.store.uploads(office: "SO01").isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: site.server.settings.files + "/incoming").isEmpty)
+        }
+        await site.remove()
+    }
+
     @Test func anUnreadableUploadShowsTheReadersMessageAndChangesNothing() async throws {
         let site = try await TestSite()
         try await site.test { client in
@@ -143,6 +214,25 @@ import ZIPFoundation
             #expect(Self.files(site) == before)
             #expect(!FileManager.default.fileExists(atPath: site.server.settings.files + "/escape.csv"))
             #expect(try await site.server.store.uploads(office: "SO01").count == 1)
+        }
+        await site.remove()
+    }
+
+    @Test(arguments: ["bomb.xlsx", "lying.xlsx"])
+    func theExcelReadersZipBombBoundsApplyToUploads(fixture: String) async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let before = Self.files(site)
+            let book = Array(try Data(contentsOf: TestSite.repository.appendingPathComponent("fixtures/xlsx/" + fixture)))
+            let (status, json) = try await client.upload("SO01", name: "activities.xlsx", contents: book, headers: login.headers,
+                                                         contentType: "application/octet-stream")
+            #expect(status == .unprocessableContent)
+            let message = try #require(json["error"] as? String)
+            #expect(message.contains("activities.xlsx"))
+            #expect(!message.contains("没有找到"))
+            #expect(Self.files(site) == before)
+            #expect(try await site.server.store.uploads(office: "SO01").isEmpty)
         }
         await site.remove()
     }

@@ -183,4 +183,46 @@ import Testing
         let sheets = [XLSXWriter.Sheet(name: "Data", rows: []), XLSXWriter.Sheet(name: "data", rows: [])]
         #expect(throws: XLSXWriter.Failure.invalidSheetName("data")) { try XLSXWriter(sheets: sheets).data() }
     }
+
+    @Test func dropDownListsInlineOrFromALookupSheetAndDateColumns() throws {
+        var sheet = XLSXWriter.Sheet(name: "台账", rows: [[.text("日期"), .text("类型"), .text("是否")]])
+        sheet.frozenRows = 1
+        sheet.dateColumns = [0]
+        sheet.validations = [
+            .init(column: 2, rows: 2...1_048_576, values: ["是", "否", #"say "x""#]),
+            .init(column: 1, rows: 2...100, source: .cells(sheet: "选项 'a' 表", column: 27, rows: 2...40)),
+        ]
+        let lookup = XLSXWriter.Sheet(name: "选项 'a' 表", rows: [[.text("类型")]])
+        let (workbook, folder) = try Self.written(XLSXWriter(sheets: [sheet, lookup]))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let xml = try Self.part(at: folder + "/book.xlsx", "xl/worksheets/sheet1.xml")
+        #expect(xml.contains(#"<col min="1" max="1" width="13" style="1" customWidth="1"/>"#))
+        #expect(xml.contains(#"<col min="2" max="2" width="7" customWidth="1"/>"#))
+        #expect(xml.contains(#"<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="C2:C1048576"><formula1>&quot;是,否,say &quot;&quot;x&quot;&quot;&quot;</formula1></dataValidation>"#))
+        #expect(xml.contains(#"sqref="B2:B100"><formula1>'选项 ''a'' 表'!$AB$2:$AB$40</formula1>"#))
+        #expect(xml.hasSuffix("</dataValidations></worksheet>"))
+        // Nothing below the header is written: the format and the lists cover the empty columns.
+        #expect(try Self.rows(workbook, "台账").count == 1)
+    }
+
+    @Test func listsExcelCannotHoldAreRefused() {
+        func refusal(_ v: XLSXWriter.ListValidation, extra: [XLSXWriter.Sheet] = []) -> XLSXWriter.Failure? {
+            var sheet = XLSXWriter.Sheet(name: "a", rows: [])
+            sheet.validations = [v]
+            do throws(XLSXWriter.Failure) {
+                _ = try XLSXWriter(sheets: [sheet] + extra).data()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let long = (0..<60).map { "选项\($0)" }
+        #expect(!XLSXWriter.fitsInline(long) && XLSXWriter.fitsInline(Array(long.prefix(10))))
+        #expect(refusal(.init(column: 3, rows: 2...9, values: long)) == .listTooLong(column: 3))
+        #expect(refusal(.init(column: 0, rows: 0...9, values: ["x"])) == .invalidList(sheet: "a", column: 0))
+        #expect(refusal(.init(column: 0, rows: 2...1_048_577, values: ["x"])) == .invalidList(sheet: "a", column: 0))
+        #expect(refusal(.init(column: 1, rows: 2...9, source: .cells(sheet: "none", column: 0, rows: 1...3))) == .invalidList(sheet: "a", column: 1))
+        #expect(refusal(.init(column: 1, rows: 2...9, source: .cells(sheet: "b", column: 0, rows: 1...3)),
+                        extra: [XLSXWriter.Sheet(name: "b", rows: [])]) == nil)
+    }
 }

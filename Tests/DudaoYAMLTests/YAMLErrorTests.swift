@@ -65,35 +65,35 @@ import Testing
         let source = MarkedYAML("a: b\n  c↓: d\n")
         #expect(source.error() == YAMLError(
             mark: source.marks[0],
-            reason: .syntax(problem: "mapping values are not allowed in this context", context: nil)))
+            reason: .syntax(problem: "mapping values are not allowed in this context", context: nil, line: "  c: d")))
     }
 
     @Test func reportsAKeyIndentedLessThanItsSiblings() throws {
         let source = MarkedYAML("a:\n  b: 1\n ↓c: 2\n")
         #expect(source.error() == YAMLError(
             mark: source.marks[0],
-            reason: .syntax(problem: "did not find expected key", context: "while parsing a block mapping")))
+            reason: .syntax(problem: "did not find expected key", context: "while parsing a block mapping", line: " c: 2")))
     }
 
     @Test func reportsAnUnclosedQuoteWhereItOpens() throws {
         let source = MarkedYAML("title: ↓\"未闭合\nnext: 1\n")
         #expect(source.error() == YAMLError(
             mark: source.marks[0],
-            reason: .syntax(problem: "quoted scalar is never closed (found unexpected end of stream)", context: nil)))
+            reason: .syntax(problem: "quoted scalar is never closed (found unexpected end of stream)", context: nil, line: "title: \"未闭合")))
     }
 
     @Test func reportsTabIndentation() throws {
         let source = MarkedYAML("a:\n↓\tb: 1\n")
         #expect(source.error() == YAMLError(
             mark: source.marks[0],
-            reason: .syntax(problem: "found character that cannot start any token", context: "while scanning for the next token")))
+            reason: .syntax(problem: "found character that cannot start any token", context: "while scanning for the next token", line: "\tb: 1")))
     }
 
     @Test func reportsAControlCharacterWithItsPosition() throws {
         let source = MarkedYAML("a: 1\nb: 你↓\u{01}\n")
         #expect(source.error() == YAMLError(
             mark: source.marks[0],
-            reason: .syntax(problem: "control characters are not allowed", context: nil)))
+            reason: .syntax(problem: "control characters are not allowed", context: nil, line: nil)))
     }
 
     @Test(arguments: [
@@ -126,15 +126,16 @@ import Testing
         #expect(duplicate.description == "r.yaml:5:3: duplicate key “x” (first defined at r.yaml:3:1)")
         #expect(duplicate.chineseDescription == "r.yaml:5:3: 重复的键“x”（首次出现在 r.yaml:3:1）")
         let syntax = YAMLError(mark: Mark(file: "r.yaml", line: 2, column: 1),
-                               reason: .syntax(problem: "did not find expected key", context: "while parsing a block mapping"))
-        #expect(syntax.description == "r.yaml:2:1: YAML syntax error: did not find expected key (while parsing a block mapping)")
-        #expect(syntax.chineseDescription == "r.yaml:2:1: YAML 语法错误：没有找到预期的键（多半是缩进不一致）（解析块映射时）")
-        let unknown = YAMLError(mark: Mark(file: "r.yaml", line: 2, column: 1), reason: .syntax(problem: "a new libyaml message", context: nil))
+                               reason: .syntax(problem: "did not find expected key", context: "while parsing a block mapping", line: " c: 2"))
+        #expect(syntax.description == "r.yaml:2:1: YAML syntax error: did not find expected key (while parsing a block mapping)"
+                + " — usually a key indented differently from the keys beside it; the line: “ c: 2”")
+        #expect(syntax.chineseDescription == "r.yaml:2:1: YAML 语法错误：没有找到预期的键（多半是缩进不一致）（解析块映射时）；出错的行：“ c: 2”")
+        let unknown = YAMLError(mark: Mark(file: "r.yaml", line: 2, column: 1), reason: .syntax(problem: "a new libyaml message", context: nil, line: nil))
         #expect(unknown.chineseDescription == "r.yaml:2:1: YAML 语法错误：a new libyaml message")
     }
 
     @Test(arguments: [
-        YAMLError.Reason.syntax(problem: "p", context: nil), .aliasLimitExceeded(limit: 10), .nodeLimitExceeded(limit: 10),
+        YAMLError.Reason.syntax(problem: "p", context: nil, line: nil), .aliasLimitExceeded(limit: 10), .nodeLimitExceeded(limit: 10),
         .depthLimitExceeded(limit: 10), .nonScalarKey, .multipleDocuments, .undefinedAlias("a"), .invalidEncoding, .outOfMemory,
     ])
     func describesEveryReasonWithItsMark(_ reason: YAMLError.Reason) {

@@ -94,7 +94,7 @@ public enum Audit {
         let offices = rosters.offices(table: setting.officeTable)
         let known = Set(offices.map(\.id))
         for id in options.offices where !known.contains(id) {
-            throw .unknownOffice(id: id, suggestion: suggestion(for: id, among: known.sorted()))
+            throw .unknownOffice(id: id, hint: IDSuggestion(for: id, among: Array(known)))
         }
         let statisticTables = plan.statistics.enumerated().map { i, s in
             (tally.statistics[i] ?? StatisticTally(plan: s)).table(ids: rosters.ids, schema: pack.tables[s.table], english: setting.english)

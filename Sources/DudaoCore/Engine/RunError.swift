@@ -19,7 +19,7 @@ public enum RunError: Error, Equatable, Sendable {
     /// A table of a data folder that could not be found or read (INTAKE).
     case intake(IntakeError)
     /// `--office` names no office of the roster (a typo would otherwise look like a clean office).
-    case unknownOffice(id: String, suggestion: String?)
+    case unknownOffice(id: String, hint: IDSuggestion)
     /// `--baseline` names a file that is not an earlier result of this pack.
     case badBaseline(file: String, problem: BaselineProblem)
 
@@ -55,9 +55,9 @@ public enum RunError: Error, Equatable, Sendable {
             return "\(file):\(line):\(column): \(detail)"
         case .badExemptions(let problems):
             return problems.map { $0.rendered(english: english) }.joined(separator: "\n")
-        case .unknownOffice(let id, let s):
-            let hint = s.map { english ? "; did you mean '\($0)'?" : "；是否应为“\($0)”？" } ?? ""
-            return (english ? "--office \(id) names no office in the roster" : "--office \(id) 不在法律服务所名册中") + hint
+        case .unknownOffice(let id, let hint):
+            return (english ? "--office \(id) names no office in the roster" : "--office \(id) 不在法律服务所名册中")
+                + hint.hint(english: english)
         case .badBaseline(let file, let problem):
             return problem.message(file: file, english: english)
         case .invalidPeriod(let name, let detail):

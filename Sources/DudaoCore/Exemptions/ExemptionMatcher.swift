@@ -12,7 +12,7 @@ enum ExemptionMatcher {
             var matched = 0
             var issue: ExemptionOutcome.Issue?
             if !known.contains(e.rule) {
-                issue = .unknownRule(suggestion: suggestion(for: e.rule, among: rules))
+                issue = .unknownRule(suggestion: IDSuggestion(for: e.rule, among: rules).close.first)
             } else if !expired, let first = inForce[Scope(e)] {
                 issue = .duplicate(firstLine: first)
             } else if !expired {

@@ -129,7 +129,8 @@ public struct RuleExplainer {
         }
     }
 
-    func condition(_ c: Condition, table: TableSchema?) -> String {
+    /// A condition in plain words (`活动类型 属于 {法律体检、法制课}`).
+    public func condition(_ c: Condition, table: TableSchema?) -> String {
         let ops: [Condition.Comparison: String] = [.eq: "=", .ne: "≠", .lt: "<", .le: "≤", .gt: ">", .ge: "≥"]
         switch c {
         case .all(let parts): return parts.map { condition($0, table: table) }.joined(separator: t("，且 ", " and "))

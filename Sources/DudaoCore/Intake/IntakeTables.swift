@@ -91,7 +91,7 @@ public final class IntakeTables: Sendable {
     }
 
     /// The map back to a table's own rows; nil for a table read in place.
-    func origins(_ table: String) -> RowOrigins? {
+    public func origins(_ table: String) -> RowOrigins? {
         if case .assembled(_, let origins)? = sources[table] { return origins }
         return nil
     }

@@ -35,6 +35,9 @@ public enum PackProblem: Equatable, Sendable {
     case file(path: String, problem: FileProblem)
     case emptyPack(path: String)
     case unknownKey(key: String, context: String, suggestion: String?)
+    /// A key the pack knows, one level from where it belongs (code `unknown-key`, as the
+    /// loader ignores it there).
+    case misplacedKey(key: String, context: String, place: KeyPlace)
     case missingKey(key: String, context: String)
     case wrongType(context: String, expected: String, found: String)
     case invalidValue(context: String, value: String, expected: [String], suggestion: String?)
@@ -76,7 +79,7 @@ public enum PackProblem: Equatable, Sendable {
         case .notUTF8: "encoding"
         case .unreadable, .file: "unreadable"
         case .emptyPack: "empty-pack"
-        case .unknownKey: "unknown-key"
+        case .unknownKey, .misplacedKey: "unknown-key"
         case .missingKey: "missing-key"
         case .wrongType: "wrong-type"
         case .invalidValue: "invalid-value"
@@ -131,6 +134,15 @@ public enum PackProblem: Equatable, Sendable {
             return english ? "no *.yaml rule files under \(path)" : "\(path) 下没有 *.yaml 规则文件"
         case .unknownKey(let key, let context, let s):
             return (english ? "unknown key '\(key)' in \(en(context))" : "\(context)中有未知的键“\(key)”") + hint(s)
+        case .misplacedKey(let key, let context, let place):
+            let unknown = english ? "unknown key '\(key)' in \(en(context))" : "\(context)中有未知的键“\(key)”"
+            switch place {
+            case .up(let into, let beside):
+                return unknown + (english ? "; '\(key)' belongs one level up, in the \(en(into)) beside '\(beside)'"
+                    : "；\(key) 应上移一级，放在\(into)下、与 \(beside) 并列")
+            case .under(let holder):
+                return unknown + (english ? "; '\(key)' belongs under '\(holder)'" : "；\(key) 应放在 \(holder) 下")
+            }
         case .missingKey(let key, let context):
             return english ? "\(en(context)) needs the key '\(en(key))'" : "\(context)缺少必填的键“\(key)”"
         case .outOfRange(let context, let value, let lowest, let highest):
@@ -184,6 +196,14 @@ public enum PackProblem: Equatable, Sendable {
             return english ? "'\(text)' is in no duty sentence of the plan" : "“\(text)”不在方案任何一句工作要求中"
         }
     }
+}
+
+/// Where a misplaced key belongs.
+public enum KeyPlace: Equatable, Sendable {
+    /// In the mapping (`into`, a shape's name) that holds this one under the key `beside`.
+    case up(into: String, beside: String)
+    /// In the mapping under the key `holder` of this one.
+    case under(String)
 }
 
 /// The best match for a misspelt name, by edit distance (none when nothing is close).

@@ -4,6 +4,9 @@ import DudaoYAML
 /// instead of stopping at the first.
 final class PackReader {
     private(set) var diagnostics: [Diagnostic] = []
+    /// Where each mapping read so far sits: the shape of the mapping holding it and the key it
+    /// is under, so a key one level too deep can be told where it belongs.
+    private var parents: [Mark: (shape: ObjectShape, key: String)] = [:]
 
     func report(_ mark: Mark, _ problem: PackProblem, _ level: Diagnostic.Level = .error) {
         diagnostics.append(Diagnostic(level, at: mark, problem))
@@ -20,12 +23,17 @@ final class PackReader {
         var keyMarks: [String: Mark] = [:]
         for pair in pairs {
             guard let key = pair.key.scalar else { continue }
-            if shape.field(key) == nil {
-                report(pair.key.mark, .unknownKey(key: key, context: shape.name, suggestion: suggestion(for: key, among: allowed)))
-                continue
-            }
+            if shape.field(key) == nil { continue }
             present[key] = pair.value
             keyMarks[key] = pair.key.mark
+            for child in [pair.value] + (pair.value.sequence ?? []) where child.mapping != nil {
+                parents[child.mark] = (shape, key)
+            }
+        }
+        for pair in pairs {
+            guard let key = pair.key.scalar, shape.field(key) == nil else { continue }
+            report(pair.key.mark, placement(of: key, in: node, shape, present: present)
+                ?? .unknownKey(key: key, context: shape.name, suggestion: suggestion(for: key, among: allowed)))
         }
         for f in shape.fields where f.required && present[f.key] == nil {
             report(node.mark, .missingKey(key: f.key, context: shape.name))
@@ -38,6 +46,29 @@ final class PackReader {
             }
         }
         return Fields(node: node, shape: shape, values: present, keyMarks: keyMarks, reader: self)
+    }
+
+    /// A known key at the wrong level: one level too deep (the mapping holding this one takes
+    /// it) or one too shallow (a mapping this one holds takes it, preferring one present that
+    /// lacks the key).
+    private func placement(of key: String, in node: YAMLNode, _ shape: ObjectShape,
+                           present: [String: YAMLNode]) -> PackProblem? {
+        if let parent = parents[node.mark], parent.shape.field(key) != nil {
+            return .misplacedKey(key: key, context: shape.name, place: .up(into: parent.shape.name, beside: parent.key))
+        }
+        let holders = shape.fields.filter { Self.objectShape($0.type)?.field(key) != nil }.map(\.key)
+        let lacking = holders.filter { present[$0]?.mapping != nil && present[$0]?[key] == nil }
+        guard let holder = lacking.first ?? (holders.count == 1 ? holders.first : nil) else { return nil }
+        return .misplacedKey(key: key, context: shape.name, place: .under(holder))
+    }
+
+    /// The mapping shape a value of `type` has, when it has one.
+    private static func objectShape(_ type: ValueShape) -> ObjectShape? {
+        switch type {
+        case .object(let shape), .scalarOr(let shape): shape
+        case .list(let inner), .oneOrMany(let inner): objectShape(inner)
+        default: nil
+        }
     }
 
     /// Entries of a `map` section (free names to values), in file order.

@@ -55,7 +55,7 @@ struct PackValidator {
         for use in testReferences {
             switch use.kind {
             case "rule" where !ruleIDs.contains(use.name) && !isDeclared("rule", use.name):
-                reader.report(use.mark, .undeclared(kind: "rule", name: use.name, suggestion: suggestion(for: use.name, among: ruleIDs)))
+                reader.report(use.mark, .undeclared(kind: "rule", name: use.name, suggestion: IDSuggestion(for: use.name, among: ruleIDs).close.first))
             case "table" where pack.table(named: use.name) == nil:
                 reportTable(use.name, at: use.mark)
             case "parameter" where pack.parameter(named: use.name) == nil && !isDeclared("parameter", use.name):
@@ -100,7 +100,7 @@ struct PackValidator {
 
     private func reportTable(_ name: String, at mark: Mark) {
         guard !isDeclared("table", name) else { return }
-        reader.report(mark, .undeclared(kind: "table", name: name, suggestion: suggestion(for: name, among: pack.tables.map(\.name))))
+        reader.report(mark, .undeclared(kind: "table", name: name, suggestion: IDSuggestion(for: name, among: pack.tables.map(\.name)).close.first))
     }
 
     @discardableResult

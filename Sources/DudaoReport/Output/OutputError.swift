@@ -44,7 +44,7 @@ public enum OutputError: Error, Equatable, Sendable {
     }
 
     /// The errors a person can act on in their words; others in the system's.
-    private static func reason(_ code: Int32, english: Bool) -> String {
+    static func reason(_ code: Int32, english: Bool) -> String {
         switch code {
         case EACCES, EPERM: english ? "permission denied" : "没有写入权限"
         case EROFS: english ? "read-only file system" : "只读文件系统"

@@ -25,19 +25,54 @@ struct DistrictRunner: Sendable {
 
     func run(rosters: [RosterRecord], uploads: [UploadRecord], asOf: Day, offices: [String],
              english: Bool) async throws -> (AuditResult, [String: String]) {
-        let district = DistrictFolder(pack: pack, files: files)
         let pack = pack
-        let threads = threads
+        let options = AuditOptions(asOf: asOf, offices: offices, english: english, threads: threads)
+        return try await withDistrict(rosters: rosters, uploads: uploads) { folder, inputs in
+            do throws(RunError) {
+                return (try Audit.run(pack: pack, dataset: .directory(folder), options: options), inputs)
+            } catch {
+                throw ReadProblem(error, folder: folder, english: english)
+            }
+        }
+    }
+
+    /// The spot-check list (`dudao sample`) over every office's latest uploads, each record
+    /// named by the file it was uploaded in.
+    func sample(_ request: SpotCheckSampler.Request) async throws -> SpotCheck {
+        let pack = pack
+        return try await withDistrict(rosters: try await store.rosters(), uploads: try await store.uploads(office: nil)) { folder, _ in
+            do throws(RunError) {
+                // The folder's tables are parts listed in its dataset.yaml: the intake assembles them.
+                let dataset = try Dataset.directory(folder).prepared(for: pack, english: request.english)
+                var check = try SpotCheckSampler.draw(pack: pack, dataset: dataset, request)
+                guard case .intake(let intake) = dataset else { return check }
+                // A record is named as uploaded (OFFICE/file[sheet], its row there), not by its
+                // line in the table the intake assembled.
+                for o in check.offices.indices {
+                    for r in check.offices[o].records.indices {
+                        let record = check.offices[o].records[r]
+                        guard let place = intake.origins(record.table)?.place(ofLine: record.line) else { continue }
+                        check.offices[o].records[r].file = place.sheet.map { "\(place.file)[\($0)]" } ?? place.file
+                        check.offices[o].records[r].line = place.line
+                    }
+                }
+                return check
+            } catch {
+                throw ReadProblem(error, folder: folder, english: request.english)
+            }
+        }
+    }
+
+    /// Builds the district folder from the store, runs `work` on it (and the inputs' hashes)
+    /// in a slot off the event loops, and removes the folder.
+    private func withDistrict<T: Sendable>(rosters: [RosterRecord], uploads: [UploadRecord],
+                                           _ work: @escaping @Sendable (String, [String: String]) throws -> T) async throws -> T {
+        let district = DistrictFolder(pack: pack, files: files)
         return try await slots.withLock {
             try await Self.offload {
                 let (folder, inputs) = try district.build(rosters: rosters, uploads: uploads)
                 defer { try? FileManager.default.removeItem(atPath: folder) }
-                let options = AuditOptions(asOf: asOf, offices: offices, english: english, threads: threads)
-                do throws(RunError) {
-                    return (try Audit.run(pack: pack, dataset: .directory(folder), options: options), inputs)
-                } catch {
-                    throw ReadProblem(error, folder: folder, english: english)
-                }
+                return try work(folder, inputs)
             }
         }
     }

@@ -72,7 +72,10 @@ extension DistrictServer {
         addInspections(to: api)
         api.put("rosters/{table}") { request, context in
             try await withCaller(request, context, changes: true) { caller in
-                guard caller.isSupervisor else { return APIResponse.error(.forbidden, "supervisors only") }
+                // Rosters are the administrators' (SERVER section 2: a supervisor with the right).
+                guard caller.isSupervisor, caller.account.admin else {
+                    return APIResponse.error(.forbidden, english(request) ? "administrators only" : "仅限管理员")
+                }
                 let name = context.parameters.get("table") ?? ""
                 guard let table = DistrictFolder.rosterTables(settings.pack).first(where: { $0.name == name }) else {
                     return APIResponse.error(.notFound, "no roster table \(name)")

@@ -1,18 +1,29 @@
 import DudaoCore
 import DudaoReport
+import DudaoXLSX
 import Foundation
 import Hummingbird
 import HTTPTypes
 import NIOCore
 
-/// Reports to keep: an office's self-check and the district audit as the CLI's CSV (with a
-/// BOM, formula-guarded: Excel opens it) and HTML; saving an inspection and comparing two
-/// from the district page.
+/// Reports to keep: an office's self-check and the district audit as the CLI's Excel workbook
+/// (`--format xlsx`), CSV (with a BOM, formula-guarded: Excel opens it) and HTML; saving an
+/// inspection and comparing two from the district page.
 extension DistrictServer {
     func addDownloads(to router: Router<ServerContext>) {
         router.get("offices/{id}/check.csv") { request, context in
             try await withPageOfficeDownload(request, context) { office in
                 try await download(request, offices: [office], format: .csv, checklist: true, name: "自查清单-\(office)")
+            }
+        }
+        router.get("offices/{id}/check.xlsx") { request, context in
+            try await withPageOfficeDownload(request, context) { office in
+                try await download(request, offices: [office], format: .xlsx, checklist: true, name: "自查清单-\(office)")
+            }
+        }
+        router.get("district/audit.xlsx") { request, context in
+            try await withSupervisorPage(request, context, what: "audit.xlsx") { _ in
+                try await download(request, offices: [], format: .xlsx, checklist: false, name: "督导检查")
             }
         }
         router.get("district/audit.csv") { request, context in
@@ -28,7 +39,7 @@ extension DistrictServer {
         router.post("district/inspections") { request, context in
             let form = try await Self.formBody(request, context)
             return try await withPageCaller(request, context, csrf: form["csrf"] ?? "") { caller in
-                guard caller.isSupervisor else { return HTMLPage.response(.notFound, HTMLPage.page("404", body: "", english: english(request))) }
+                guard caller.isSupervisor else { return HTMLPage.notFound(english: english(request)) }
                 guard let asOf = form["asOf"].flatMap({ Day(iso: $0) }) else {
                     return HTMLPage.response(.badRequest, HTMLPage.page("400", body: "asOf: YYYY-MM-DD", english: english(request)))
                 }
@@ -46,11 +57,12 @@ extension DistrictServer {
                 let en = english(request)
                 guard let a = try await context.parameters.get("a", as: Int.self).asyncFlatMap(store.inspection),
                       let b = try await context.parameters.get("b", as: Int.self).asyncFlatMap(store.inspection) else {
-                    return HTMLPage.response(.notFound, HTMLPage.page("404", body: "", english: en))
+                    return HTMLPage.notFound(english: en)
                 }
                 do {
                     let result = try await compared(a, b, english: en)
-                    return HTMLPage.response(.ok, Reporters.render(result, options: ReportOptions(format: .html, language: en ? .en : .zh)))
+                    let html = Reporters.render(result, options: ReportOptions(format: .html, language: en ? .en : .zh))
+                    return HTMLPage.response(.ok, HTMLPage.withBackLink(html, to: "/district", english: en))
                 } catch let problem as ReadProblem {
                     return HTMLPage.response(.conflict, HTMLPage.page("409", body: "<p class=\"error\">\(HTMLPage.escape(problem.message))</p>", english: en))
                 }
@@ -67,23 +79,27 @@ extension DistrictServer {
         }
         do {
             let (result, _) = try await runner.audit(asOf: asOf, offices: offices, english: en)
-            let text = Reporters.render(result, options: ReportOptions(format: format, language: en ? .en : .zh, checklist: checklist))
-            var headers = HTTPFields()
-            let ext = format == .csv ? "csv" : "html"
-            headers[.contentType] = format == .csv ? "text/csv; charset=utf-8" : "text/html; charset=utf-8"
-            let file = "\(name)-\(asOf.iso).\(ext)"
-            let encoded = file.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.\(ext)"
-            headers[.contentDisposition] = "attachment; filename=\"report-\(asOf.iso).\(ext)\"; filename*=UTF-8''\(encoded)"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            let options = ReportOptions(format: format, language: en ? .en : .zh, checklist: checklist)
+            switch format {
+            case .xlsx:
+                return Self.attachment(try ExcelReporter.workbook(result, options: options).data(), name: "\(name)-\(asOf.iso)", ext: "xlsx",
+                                       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            case .csv:
+                return Self.attachment(Data(Reporters.render(result, options: options).utf8), name: "\(name)-\(asOf.iso)", ext: "csv",
+                                       type: "text/csv; charset=utf-8")
+            default:
+                return Self.attachment(Data(Reporters.render(result, options: options).utf8), name: "\(name)-\(asOf.iso)", ext: "html",
+                                       type: "text/html; charset=utf-8")
+            }
         } catch let problem as ReadProblem {
             return HTMLPage.response(.conflict, HTMLPage.page("409", body: "<p class=\"error\">\(HTMLPage.escape(problem.message))</p>", english: en))
         }
     }
 
-    private func withSupervisorPage(_ request: Request, _ context: ServerContext, what: String,
+    func withSupervisorPage(_ request: Request, _ context: ServerContext, what: String,
                                     _ body: (Caller) async throws -> Response) async throws -> Response {
         try await withPageCaller(request, context) { caller in
-            guard caller.isSupervisor else { return HTMLPage.response(.notFound, HTMLPage.page("404", body: "", english: english(request))) }
+            guard caller.isSupervisor else { return HTMLPage.notFound(english: english(request)) }
             try await log(user: caller.user, action: "view-district", detail: what, address: context.address)
             return try await body(caller)
         }
@@ -94,7 +110,7 @@ extension DistrictServer {
         try await withPageCaller(request, context) { caller in
             let office = context.parameters.get("id") ?? ""
             guard try await mayOpen(office: office, caller, address: context.address, what: "check.csv") else {
-                return HTMLPage.response(.notFound, HTMLPage.page("404", body: "", english: english(request)))
+                return HTMLPage.notFound(english: english(request))
             }
             return try await body(office)
         }

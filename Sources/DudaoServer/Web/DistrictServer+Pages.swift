@@ -59,7 +59,7 @@ extension DistrictServer {
                         throw UploadProblem.csrf
                     }
                     let record = try await acceptUpload(file, office: office, caller: caller, english: en, address: context.address)
-                    let rows = record.rows.keys.sorted().map { "\($0) \(record.rows[$0] ?? 0)" }.joined(separator: ", ")
+                    let rows = rowCounts(record.rows, english: en)
                     message = "<p class=\"ok\">" + HTMLPage.escape((en ? "Stored as upload \(record.id): " : "已保存为第 \(record.id) 号上传：") + rows) + "</p>"
                     status = .created
                 } catch let problem as UploadProblem {
@@ -79,13 +79,13 @@ extension DistrictServer {
         }
         router.get("district") { request, context in
             try await withPageCaller(request, context) { caller in
-                guard caller.isSupervisor else { return HTMLPage.response(.notFound, HTMLPage.page("404", body: "", english: english(request))) }
-                return HTMLPage.response(.ok, try await districtPage(request, caller))
+                guard caller.isSupervisor else { return HTMLPage.notFound(english: english(request)) }
+                return HTMLPage.response(.ok, try await districtPage(request, caller, message: nil))
             }
         }
         router.get("district/audit") { request, context in
             try await withPageCaller(request, context) { caller in
-                guard caller.isSupervisor else { return HTMLPage.response(.notFound, HTMLPage.page("404", body: "", english: english(request))) }
+                guard caller.isSupervisor else { return HTMLPage.notFound(english: english(request)) }
                 try await log(user: caller.user, action: "view-district", detail: "audit page", address: context.address)
                 return try await reportPage(request, offices: [], checklist: false)
             }
@@ -136,6 +136,7 @@ extension DistrictServer {
         let body = """
         \(note)\(error.map { "<p class=\"error\">\(HTMLPage.escape($0))</p>" } ?? "")
         <form method="post" action="/password\(en ? "?lang=en" : "")"><input type="hidden" name="csrf" value="\(HTMLPage.escape(csrf))">
+        <input name="username" autocomplete="username" value="\(HTMLPage.escape(caller.user))" readonly hidden>
         <p><label>\(en ? "Current password" : "当前密码") <input name="old" type="password" autocomplete="current-password" required></label></p>
         <p><label>\(en ? "New password (10 characters or more)" : "新密码（至少 10 个字符）") <input name="new" type="password" autocomplete="new-password" required></label></p>
         <p><label>\(en ? "New password again" : "再次输入新密码") <input name="again" type="password" autocomplete="new-password" required></label></p>
@@ -152,31 +153,40 @@ extension DistrictServer {
         let uploads = try await store.uploads(office: office)
         var rows = ""
         for u in uploads {
-            let counts = u.rows.keys.sorted().map { "\($0) \(u.rows[$0] ?? 0)" }.joined(separator: ", ")
+            let counts = rowCounts(u.rows, english: en)
             rows += "<tr><td>\(u.id)</td><td>\(e(Self.timestamp(u.time)))</td><td>\(e(u.user))</td><td>\(e(u.fileName))</td>"
                 + "<td>\(e(counts))</td><td><code>\(e(String(u.sha256.prefix(16))))…</code></td></tr>\n"
         }
-        let lang = en ? "&lang=en" : ""
         let body = """
         \(message ?? "")
         <h2>\(en ? "Self-check" : "自查清单")</h2>
         <form method="get" action="/offices/\(e(office))/check">\(en ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "")
-        <label>\(en ? "As of" : "截止日期") <input type="date" name="asOf" value="\(settings.today.iso)"></label> <button>\(en ? "Show" : "查看")</button></form>
-        <p><a href="/offices/\(e(office))/check?asOf=\(settings.today.iso)\(lang)">\(en ? "Self-check as of today" : "今天的自查清单")</a>
-        · <a href="/offices/\(e(office))/check.csv?asOf=\(settings.today.iso)\(lang)">\(en ? "download for Excel (CSV)" : "下载 Excel 可打开的 CSV")</a></p>
+        <label>\(en ? "As of" : "截止日期") <input type="date" name="asOf" value="\(settings.today.iso)" required></label>
+        <button>\(en ? "Show" : "查看")</button>
+        <button formaction="/offices/\(e(office))/check.xlsx">\(en ? "Download Excel" : "下载 Excel")</button>
+        <button formaction="/offices/\(e(office))/check.csv">\(en ? "Download CSV" : "下载 CSV")</button></form>
         <h2>\(en ? "Upload the ledger" : "上传台账")</h2>
         <form method="post" action="/offices/\(e(office))/uploads\(en ? "?lang=en" : "")" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="\(e(csrf))">
         <input type="file" name="file" accept=".xlsx,.csv,.zip" required> <button>\(en ? "Upload" : "上传")</button>
         <br><small>\(en ? "An Excel workbook (.xlsx), a CSV file, or a zip of them." : "Excel 工作簿（.xlsx）、CSV 文件，或它们的 zip 压缩包。")</small></form>
         <h2>\(en ? "Uploads" : "上传记录")</h2>
-        <table><tr><th>#</th><th>\(en ? "Time (UTC)" : "时间（UTC）")</th><th>\(en ? "By" : "上传人")</th><th>\(en ? "File" : "文件")</th><th>\(en ? "Rows" : "行数")</th><th>SHA-256</th></tr>
-        \(rows)</table>
+        \(uploads.isEmpty ? "<p>" + (en ? "No upload yet." : "尚未上传。") + "</p>" : """
+            <table><tr><th>#</th><th>\(en ? "Time (UTC)" : "时间（UTC）")</th><th>\(en ? "By" : "上传人")</th><th>\(en ? "File" : "文件")</th><th>\(en ? "Rows" : "行数")</th><th>SHA-256</th></tr>
+            \(rows)</table>
+            """)
         """
         return HTMLPage.page((en ? "Office " : "法律服务所 ") + office, body: body, english: en, csrf: csrf, user: caller.user)
     }
 
-    private func districtPage(_ request: Request, _ caller: Caller) async throws -> String {
+    /// Rows read per table, in the pack's order: `活动台账 640 行，阶段书面报告 4 行` (English: table names).
+    private func rowCounts(_ rows: [String: Int], english: Bool) -> String {
+        settings.pack.tables.compactMap { t in
+            rows[t.name].map { english ? "\(t.name) \($0)" : "\(t.title) \($0) 行" }
+        }.joined(separator: english ? ", " : "，")
+    }
+
+    func districtPage(_ request: Request, _ caller: Caller, message: String?) async throws -> String {
         let en = english(request)
         let e = HTMLPage.escape
         let offices = try await store.accounts().compactMap { $0.role == .office ? $0.office : nil }
@@ -202,11 +212,24 @@ extension DistrictServer {
                 + "<td>\(e(x.packID)) v\(x.packVersion)</td><td>\(compare)</td></tr>\n"
         }
         let today = settings.today.iso
-        let lang = en ? "&lang=en" : ""
+        let rosterForm = caller.account.admin ? """
+            <form method="post" action="/district/rosters\(en ? "?lang=en" : "")" enctype="multipart/form-data">
+            <input type="hidden" name="csrf" value="\(e(caller.session?.csrf ?? ""))">
+            <label>\(en ? "Roster" : "名册") <select name="table">\(DistrictFolder.rosterTables(settings.pack).map { "<option value=\"\(e($0.name))\">\(e($0.title))</option>" }.joined())</select></label>
+            <input type="file" name="file" accept=".xlsx,.csv" required> <button>\(en ? "Replace the roster" : "更新名册")</button>
+            <br><small>\(en ? "A CSV file or an Excel workbook (.xlsx) of the whole roster; it replaces the current one." : "整份名册的 CSV 文件或 Excel 工作簿（.xlsx），替换现有名册。")</small></form>
+            """ : ""
         let body = """
-        <p><a href="/district/audit?asOf=\(today)\(lang)">\(en ? "District audit as of today" : "全区督导检查（截至今天）")</a>
-        · <a href="/district/audit.html?asOf=\(today)\(lang)">\(en ? "download HTML" : "下载 HTML")</a>
-        · <a href="/district/audit.csv?asOf=\(today)\(lang)">\(en ? "download for Excel (CSV)" : "下载 Excel 可打开的 CSV")</a></p>
+        \(message ?? "")
+        <h2>\(en ? "District audit" : "全区督导检查")</h2>
+        <form method="get" action="/district/audit">\(en ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "")
+        <label>\(en ? "As of" : "截止日期") <input type="date" name="asOf" value="\(today)" required></label>
+        <button>\(en ? "Show" : "查看")</button>
+        <button formaction="/district/audit.xlsx">\(en ? "Download Excel" : "下载 Excel")</button>
+        <button formaction="/district/audit.html">\(en ? "Download HTML" : "下载 HTML")</button>
+        <button formaction="/district/audit.csv">\(en ? "Download CSV" : "下载 CSV")</button>
+        <button formaction="/district/sample">\(en ? "Spot-check list" : "不定期抽查清单")</button>
+        <button formaction="/district/stats">\(en ? "Statistics" : "情况统计")</button></form>
         <h2>\(en ? "Inspections" : "督导检查记录")</h2>
         <form method="post" action="/district/inspections\(en ? "?lang=en" : "")"><input type="hidden" name="csrf" value="\(e(caller.session?.csrf ?? ""))">
         <label>\(en ? "As of" : "截止日期") <input type="date" name="asOf" value="\(today)" required></label>
@@ -217,6 +240,7 @@ extension DistrictServer {
         <table><tr><th>\(en ? "Office" : "所编号")</th><th>\(en ? "Latest upload" : "最近上传")</th><th></th></tr>
         \(rows)</table>
         <h2>\(en ? "Rosters" : "名册")</h2><table>\(rosterRows)</table>
+        \(rosterForm)
         """
         return HTMLPage.page(en ? "District" : "全区督导", body: body, english: en, csrf: caller.session?.csrf, user: caller.user)
     }
@@ -230,7 +254,7 @@ extension DistrictServer {
         do {
             let (result, _) = try await runner.audit(asOf: asOf, offices: offices, english: en)
             let html = Reporters.render(result, options: ReportOptions(format: .html, language: en ? .en : .zh, checklist: checklist))
-            return HTMLPage.response(.ok, html)
+            return HTMLPage.response(.ok, HTMLPage.withBackLink(html, to: offices.first.map { "/offices/\($0)" } ?? "/district", english: en))
         } catch let problem as ReadProblem {
             return HTMLPage.response(.conflict, HTMLPage.page(en ? "Cannot run" : "无法检查",
                                                               body: "<p class=\"error\">\(HTMLPage.escape(problem.message))</p>", english: en))
@@ -255,7 +279,7 @@ extension DistrictServer {
         try await withPageCaller(request, context) { caller in
             let office = context.parameters.get("id") ?? ""
             guard try await mayOpen(office: office, caller, address: context.address, what: what) else {
-                return HTMLPage.response(.notFound, HTMLPage.page("404", body: english(request) ? "Not found." : "未找到。", english: english(request)))
+                return HTMLPage.notFound(english: english(request))
             }
             return try await body(caller, office)
         }

@@ -60,6 +60,7 @@ public struct DistrictServer: Sendable {
         addAPI(to: router)
         addPages(to: router)
         addDownloads(to: router)
+        addSupervision(to: router)
         return router
     }
 

@@ -33,9 +33,10 @@ enum HTMLPage {
         <!DOCTYPE html>
         <html lang="\(english ? "en" : "zh-CN")"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title))</title>
-        <style>body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.5}
+        <style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.5}
         table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
-        .error{color:#a00;border:1px solid #a00;padding:.5rem;white-space:pre-wrap}.ok{color:#060}nav{margin-bottom:1rem}</style>
+        .error{color:#a00;border:1px solid #a00;padding:.5rem;white-space:pre-wrap}.ok{color:#060}nav{margin-bottom:1rem}
+        form,table{margin:.5rem 0}.nowrap{white-space:nowrap}</style>
         </head><body>\(nav)<h1>\(escape(title))</h1>
         \(body)
         </body></html>
@@ -46,6 +47,22 @@ enum HTMLPage {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// An engine report shown on the site, with a link back to the page it was opened from
+    /// (the same report downloaded as a file has none).
+    static func withBackLink(_ report: String, to href: String, english: Bool) -> String {
+        guard let body = report.range(of: "<body>") else { return report }
+        let link = "<nav><a href=\"\(escape(href + (english ? "?lang=en" : "")))\">← " + (english ? "Back" : "返回") + "</a></nav>"
+        return report.replacingCharacters(in: body, with: "<body>\n" + link)
+    }
+
+    /// What an office gets for another office's page, and anyone for a page that is not
+    /// there: the same answer, so it does not tell which exists.
+    static func notFound(english: Bool) -> Response {
+        let body = "<p>" + (english ? "There is no such page, or it is not yours to see." : "没有这个页面，或您无权查看。")
+            + " <a href=\"/\">" + (english ? "Home" : "返回首页") + "</a></p>"
+        return response(.notFound, page("404", body: body, english: english))
     }
 
     static func redirect(_ location: String) -> Response {
