@@ -24,7 +24,25 @@ public enum SpotCheckSampler {
         }
     }
 
+    /// A folder is read through the intake first (workbooks, folders of parts, local column
+    /// names), and each record is then named where the office wrote it: `file[sheet]` and its
+    /// row there, not its line in the table the intake assembled.
     public static func draw(pack: Pack, dataset: Dataset, _ request: Request) throws(RunError) -> SpotCheck {
+        let dataset = try dataset.prepared(for: pack, english: request.english)
+        var check = try drawPrepared(pack: pack, dataset: dataset, request)
+        guard case .intake(let intake) = dataset else { return check }
+        for o in check.offices.indices {
+            for r in check.offices[o].records.indices {
+                let record = check.offices[o].records[r]
+                guard let place = intake.origins(record.table)?.place(ofLine: record.line) else { continue }
+                check.offices[o].records[r].file = place.sheet.map { "\(place.file)[\($0)]" } ?? place.file
+                check.offices[o].records[r].line = place.line
+            }
+        }
+        return check
+    }
+
+    private static func drawPrepared(pack: Pack, dataset: Dataset, _ request: Request) throws(RunError) -> SpotCheck {
         let ledgers = request.tables.isEmpty ? pack.tables.filter(\.isStreamed) : request.tables.compactMap(pack.table(named:))
         var offices = OfficeDirectory(pack: pack, dataset: dataset, english: request.english)
         var drawn = Drawn(limit: request.perOffice, wanted: Set(request.offices))

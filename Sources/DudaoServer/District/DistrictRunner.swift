@@ -42,21 +42,9 @@ struct DistrictRunner: Sendable {
         let pack = pack
         return try await withDistrict(rosters: try await store.rosters(), uploads: try await store.uploads(office: nil)) { folder, _ in
             do throws(RunError) {
-                // The folder's tables are parts listed in its dataset.yaml: the intake assembles them.
-                let dataset = try Dataset.directory(folder).prepared(for: pack, english: request.english)
-                var check = try SpotCheckSampler.draw(pack: pack, dataset: dataset, request)
-                guard case .intake(let intake) = dataset else { return check }
-                // A record is named as uploaded (OFFICE/file[sheet], its row there), not by its
-                // line in the table the intake assembled.
-                for o in check.offices.indices {
-                    for r in check.offices[o].records.indices {
-                        let record = check.offices[o].records[r]
-                        guard let place = intake.origins(record.table)?.place(ofLine: record.line) else { continue }
-                        check.offices[o].records[r].file = place.sheet.map { "\(place.file)[\($0)]" } ?? place.file
-                        check.offices[o].records[r].line = place.line
-                    }
-                }
-                return check
+                // The folder's tables are parts listed in its dataset.yaml: the sampler reads them
+                // through the intake and names each record as uploaded (OFFICE/file[sheet], its row there).
+                return try SpotCheckSampler.draw(pack: pack, dataset: .directory(folder), request)
             } catch {
                 throw ReadProblem(error, folder: folder, english: request.english)
             }
