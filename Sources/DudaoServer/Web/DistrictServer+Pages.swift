@@ -53,11 +53,7 @@ extension DistrictServer {
                 let message: String
                 let status: HTTPResponse.Status
                 do {
-                    let file = try await receive(request)
-                    guard let session = caller.session, Secrets.same(file.fields["csrf"] ?? "", session.csrf) else {
-                        unlink(file.path)
-                        throw UploadProblem.csrf
-                    }
+                    let file = try await receiveForm(request, caller: caller)
                     let record = try await acceptUpload(file, office: office, caller: caller, english: en, address: context.address)
                     let rows = rowCounts(record.rows, english: en)
                     message = "<p class=\"ok\">" + HTMLPage.escape((en ? "Stored as upload \(record.id): " : "已保存为第 \(record.id) 号上传：") + rows) + "</p>"

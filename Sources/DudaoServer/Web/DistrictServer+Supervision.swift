@@ -70,11 +70,7 @@ extension DistrictServer {
                 let message: String
                 let status: HTTPResponse.Status
                 do {
-                    let file = try await receive(request)
-                    guard let session = caller.session, Secrets.same(file.fields["csrf"] ?? "", session.csrf) else {
-                        unlink(file.path)
-                        throw UploadProblem.csrf
-                    }
+                    let file = try await receiveForm(request, caller: caller)
                     let name = file.fields["table"] ?? ""
                     guard let table = DistrictFolder.rosterTables(settings.pack).first(where: { $0.name == name }) else {
                         unlink(file.path)

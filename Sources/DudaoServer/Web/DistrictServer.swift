@@ -179,6 +179,17 @@ public struct DistrictServer: Sendable {
         }
     }
 
+    /// A page form's upload: received as `receive` does, then removed and refused unless it
+    /// carries the caller's session CSRF token.
+    func receiveForm(_ request: Request, caller: Caller) async throws -> ReceivedFile {
+        let file = try await receive(request)
+        guard let session = caller.session, Secrets.same(file.fields["csrf"] ?? "", session.csrf) else {
+            unlink(file.path)
+            throw UploadProblem.csrf
+        }
+        return file
+    }
+
     /// Stores an office's upload once it reads: refused, nothing changes and nothing is kept.
     func acceptUpload(_ file: ReceivedFile, office: String, caller: Caller, english: Bool,
                       address: String) async throws -> UploadRecord {
