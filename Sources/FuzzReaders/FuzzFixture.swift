@@ -6,8 +6,11 @@ import Foundation
 /// of this process's own holding a copy of both on disk, where an input is placed as a file
 /// (a ledger, a workbook, a rule file) so it is read the way `dudao audit --data` reads it.
 enum FuzzFixture {
-    static let rulesFolder = "rules"
-    static let demo = "fixtures/demo"
+    /// The repository's root, ending in `/` ("" when run from it, as `.ci/fuzz` does; the
+    /// regression tests set it before the first input).
+    nonisolated(unsafe) static var root = ""
+    static var rulesFolder: String { root + "rules" }
+    static var demo: String { root + "fixtures/demo" }
 
     static let packSource: PackSource = {
         do { return try PackSource.directory(rulesFolder) } catch { fatalError("run from the repository root: \(error)") }

@@ -1,9 +1,11 @@
+import DudaoCore
 import Foundation
 import ZIPFoundation
 
 /// The seed corpus (`FuzzReaders --seeds DIR`): at least one input per target, each its
 /// selector byte then the file's bytes, from the demo district, the pack, the lint fixtures
-/// and the workbooks of `fixtures/xlsx` and `fixtures/xlsx/broken` (whole, and each sheet's XML).
+/// the workbooks of `fixtures/xlsx` and `fixtures/xlsx/broken` (whole, and each sheet's XML),
+/// exemptions of the demo's findings and the demo's JSON results as baselines.
 enum SeedWriter {
     static func write(into folder: String) {
         FuzzFixture.make(folder)
@@ -38,6 +40,10 @@ enum SeedWriter {
         }
         seed(.parameters, "parameters", Array("2023-04-30\nreport_grace_days=10\nquarters=calendar\n".utf8))
         seed(.parameters, "parameters-edge", Array("2200-12-31\nimplementation_end=2024-06-30\nmin_contact_points=2147483647\nreport_grace_days=36525\n".utf8))
+        let demoFindings = (try? Audit.run(pack: FuzzFixture.pack, dataset: .memory(name: "fuzz", files: demo),
+                                           options: AuditOptions(asOf: FuzzFixture.asOf, threads: 1)))?.findings ?? []
+        for (name, bytes) in ExemptionInputs.seeds(findings: demoFindings) { seed(.exemptions, name, bytes) }
+        for (name, bytes) in BaselineInputs.seeds() { seed(.baseline, name, bytes) }
         print("\(count) seeds in \(folder)")
     }
 
