@@ -93,11 +93,11 @@ struct WholeAudit {
         } catch {
             Fuzz.check(false, "cannot write \(name): \(error.message(english: true))")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FuzzFixture.contents(of: path) else {
             Fuzz.check(false, "\(name) was not written")
             return []
         }
-        return [UInt8](data)
+        return data
     }
 
     /// Whether dudao's own reader opens the workbook dudao wrote and reads every row of every sheet.
