@@ -78,5 +78,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DudaoXLSXTests", dependencies: ["DudaoXLSX", "DudaoTable"]),
+        .testTarget(name: "FuzzReadersTests", dependencies: ["FuzzReaders"]),
     ]
 )
