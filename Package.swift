@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "DudaoServerTests",
             dependencies: [
-                "DudaoServer", "DudaoCore",
+                "DudaoServer", "DudaoCore", "DudaoXLSX",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
