@@ -21,10 +21,12 @@ TARGETS = 11  # the cases of FuzzTarget: an input's first byte modulo this picks
 
 
 def features(binary, corpus, work):
-    """Each input's path and its set of features, from libFuzzer's merge control file."""
+    """Each input's path and its set of features, from libFuzzer's merge control file. The
+    corpus is copied first: a running fuzzer replaces inputs it has reduced."""
     control = work / "control"
     empty = work / "merged"
     empty.mkdir()
+    corpus = shutil.copytree(corpus, work / "corpus")
     env = dict(os.environ, SWIFT_BACKTRACE="enable=no", ASAN_OPTIONS="detect_leaks=1",
                LSAN_OPTIONS=f"suppressions={pathlib.Path('.ci/lsan.supp').resolve()}")
     subprocess.run([binary, "-merge=1", f"-merge_control_file={control}", "-max_len=131072", str(empty), str(corpus)],
