@@ -72,11 +72,12 @@ let package = Package(
         .testTarget(
             name: "DudaoServerTests",
             dependencies: [
-                "DudaoServer", "DudaoCore",
+                "DudaoServer", "DudaoCore", "DudaoXLSX",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(name: "DudaoXLSXTests", dependencies: ["DudaoXLSX", "DudaoTable"]),
+        .testTarget(name: "FuzzReadersTests", dependencies: ["FuzzReaders"]),
     ]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Source checks CI runs: no `try!`, no `unsafeFlags` in Package.swift, and no force unwrap
-(`x!`) in Sources/ unless its line says why it cannot fail, with a trailing comment
-`// unwrap: <reason>`. Comments and string literals are skipped.
+(`x!`, `as!`, `T!`) in Sources/ or Plugins/ unless its line says why it cannot fail, with a
+trailing comment `// unwrap: <reason>`. Comments and string literals are skipped. Tests are not
+checked: no user's input reaches them, and `#require` is their unwrap.
 
 usage: .ci/check_sources.py [ROOT]
 """
@@ -61,7 +62,8 @@ def main(argv):
     package = (root / "Package.swift").read_text(encoding="utf-8")
     if "unsafeFlags" in code_only(package):
         problems.append("Package.swift: unsafeFlags (SwiftPM refuses them in a dependency)")
-    for path in sorted((root / "Sources").rglob("*.swift")):
+    paths = [p for folder in ("Sources", "Plugins") for p in sorted((root / folder).rglob("*.swift"))]
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         raw_lines = text.split("\n")
         for number, line in enumerate(code_only(text).split("\n"), start=1):

@@ -41,7 +41,12 @@ ROWS_PER_PRACTITIONER = 500
 # dudao-bare: the same audit with a copy of the pack without its statistics (bench/data/pack-bare);
 # dudao-html: the full pack with the HTML report. Their ratios to dudao-bare are the price of
 # the statistics and of the report (REPORTS asks for at most 10%).
-ALL_TOOLS = ["dudao", "duckdb", "polars", "cat", "duckdb-read", "polars-read", "dudao-bare", "dudao-html"]
+ALL_TOOLS = ["dudao", "duckdb", "polars", "cat", "c-scan", "duckdb-read", "polars-read", "dudao-bare", "dudao-html"]
+# c-scan: bench/scan.c, a one-pass C reader of activities.csv (run.sh compiles it into DATA).
+SCAN = os.path.join(DATA, "scan")
+# With --against REV, run.sh builds REV into bench/data/against-REV/ and passes its binary and
+# pack: dudao-then is REV's binary on REV's pack, dudao-now today's binary on the same pack.
+AGAINST_TOOLS = ["dudao-then", "dudao-now"]
 ALL_PROFILES = ["standard", "wide"]
 
 
@@ -118,10 +123,16 @@ def bare_pack():
     return target
 
 
-def commands(data, out, as_of):
+def commands(data, out, as_of, against=None):
     acts = os.path.join(data, "activities.csv")
     audit = [DUDAO, "audit", "--data", data, "--as-of", as_of, "--fail-on", "never"]
-    return {
+    then = {}
+    if against:
+        then_bin, then_rules = against
+        for tool, binary in (("dudao-then", then_bin), ("dudao-now", DUDAO)):
+            then[tool] = [binary, "audit", "--data", data, "--rules", then_rules, "--as-of", as_of,
+                          "--format", "json", "--fail-on", "never", "--output", os.path.join(out, f"{tool}.json")]
+    return then | {
         "dudao-bare": audit + ["--rules", bare_pack(), "--format", "json", "--output", os.path.join(out, "dudao-bare.json")],
         "dudao-html": audit + ["--format", "html", "--output", os.path.join(out, "dudao.html")],
         "dudao": [DUDAO, "audit", "--data", data, "--as-of", as_of, "--format", "json",
@@ -131,6 +142,7 @@ def commands(data, out, as_of):
         "polars": [PY, os.path.join(BENCH, "polars_pack.py"), "--data", data, "--as-of", as_of,
                    "--output", os.path.join(out, "polars.json")],
         "cat": ["cat", acts],
+        "c-scan": [SCAN, acts],
         "duckdb-read": [PY, os.path.join(BENCH, "bare_read.py"), "duckdb", acts],
         "polars-read": [PY, os.path.join(BENCH, "bare_read.py"), "polars", acts],
     }
@@ -146,7 +158,7 @@ def compare(expected, actual, label):
     return r.returncode == 0
 
 
-def bench_size(size, profile, tools, runs, as_of, seed):
+def bench_size(size, profile, tools, runs, as_of, seed, against=None):
     data = generate(size, profile, seed)
     out = os.path.join(DATA, f"results-{label(size, profile)}")
     os.makedirs(out, exist_ok=True)
@@ -154,7 +166,7 @@ def bench_size(size, profile, tools, runs, as_of, seed):
     with open(acts, "rb") as fh:
         rows = sum(1 for _ in fh) - 1
     mb = os.path.getsize(acts) / 1e6
-    cmds = commands(data, out, as_of)
+    cmds = commands(data, out, as_of, against)
     times = {t: [] for t in tools}
     rss = {t: 0.0 for t in tools}
     for r in range(runs):
@@ -175,6 +187,12 @@ def bench_size(size, profile, tools, runs, as_of, seed):
         if "dudao" in med and other in med:
             ratios[other] = med["dudao"] / med[other]
             print(f"dudao / {other}: {ratios[other]:.2f}x wall time")
+    if "dudao" in med and "c-scan" in med:
+        ratios["c-scan"] = med["dudao"] / med["c-scan"]
+        print(f"dudao / c-scan: {ratios['c-scan']:.2f}x wall time (one pass of C over the ledger)")
+    if "dudao-now" in med and "dudao-then" in med:
+        ratios["now/then"] = med["dudao-now"] / med["dudao-then"]
+        print(f"dudao-now / dudao-then: {ratios['now/then']:.2f}x wall time (today's build against {against_label(against)}, same pack)")
     for t in ("dudao", "dudao-html"):
         if t in med and "dudao-bare" in med:
             ratios[f"{t}/dudao-bare"] = med[t] / med["dudao-bare"]
@@ -189,7 +207,16 @@ def bench_size(size, profile, tools, runs, as_of, seed):
             if t in tools:
                 ok &= compare(os.path.join(out, "duckdb.json"), os.path.join(out, f"{t}.json"),
                               f"{t} vs duckdb")
+    if "dudao-then" in tools and "dudao-now" in tools:
+        # Informational: fixes made since REV may change findings on purpose.
+        compare(os.path.join(out, "dudao-then.json"), os.path.join(out, "dudao-now.json"),
+                f"dudao-now vs dudao-then ({against_label(against)}; differences may be fixes)")
     return ok
+
+
+def against_label(against):
+    """`ec1b6a8` for bench/data/against-ec1b6a8/…: the commit dudao-then was built from."""
+    return os.path.basename(os.path.dirname(against[1])).removeprefix("against-")
 
 
 def bench_workbook(size, runs, as_of, seed):
@@ -238,11 +265,14 @@ def main(argv):
     ap.add_argument("--as-of", default="2023-04-30")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workbook", action="store_true", help="time the workbook row instead")
+    ap.add_argument("--against-bin", help="dudao binary built from an earlier commit (run.sh --against)")
+    ap.add_argument("--against-rules", help="that commit's rules/ folder")
     a = ap.parse_args(argv)
+    against = (a.against_bin, a.against_rules) if a.against_bin else None
     if a.workbook:
         return 0 if all(bench_workbook(size, a.runs, a.as_of, a.seed) for size in a.sizes.split(",")) else 1
-    tools = [t for t in a.tools.split(",") if t]
-    bad = [t for t in tools if t not in ALL_TOOLS]
+    tools = [t for t in a.tools.split(",") if t] + (AGAINST_TOOLS if against else [])
+    bad = [t for t in tools if t not in ALL_TOOLS + AGAINST_TOOLS]
     if bad:
         sys.exit(f"unknown tool(s): {', '.join(bad)}; known: {', '.join(ALL_TOOLS)}")
     if not os.path.isfile(COMPARE):
@@ -254,7 +284,7 @@ def main(argv):
     ok = True
     for profile in profiles:
         for size in a.sizes.split(","):
-            ok &= bench_size(size, profile, tools, a.runs, a.as_of, a.seed)
+            ok &= bench_size(size, profile, tools, a.runs, a.as_of, a.seed, against)
     if not ok:
         print("\nFAIL: the engines disagree on findings (see above)", file=sys.stderr)
         return 1

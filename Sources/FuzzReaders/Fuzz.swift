@@ -15,11 +15,24 @@ enum Fuzz {
         case .workbook: WorkbookInputs.container(bytes)
         case .sheetXML: WorkbookInputs.sheet(bytes)
         case .parameters: PackInputs.parameters(bytes)
+        case .exemptions: ExemptionInputs.exemptions(bytes)
+        case .baseline: BaselineInputs.baseline(bytes)
         }
     }
 
+    /// Where failed checks go instead of stopping the process, when set (the regression tests
+    /// replay the corpus and report each failure as an issue of the input).
+    nonisolated(unsafe) static var failures: [String]?
+
     /// Stops the run (libFuzzer keeps the input as a crash) when `condition` is false.
     static func check(_ condition: Bool, _ what: String) {
-        if !condition { fatalError("fuzz check failed: \(what)") }
+        guard !condition else { return }
+        if failures != nil { failures?.append(what) } else { fatalError("fuzz check failed: \(what)") }
+    }
+
+    /// At most one line per byte that can end one (LF, CR, and the last byte of NEL, LS and PS
+    /// in UTF-8, which YAML counts too): a bound on the lines of a file, CRLF counted twice.
+    static func lineBound(_ bytes: [UInt8]) -> Int {
+        bytes.reduce(1) { $0 + ([0x0A, 0x0D, 0x85, 0xA8, 0xA9].contains($1) ? 1 : 0) }
     }
 }

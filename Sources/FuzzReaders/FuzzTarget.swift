@@ -21,6 +21,11 @@ enum FuzzTarget: CaseIterable {
     case sheetXML
     /// `--param name=value` lines (and `--as-of`) for an audit of the demo (`PackInputs`).
     case parameters
+    /// The exemptions file (`--exemptions`), on disk: a whole audit with every writer (`ExemptionInputs`).
+    case exemptions
+    /// An earlier JSON result (`--baseline`), on disk: a whole audit compared with it, every
+    /// writer (`BaselineInputs`).
+    case baseline
 
     init(_ selector: UInt8) { self = Self.allCases[Int(selector) % Self.allCases.count] }
 

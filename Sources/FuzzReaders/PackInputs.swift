@@ -25,9 +25,7 @@ enum PackInputs {
         }
         let (pack, diagnostics) = PackLoader.load(source)
         Fuzz.check(pack != nil || diagnostics.contains { $0.level == .error }, "no pack and no error")
-        // At most one line per byte that can end one (LF, CR, and the last byte of NEL, LS and
-        // PS in UTF-8, which YAML counts too): a bound, CRLF counted twice.
-        let lines = bytes.reduce(1) { $0 + ([0x0A, 0x0D, 0x85, 0xA8, 0xA9].contains($1) ? 1 : 0) }
+        let lines = Fuzz.lineBound(bytes)
         for d in diagnostics {
             Fuzz.check(d.mark.file.hasPrefix(FuzzFixture.packFolder), "a diagnostic outside the pack: \(d.rendered(english: true))")
             Fuzz.check(d.mark.line >= 1 && d.mark.column >= 1, "a diagnostic without a place: \(d.rendered(english: true))")

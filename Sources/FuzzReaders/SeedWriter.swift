@@ -1,9 +1,11 @@
+import DudaoCore
 import Foundation
 import ZIPFoundation
 
 /// The seed corpus (`FuzzReaders --seeds DIR`): at least one input per target, each its
 /// selector byte then the file's bytes, from the demo district, the pack, the lint fixtures
-/// and the workbooks of `fixtures/xlsx` and `fixtures/xlsx/broken` (whole, and each sheet's XML).
+/// the workbooks of `fixtures/xlsx` and `fixtures/xlsx/broken` (whole, and each sheet's XML),
+/// exemptions of the demo's findings and the demo's JSON results as baselines.
 enum SeedWriter {
     static func write(into folder: String) {
         FuzzFixture.make(folder)
@@ -33,11 +35,15 @@ enum SeedWriter {
                 let bytes = contents(folder + "/" + name)
                 let tag = (folder.hasSuffix("broken") ? "broken-" : "") + name
                 seed(.workbook, "xlsx-\(tag)", bytes)
-                for (i, sheet) in sheets(of: bytes).enumerated() { seed(.sheetXML, "xlsx-\(tag)-\(i)", sheet) }
+                for (i, sheet) in sheets(of: folder + "/" + name).enumerated() { seed(.sheetXML, "xlsx-\(tag)-\(i)", sheet) }
             }
         }
         seed(.parameters, "parameters", Array("2023-04-30\nreport_grace_days=10\nquarters=calendar\n".utf8))
         seed(.parameters, "parameters-edge", Array("2200-12-31\nimplementation_end=2024-06-30\nmin_contact_points=2147483647\nreport_grace_days=36525\n".utf8))
+        let demoFindings = (try? Audit.run(pack: FuzzFixture.pack, dataset: .memory(name: "fuzz", files: demo),
+                                           options: AuditOptions(asOf: FuzzFixture.asOf, threads: 1)))?.findings ?? []
+        for (name, bytes) in ExemptionInputs.seeds(findings: demoFindings) { seed(.exemptions, name, bytes) }
+        for (name, bytes) in BaselineInputs.seeds() { seed(.baseline, name, bytes) }
         print("\(count) seeds in \(folder)")
     }
 
@@ -46,14 +52,16 @@ enum SeedWriter {
     }
 
     private static func contents(_ path: String) -> [UInt8] {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+        FuzzFixture.contents(of: path) ?? []
     }
 
     /// The XML of every worksheet of a workbook that opens (none of one that does not), up to
-    /// 128 KiB each: the fuzzer's longest input.
-    private static func sheets(of workbook: [UInt8]) -> [[UInt8]] {
+    /// 128 KiB each: the fuzzer's longest input. Opened by path: ZIPFoundation 0.9.20 leaks an
+    /// archive in memory that it cannot open (its `FILE` is never closed), which LeakSanitizer
+    /// reports for the broken workbooks.
+    private static func sheets(of workbook: String) -> [[UInt8]] {
         let archive: Archive
-        do { archive = try Archive(data: Data(workbook), accessMode: .read) } catch { return [] }
+        do { archive = try Archive(url: URL(fileURLWithPath: workbook), accessMode: .read) } catch { return [] }
         var sheets: [[UInt8]] = []
         for entry in archive where entry.path.hasPrefix("xl/worksheets/") && entry.path.hasSuffix(".xml") {
             guard entry.uncompressedSize < 128 << 10 else { continue }

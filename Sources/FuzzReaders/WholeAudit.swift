@@ -5,7 +5,8 @@ import Foundation
 
 /// A whole audit of one dataset, as `dudao audit` runs it: on one thread and on three (the
 /// ledgers split into 64-byte chunks), which must agree on the findings, the due items, the
-/// tables' accounts and the bytes of the JSON report; the one-thread result then written
+/// tables' accounts, the exemptions' outcomes, the comparison with a baseline when there is
+/// one, and the bytes of the JSON report; the one-thread result then written
 /// through `OutputTarget` in every format of `audit`, `check` and `stats` (the Excel report
 /// read back by dudao's own reader). A failed run must fail the same way on both and have a
 /// message in both languages. The spot-check list of the same data must be a list or an error.
@@ -19,12 +20,16 @@ struct WholeAudit {
     var asOf = FuzzFixture.asOf
     /// Reports in English (else Chinese): inputs alternate, so both wordings are exercised.
     var english = false
+    /// The exemptions the audit applies (`--exemptions`).
+    var exemptions: [Exemption] = []
+    /// The earlier result both audits are compared with (`--baseline`).
+    var baseline: Baseline?
     /// Write every format (else JSON alone: for inputs whose way to the writers is the
     /// ledger's, so that each input costs less).
     var everyFormat = true
 
     func run() {
-        var one = AuditOptions(asOf: asOf, parameters: parameters, english: english, threads: 1)
+        var one = AuditOptions(asOf: asOf, parameters: parameters, exemptions: exemptions, english: english, threads: 1)
         one.minimumChunkBytes = 1 << 30
         var many = one
         many.threads = 3
@@ -33,13 +38,23 @@ struct WholeAudit {
         let b = Result { () throws(RunError) in try Audit.run(pack: pack, dataset: dataset, options: many) }
         spotCheck()
         switch (a, b) {
-        case (.success(let x), .success(let y)):
-            Fuzz.check(x.findings == y.findings && x.due == y.due && x.tables == y.tables, "one thread and three disagree")
+        case (.success(var x), .success(var y)):
+            Fuzz.check(x.findings == y.findings && x.due == y.due && x.tables == y.tables && x.exemptions == y.exemptions,
+                       "one thread and three disagree")
+            Fuzz.check(x.exemptions.count == exemptions.count, "an exemption without an outcome")
+            if let baseline {
+                BaselineComparison.compare(&x, with: baseline)
+                BaselineComparison.compare(&y, with: baseline)
+                Fuzz.check(x.findings == y.findings && x.baseline?.resolved == y.baseline?.resolved,
+                           "one thread and three compare with the baseline differently")
+                Fuzz.check(x.findings.allSatisfy { $0.change == .new || $0.change == .persisting }
+                           && (x.baseline?.resolved ?? []).allSatisfy { $0.change == .resolved }, "a finding not marked against the baseline")
+            }
             let json = ReportOptions(format: .json, language: english ? .en : .zh)
-            Fuzz.check(written(x, json, "one.json") == written(y, json, "three.json"), "one thread and three write different JSON")
+            Fuzz.check(Self.written(x, json, "one.json") == Self.written(y, json, "three.json"), "one thread and three write different JSON")
             guard everyFormat else { return }
             for (name, options) in Self.reports(english: english) {
-                Fuzz.check(!written(x, options, name).isEmpty || name.hasPrefix("stats."), "an empty report: \(name)")
+                Fuzz.check(!Self.written(x, options, name).isEmpty || name.hasPrefix("stats."), "an empty report: \(name)")
             }
             Fuzz.check(readsBack(FuzzFixture.outFolder + "/audit.xlsx"), "the Excel report does not read back")
         case (.failure(let x), .failure(let y)):
@@ -64,7 +79,7 @@ struct WholeAudit {
 
     /// The bytes of the report of `result` written to `name` in the scratch folder, as the
     /// command line writes it (a temporary file renamed over the earlier one).
-    private func written(_ result: AuditResult, _ options: ReportOptions, _ name: String) -> [UInt8] {
+    static func written(_ result: AuditResult, _ options: ReportOptions, _ name: String) -> [UInt8] {
         let path = FuzzFixture.outFolder + "/" + name
         do {
             let target = try OutputTarget(path: path)
@@ -78,11 +93,11 @@ struct WholeAudit {
         } catch {
             Fuzz.check(false, "cannot write \(name): \(error.message(english: true))")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FuzzFixture.contents(of: path) else {
             Fuzz.check(false, "\(name) was not written")
             return []
         }
-        return [UInt8](data)
+        return data
     }
 
     /// Whether dudao's own reader opens the workbook dudao wrote and reads every row of every sheet.

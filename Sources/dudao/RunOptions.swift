@@ -35,6 +35,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("threads"), help: ArgumentHelp("读台账用的线程数（默认：CPU 核数；结果与单线程完全相同）", valueName: "n"))
     var threads: Int?
 
+    @Flag(name: .customLong("timings"), help: "在标准错误中列出各阶段用时（墙钟与 CPU），看时间花在哪里")
+    var timings = false
+
     @OptionGroup var output: OutputOptions<AuditFormat>
 
     var english: Bool { output.language == .en }
@@ -48,7 +51,10 @@ struct RunOptions: ParsableArguments {
         let result = try runAudit()
         let options = output.reportOptions(for: target, checklist: checklist,
                                            builtInDemo: data.isDemo ? Builtins.demoCampaign : nil, run: record)
+        var clock = PhaseClock()
         try output.write(result, with: Reporters.reporter(for: options), to: target, options: options)
+        clock.lap(.report)
+        if timings { StandardError.write(PhaseTable(result.phases + clock.phases, english: english).text) }
         return CommandOutcome(exitCode: exitCode(result), reason: reason(result), written: target, retained: result)
     }
 

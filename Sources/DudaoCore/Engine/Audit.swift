@@ -64,6 +64,7 @@ public struct ScanProgress: Sendable {
 /// `FindingBuilder`) → order (`FindingOrder`).
 public enum Audit {
     public static func run(pack: Pack, dataset: Dataset, options: AuditOptions) throws(RunError) -> AuditResult {
+        var clock = PhaseClock()
         var setting = try RunSetting(pack: pack, options: options)
         let dataset = try dataset.prepared(for: pack, english: options.english)
         setting.origins = dataset.origins(pack)
@@ -87,9 +88,11 @@ public enum Audit {
         let builder = FindingBuilder(setting: setting, rosters: rosters)
         var tally = Tally(plan: plan, findings: findings, accounts: accounts)
         findings = []
+        clock.lap(.load)
         for i in pack.tables.indices where plan.ledgers[i] != nil {
             try LedgerScan(reader: reader, plan: plan, builder: builder).scan(i, into: &tally)
         }
+        clock.lap(.scan)
         MaterializedFeed(plan: plan, builder: builder).feed(into: &tally)
         let offices = rosters.offices(table: setting.officeTable)
         let known = Set(offices.map(\.id))
@@ -100,17 +103,22 @@ public enum Audit {
             (tally.statistics[i] ?? StatisticTally(plan: s)).table(ids: rosters.ids, schema: pack.tables[s.table], english: setting.english)
         }
         tally.statistics = []
+        clock.lap(.kept)
         var (judged, due) = RequirementJudge(plan: plan, builder: builder).judge(tally)
         findings = tally.findings
         tally.findings = []
         findings += judged
         judged = []
         let rules = pack.rules.map { $0.info(english: setting.english) } + DataQualityRule.allCases.map { $0.info(english: setting.english) }
+        clock.lap(.judge)
         let exemptions = FindingOrder.finish(&findings, &due, options: options, ruleIDs: rules.map(\.id))
-        return AuditResult(asOf: setting.asOf, checkDate: setting.calendar.checkDate, packID: pack.id,
+        clock.lap(.order)
+        var result = AuditResult(asOf: setting.asOf, checkDate: setting.calendar.checkDate, packID: pack.id,
                            packTitle: setting.english ? (pack.titleEN ?? pack.title) : pack.title, offices: offices,
                            officeFilter: options.offices, rules: rules, findings: findings, due: due, exemptions: exemptions,
                            packVersion: pack.version, planCoverage: pack.planCoverage, statistics: statisticTables,
                            tables: pack.tables.indices.compactMap { tally.accounts[$0] })
+        result.phases = clock.phases
+        return result
     }
 }

@@ -98,6 +98,8 @@ public struct AuditResult: Sendable {
     public var baseline: BaselineComparison?
     /// What became of each table's rows, in the pack's table order.
     public var tables: [TableAccount]
+    /// How long each stage of the run took (`--timings`); never part of a report.
+    public var phases: [PhaseClock.Phase] = []
 
     public init(asOf: Day, checkDate: Day?, packID: String, packTitle: String, offices: [(id: String, name: String)],
                 officeFilter: [String], rules: [RuleInfo], findings: [Finding], due: [DueItem],

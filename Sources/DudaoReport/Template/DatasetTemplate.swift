@@ -117,8 +117,14 @@ public struct DatasetTemplate {
         TemplateGuide(pack: pack, words: words, places: places)
     }
 
+    /// The `xlsx` template as one workbook in memory, for a server's upload page to hand out:
+    /// its 填写说明 says to upload it rather than to edit `dataset.yaml` or run a command.
+    public func uploadWorkbook() -> XLSXWriter {
+        workbook(sheetNames: sheetNames, forUpload: true)
+    }
+
     /// The workbook: 填写说明, a sheet per table, and 选项 when a list is too long to be inline.
-    func workbook(sheetNames names: [String: String]) -> XLSXWriter {
+    func workbook(sheetNames names: [String: String], forUpload: Bool = false) -> XLSXWriter {
         var lists = XLSXWriter.Sheet(name: Self.listsSheet, rows: [])
         var listColumns: [[String]] = []
         var tables: [XLSXWriter.Sheet] = []
@@ -142,7 +148,8 @@ public struct DatasetTemplate {
             }
             tables.append(sheet)
         }
-        let guide = self.guide(places: names)
+        var guide = self.guide(places: names)
+        guide.forUpload = forUpload
         let texts = [guide.header] + guide.rows + [[]] + guide.notes.map { [$0] }
         var instructions = XLSXWriter.Sheet(name: Self.guideName, rows: texts.map { row in row.map { XLSXWriter.Cell.text($0) } })
         instructions.frozenRows = 1

@@ -11,6 +11,9 @@ struct TemplateGuide {
     let words: Wording
     /// Where each table is filled in (its sheet or file), by table name.
     let places: [String: String]
+    /// The template is handed out by a server's upload page, where there is no `dataset.yaml`
+    /// to edit and no command to run: the last notes say to upload the workbook instead.
+    var forUpload = false
 
     var header: [String] {
         [words.pick("表", "Table"), words.pick("填写位置", "Where"), words.pick("列", "Column"),
@@ -39,6 +42,13 @@ struct TemplateGuide {
                        "2. Dates as 2022-07-05 (or 2022/7/5); amounts as plain numbers, in yuan."),
             words.pick("3. 有下拉列表的列只能从列表中选择；编号须与所引用名册中的编号一致。",
                        "3. Columns with a drop-down list take only its values; ids must match the roster they refer to."),
+        ]
+        lines += forUpload ? [
+            words.pick("4. 表头可用“表头也可写作”一列中的写法，其他写法读不出。",
+                       "4. A header may also be written as listed under 'Other header texts'; no other wording is read."),
+            words.pick("5. 填好后在上传页面上传本工作簿，页面会立即给出自查清单。",
+                       "5. When filled in, upload this workbook on the upload page; the self-check follows at once."),
+        ] : [
             words.pick("4. 本地表头或取值与规则包不同时，写在 dataset.yaml 中（见其中的注释），不必改台账。",
                        "4. Local header texts or values go in dataset.yaml (see its comments), not into the ledger."),
             words.pick("5. 填好后运行 dudao audit --data 本文件夹 检查。",

@@ -8,9 +8,22 @@ import NIOCore
 
 /// Reports to keep: an office's self-check and the district audit as the CLI's Excel workbook
 /// (`--format xlsx`), CSV (with a BOM, formula-guarded: Excel opens it) and HTML; saving an
-/// inspection and comparing two from the district page.
+/// inspection and comparing two from the district page; the blank workbook to fill in.
 extension DistrictServer {
     func addDownloads(to router: Router<ServerContext>) {
+        // The blank template of `dudao init`, of the tables the caller uploads: an office's
+        // ledger tables, or for supervisors the rosters.
+        router.get("template.xlsx") { request, context in
+            try await withPageCaller(request, context) { caller in
+                let en = english(request)
+                var pack = settings.pack
+                pack.tables = caller.account.role == .office ? DistrictFolder.officeTables(pack) : DistrictFolder.rosterTables(pack)
+                let book = DatasetTemplate(pack: pack, format: .xlsx, language: en ? .en : .zh).uploadWorkbook()
+                let name = caller.account.role == .office ? (en ? "ledger-template" : "台账模板") : (en ? "roster-template" : "名册模板")
+                return Self.attachment(try book.data(), name: name, ext: "xlsx",
+                                       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            }
+        }
         router.get("offices/{id}/check.csv") { request, context in
             try await withPageOfficeDownload(request, context) { office in
                 try await download(request, offices: [office], format: .csv, checklist: true, name: "自查清单-\(office)")

@@ -165,7 +165,8 @@ extension DistrictServer {
         <form method="post" action="/offices/\(e(office))/uploads\(en ? "?lang=en" : "")" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="\(e(csrf))">
         <input type="file" name="file" accept=".xlsx,.csv,.zip" required> <button>\(en ? "Upload" : "上传")</button>
-        <br><small>\(en ? "An Excel workbook (.xlsx), a CSV file, or a zip of them." : "Excel 工作簿（.xlsx）、CSV 文件，或它们的 zip 压缩包。")</small></form>
+        <br><small>\(en ? "An Excel workbook (.xlsx), a CSV file, or a zip of them." : "Excel 工作簿（.xlsx）、CSV 文件，或它们的 zip 压缩包。")
+        <a href="/template.xlsx\(en ? "?lang=en" : "")">\(en ? "Download the blank ledger template" : "下载空白台账模板")</a></small></form>
         <h2>\(en ? "Uploads" : "上传记录")</h2>
         \(uploads.isEmpty ? "<p>" + (en ? "No upload yet." : "尚未上传。") + "</p>" : """
             <table><tr><th>#</th><th>\(en ? "Time (UTC)" : "时间（UTC）")</th><th>\(en ? "By" : "上传人")</th><th>\(en ? "File" : "文件")</th><th>\(en ? "Rows" : "行数")</th><th>SHA-256</th></tr>
@@ -213,7 +214,8 @@ extension DistrictServer {
             <input type="hidden" name="csrf" value="\(e(caller.session?.csrf ?? ""))">
             <label>\(en ? "Roster" : "名册") <select name="table">\(DistrictFolder.rosterTables(settings.pack).map { "<option value=\"\(e($0.name))\">\(e($0.title))</option>" }.joined())</select></label>
             <input type="file" name="file" accept=".xlsx,.csv" required> <button>\(en ? "Replace the roster" : "更新名册")</button>
-            <br><small>\(en ? "A CSV file or an Excel workbook (.xlsx) of the whole roster; it replaces the current one." : "整份名册的 CSV 文件或 Excel 工作簿（.xlsx），替换现有名册。")</small></form>
+            <br><small>\(en ? "A CSV file or an Excel workbook (.xlsx) of the whole roster; it replaces the current one." : "整份名册的 CSV 文件或 Excel 工作簿（.xlsx），替换现有名册。")
+            <a href="/template.xlsx\(en ? "?lang=en" : "")">\(en ? "Download the blank roster template" : "下载空白名册模板")</a></small></form>
             """ : ""
         let body = """
         \(message ?? "")
