@@ -1,17 +1,23 @@
-import Foundation
-import ZIPFoundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// The zip container of a workbook: finds parts by name and inflates them chunk by chunk,
-/// checking `XLSXLimits` on the declared sizes and again on the bytes as they come out.
-struct XLSXPackage {
+/// The zip container of a workbook: finds parts by name and inflates them chunk by chunk
+/// from their own bytes (`ZipDirectory`, `ZipInflater`), checking `XLSXLimits` on the
+/// declared sizes and again on the bytes as they come out. The file stays open while the
+/// package lives.
+final class XLSXPackage {
     /// A body throws this to stop reading a part before its end.
     struct Stop: Error {}
 
     let file: String
     let limits: XLSXLimits
-    private let archive: Archive
+    private let descriptor: Int32
+    private let directory: ZipDirectory
     /// Entries by part name, lowercased without a leading `/`: OPC part names ignore case.
-    private let entries: [String: Entry]
+    private let entries: [String: ZipDirectory.Entry]
 
     /// Bytes inflated per chunk: large enough that per-chunk costs vanish, small next to memory.
     static let chunkSize = 256 << 10
@@ -19,22 +25,35 @@ struct XLSXPackage {
     init(path: String, file: String, limits: XLSXLimits) throws(XLSXError) {
         self.file = file
         self.limits = limits
-        guard let handle = fopen(path, "rb") else { throw .unreadable(file: file, errno: errno) }
-        var magic = [UInt8](repeating: 0, count: 4)
-        let read = fread(&magic, 1, 4, handle)
-        fclose(handle)
-        if read == 4 && magic == [0xD0, 0xCF, 0x11, 0xE0] { throw .legacyFormat(file: file) }
-        guard read == 4, magic[0] == UInt8(ascii: "P"), magic[1] == UInt8(ascii: "K") else { throw .notZip(file: file) }
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
+        // Non-blocking, so that a FIFO in a workbook's place cannot stall the open.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw .unreadable(file: file, errno: errno) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
             throw .notZip(file: file)
         }
-        var entries: [String: Entry] = [:]
-        for entry in archive where entry.type == .file {
-            entries[Self.key(entry.path)] = entry
+        let magic = (try? ZipDirectory.read(fd, at: 0, count: 4)) ?? []
+        if magic == [0xD0, 0xCF, 0x11, 0xE0] {
+            close(fd)
+            throw .legacyFormat(file: file)
+        }
+        guard magic.count == 4, magic[0] == UInt8(ascii: "P"), magic[1] == UInt8(ascii: "K"),
+              let directory = try? ZipDirectory(descriptor: fd) else {
+            close(fd)
+            throw .notZip(file: file)
+        }
+        descriptor = fd
+        self.directory = directory
+        var entries: [String: ZipDirectory.Entry] = [:]
+        for entry in directory.entries where !entry.isFolder {
+            entries[Self.key(entry.name)] = entry
         }
         self.entries = entries
+    }
+
+    deinit {
+        close(descriptor)
     }
 
     private static func key(_ part: String) -> String {
@@ -52,11 +71,12 @@ struct XLSXPackage {
         try check(size: entry.uncompressedSize, packed: packed, limit: limit, part: part)
         var inflated: UInt64 = 0
         do {
-            _ = try archive.extract(entry, bufferSize: Self.chunkSize, skipCRC32: true) { data in
-                inflated += UInt64(data.count)
+            let offset = try directory.dataOffset(of: entry, descriptor: descriptor)
+            try ZipInflater(descriptor: descriptor, chunkSize: Self.chunkSize).stream(entry, at: offset) { chunk in
+                inflated += UInt64(chunk.count)
                 try check(size: inflated, packed: packed, limit: limit, part: part)
                 do {
-                    try data.withUnsafeBytes { try body($0) }
+                    try body(chunk)
                 } catch let error where error is Stop || error is XMLProblem || error is XLSXError {
                     throw error
                 } catch {
@@ -71,6 +91,8 @@ struct XLSXPackage {
             throw XLSXError.malformedPart(file: file, part: part, detail: problem.detail)
         } catch let passthrough as Passthrough {
             throw passthrough.error
+        } catch let problem as ZipDirectory.Problem {
+            throw XLSXError.malformedPart(file: file, part: part, detail: problem.detail)
         } catch {
             throw XLSXError.malformedPart(file: file, part: part, detail: "\(error)")
         }

@@ -16,6 +16,8 @@ struct BrokenWorkbookTests {
         ("missing-sheet.xlsx", "xl/worksheets/sheet1.xml 不在压缩包中", "xl/worksheets/sheet1.xml, which is not in the archive"),
         ("bad-workbook-xml.xlsx", "xl/workbook.xml 已损坏", "xl/workbook.xml is damaged"),
         ("bad-sheet-xml.xlsx", "xl/worksheets/sheet1.xml 已损坏", "xl/worksheets/sheet1.xml is damaged"),
+        ("cut-deflate.xlsx", "xl/worksheets/sheet1.xml 已损坏（the deflate stream does not end within the entry）",
+         "xl/worksheets/sheet1.xml is damaged (the deflate stream does not end within the entry)"),
         ("dotdot-entry.xlsx", "压缩包中没有工作簿", "the archive holds no workbook"),
         ("dotdot-target.xlsx", "不在压缩包中", "which is not in the archive"),
         ("huge-ratio.xlsx", "疑似压缩炸弹", "a zip bomb?"),
