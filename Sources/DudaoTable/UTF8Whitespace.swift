@@ -2,10 +2,10 @@
 /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) matched on UTF-8 bytes.
 ///
 /// The text is valid UTF-8, so a lead byte seen at a sequence's expected start really is one.
-enum UTF8Whitespace {
+public enum UTF8Whitespace {
     /// The range `start..<end` of `p` without white space at either end.
     @inline(__always)
-    static func trim(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (start: Int, end: Int) {
+    public static func trim(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (start: Int, end: Int) {
         var s = start
         var e = end
         while s < e {

@@ -17,6 +17,10 @@ struct SheetRowSink: XMLSink {
     let emit: (XLSXRow) throws -> Void
     private var fill: MergeFill
     private let hasMerges: Bool
+    /// Whether the merged ranges are not known yet, so they are collected after the rows.
+    private let collectsMerges: Bool
+    /// The `<mergeCell>` ranges found after the rows when `collectsMerges`.
+    private(set) var foundMerges: [XLSXMergedRange] = []
 
     private var row = XLSXRow()
     private var lastRow = 0
@@ -37,15 +41,16 @@ struct SheetRowSink: XMLSink {
     private var display: [UInt8] = []
 
     init(file: String, sheet: String, sharedStrings: XLSXSharedStrings, styles: XLSXStyles, date1904: Bool,
-         merges: [XLSXMergedRange], emit: @escaping (XLSXRow) throws -> Void) {
+         merges: [XLSXMergedRange]?, emit: @escaping (XLSXRow) throws -> Void) {
         self.file = file
         self.sheet = sheet
         self.sharedStrings = sharedStrings
         self.styles = styles
         self.date1904 = date1904
         self.emit = emit
-        fill = MergeFill(ranges: merges)
-        hasMerges = !merges.isEmpty
+        fill = MergeFill(ranges: merges ?? [])
+        hasMerges = !(merges ?? []).isEmpty
+        collectsMerges = merges == nil
     }
 
     mutating func start(_ tag: XMLTag) throws {
@@ -74,6 +79,11 @@ struct SheetRowSink: XMLSink {
             }
         case 9 where tag.isNamed("sheetData"):
             inSheetData = !tag.isSelfClosing
+        case 9 where collectsMerges && tag.isNamed("mergeCell"):
+            guard let ref = tag.attribute("ref"), let range = XLSXMergedRange(ref: ref) else {
+                throw XMLProblem(detail: "a merged range without an A1-style ref")
+            }
+            foundMerges.append(range)
         default:
             break
         }
@@ -97,7 +107,8 @@ struct SheetRowSink: XMLSink {
             }
         case 9 where tag.isNamed("sheetData"):
             try finishSheet()
-            throw XLSXPackage.Stop()
+            inSheetData = false
+            if !collectsMerges { throw XLSXPackage.Stop() }
         default:
             break
         }

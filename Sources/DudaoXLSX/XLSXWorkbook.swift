@@ -15,6 +15,8 @@ public final class XLSXWorkbook {
     private let styles: XLSXStyles
     private let sharedStringsPart: String?
     private var sharedStrings: XLSXSharedStrings?
+    /// Each sheet's merged ranges once a pass has found them, by part.
+    private var knownMerges: [String: [XLSXMergedRange]] = [:]
 
     /// Opens the workbook at `path`; `file` is how errors name it (by default the path).
     public init(path: String, file: String? = nil, limits: XLSXLimits = .standard) throws(XLSXError) {
@@ -68,9 +70,7 @@ public final class XLSXWorkbook {
         var scan = MergeScan()
         try package.stream(sheet.part, isSheet: true) { try scan.feed($0) }
         let ranges = try scan.finish()
-        if let beyond = ranges.first(where: { $0.lastRow > XLSXCellReference.maxRows || $0.lastColumn >= XLSXCellReference.maxColumns }) {
-            throw XLSXError.sheetTooLarge(file: file, sheet: sheet.name, row: beyond.lastRow, column: beyond.lastColumn + 1)
-        }
+        try checkBounds(ranges, of: sheet)
         return ranges
     }
 
@@ -81,23 +81,60 @@ public final class XLSXWorkbook {
     /// rows in the XML), once for the rows. Throws `XLSXError` for a broken or oversized sheet,
     /// and whatever `body` throws.
     public func forEachRow(sheet: XLSXSheet, _ body: (XLSXRow) throws -> Void) throws {
+        try checkPart(of: sheet)
+        let merges = try knownMerges[sheet.part] ?? mergedRanges(of: sheet)
+        try readRows(sheet, merges: merges, body)
+    }
+
+    /// As `forEachRow(sheet:_:)`, but the sheet is inflated once unless it has merged ranges:
+    /// the rows are read as if it had none, and the ranges looked for after them. If there are
+    /// some, `rewind` is called (to forget the rows handed out) and the rows come again, filled.
+    /// A ledger sheet of a million rows has none, and inflating it is most of reading it.
+    public func forEachRow(sheet: XLSXSheet, rewind: () throws -> Void, _ body: (XLSXRow) throws -> Void) throws {
+        try checkPart(of: sheet)
+        if let merges = knownMerges[sheet.part] {
+            try readRows(sheet, merges: merges, body)
+            return
+        }
+        let found = try readRows(sheet, merges: nil, body)
+        knownMerges[sheet.part] = found
+        guard !found.isEmpty else { return }
+        try rewind()
+        try readRows(sheet, merges: found, body)
+    }
+
+    private func checkPart(of sheet: XLSXSheet) throws(XLSXError) {
         guard !sheet.part.isEmpty, package.contains(sheet.part) else {
             throw XLSXError.missingPart(file: file, part: sheet.part.isEmpty ? sheet.name : sheet.part)
         }
-        let merges = try mergedRanges(of: sheet)
+    }
+
+    /// One pass over the rows. With `merges` nil the ranges are not known yet: the rows are
+    /// read without them and the pass goes on past the rows to collect them, which it returns.
+    @discardableResult
+    private func readRows(_ sheet: XLSXSheet, merges: [XLSXMergedRange]?, _ body: (XLSXRow) throws -> Void) throws -> [XLSXMergedRange] {
         let strings = try loadSharedStrings()
-        try withoutActuallyEscaping(body) { body in
+        return try withoutActuallyEscaping(body) { body in
             var sink = SheetRowSink(file: file, sheet: sheet.name, sharedStrings: strings, styles: styles,
                                     date1904: date1904, merges: merges, emit: body)
             var scanner = XMLScanner()
             try package.stream(sheet.part, isSheet: true) { try scanner.feed($0, into: &sink) }
-            guard !sink.finished else { return }
-            do {
-                try scanner.finish()
-            } catch let problem as XMLProblem {
-                throw XLSXError.malformedPart(file: file, part: sheet.part, detail: problem.detail)
+            if !sink.finished || merges == nil {
+                do {
+                    try scanner.finish()
+                } catch let problem as XMLProblem {
+                    throw XLSXError.malformedPart(file: file, part: sheet.part, detail: problem.detail)
+                }
+                try sink.finishSheet()
             }
-            try sink.finishSheet()
+            try checkBounds(sink.foundMerges, of: sheet)
+            return sink.foundMerges
+        }
+    }
+
+    private func checkBounds(_ ranges: [XLSXMergedRange], of sheet: XLSXSheet) throws(XLSXError) {
+        if let beyond = ranges.first(where: { $0.lastRow > XLSXCellReference.maxRows || $0.lastColumn >= XLSXCellReference.maxColumns }) {
+            throw XLSXError.sheetTooLarge(file: file, sheet: sheet.name, row: beyond.lastRow, column: beyond.lastColumn + 1)
         }
     }
 

@@ -71,6 +71,31 @@ import Testing
         #expect(try workbook.mergedRanges(of: workbook.sheet(named: "填写说明")).isEmpty)
     }
 
+    @Test func onePassRewindsOnlyWhenTheSheetTurnsOutToHaveMergedRanges() throws {
+        let workbook = try Workbooks.open("shared.xlsx")
+        let sheet = try workbook.sheet(named: "活动台账")
+        var rewinds = 0
+        var texts: [[String]] = []
+        try workbook.forEachRow(sheet: sheet, rewind: {
+            rewinds += 1
+            texts.removeAll()
+        }) { texts.append($0.texts) }
+        // The first pass gave row 11 without the merged 所编号; the second fills it.
+        #expect(rewinds == 1)
+        #expect(texts == (try Workbooks.rows("shared.xlsx", sheet: "活动台账").map(\.texts)))
+        #expect(texts.contains(["SO03", "", "", "x"]))
+
+        // Once the ranges are known the sheet is read once, filled, without a rewind.
+        var again = 0
+        try workbook.forEachRow(sheet: sheet, rewind: { rewinds += 1 }) { _ in again += 1 }
+        #expect(rewinds == 1 && again == texts.count)
+
+        let plain = try workbook.sheet(named: "填写说明")
+        var plainRows = 0
+        try workbook.forEachRow(sheet: plain, rewind: { rewinds += 1 }) { _ in plainRows += 1 }
+        #expect(rewinds == 1 && plainRows > 0)
+    }
+
     @Test func theCallersErrorsComeOutUnchanged() throws {
         struct Enough: Error, Equatable {}
         let workbook = try Workbooks.open("shared.xlsx")

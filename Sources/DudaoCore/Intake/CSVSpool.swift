@@ -35,12 +35,55 @@ final class CSVSpool {
         }
     }
 
+    /// Bytes handed to the file so far (the buffer not counted).
+    private var flushed: Int64 = 0
+
+    /// A point to go back to: what was written and the line count then.
+    struct Mark {
+        fileprivate var offset: Int64
+        fileprivate var line: Int
+    }
+
+    var mark: Mark { Mark(offset: flushed + Int64(buffer.count), line: line) }
+
+    /// Forgets every row written after `mark` (a sheet read again with its merged ranges).
+    func rewind(to mark: Mark) throws(RunError) {
+        if mark.offset >= flushed {
+            buffer.removeSubrange(Int(mark.offset - flushed)...)
+        } else {
+            buffer.removeAll(keepingCapacity: true)
+            guard ftruncate(fd, off_t(mark.offset)) == 0, lseek(fd, off_t(mark.offset), SEEK_SET) >= 0 else {
+                throw .unreadableFile(file: NSTemporaryDirectory(), detail: String(cString: strerror(errno)))
+            }
+            flushed = mark.offset
+        }
+        line = mark.line
+    }
+
     /// Writes one row of fields.
     func writeRow(_ fields: [String]) throws(RunError) {
         for (i, field) in fields.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            append(field)
+            var field = field
+            field.withUTF8 { append(UnsafeRawBufferPointer($0)) }
         }
+        try endRow()
+    }
+
+    /// Writes one row whose fields are `bytes`, field `i` ending at `ends[i]`.
+    func writeRow(bytes: [UInt8], ends: [Int]) throws(RunError) {
+        bytes.withUnsafeBytes { all in
+            var start = 0
+            for (i, end) in ends.enumerated() {
+                if i > 0 { buffer.append(UInt8(ascii: ",")) }
+                append(UnsafeRawBufferPointer(rebasing: all[start..<end]))
+                start = end
+            }
+        }
+        try endRow()
+    }
+
+    private func endRow() throws(RunError) {
         buffer.append(UInt8(ascii: "\n"))
         line += 1
         if buffer.count >= 1 << 20 { try flush() }
@@ -58,18 +101,28 @@ final class CSVSpool {
         }
     }
 
-    private func append(_ field: String) {
-        var bytes = Array(field.utf8)
-        if bytes.contains(UInt8(ascii: "\r")) {
-            bytes = Array(field.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").utf8)
+    /// Appends one field, quoted when it must be, its line ends written as LF.
+    private func append(_ field: UnsafeRawBufferPointer) {
+        var quoted = false
+        for b in field where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
+            quoted = true
+            break
         }
-        let quoted = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }
         guard quoted else {
-            buffer.append(contentsOf: bytes)
+            buffer.append(contentsOf: field)
             return
         }
         buffer.append(UInt8(ascii: "\""))
-        for b in bytes {
+        var i = 0
+        while i < field.count {
+            let b = field[i]
+            i += 1
+            if b == UInt8(ascii: "\r") {
+                if i < field.count && field[i] == UInt8(ascii: "\n") { i += 1 }
+                buffer.append(UInt8(ascii: "\n"))
+                line += 1
+                continue
+            }
             if b == UInt8(ascii: "\"") { buffer.append(b) }
             if b == UInt8(ascii: "\n") { line += 1 }
             buffer.append(b)
@@ -85,6 +138,7 @@ final class CSVSpool {
             guard n > 0 else { throw .unreadableFile(file: NSTemporaryDirectory(), detail: String(cString: strerror(errno))) }
             done += n
         }
+        flushed += Int64(done)
         buffer.removeAll(keepingCapacity: true)
     }
 }

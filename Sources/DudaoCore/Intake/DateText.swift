@@ -1,16 +1,18 @@
 /// A date written as text with a time of day after it (`2022-07-05 14:30`,
 /// `2022/7/5 14:30:00`, `2022-07-05T14:30`): the time is dropped (INTAKE section 3).
 enum DateText {
-    /// `text` without a trailing time of day; `text` itself when it has none.
-    static func droppingTime(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.count > 8, let cut = bytes.firstIndex(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "T") }),
-              cut >= 8, isTime(bytes[(cut + 1)...].drop { $0 == UInt8(ascii: " ") }) else { return text }
-        return String(decoding: bytes[..<cut], as: UTF8.self)
+    /// How many leading bytes of `text` are the date, when a time of day follows it; nil when
+    /// there is none (the text is kept whole).
+    static func dateLength(_ text: UnsafeRawBufferPointer) -> Int? {
+        guard text.count > 8,
+              let cut = text.firstIndex(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "T") }), cut >= 8 else { return nil }
+        var from = cut + 1
+        while from < text.count && text[from] == UInt8(ascii: " ") { from += 1 }
+        return isTime(UnsafeRawBufferPointer(rebasing: text[from...])) ? cut : nil
     }
 
     /// `H:MM`, `HH:MM` or `HH:MM:SS` (with an optional fraction of a second).
-    private static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isTime(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let parts = bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { return false }
         for (i, part) in parts.enumerated() {

@@ -10,11 +10,13 @@ struct PartReader {
     let english: Bool
 
     /// Calls `body` with each non-blank row of `part`; `date1904` is the workbook's date
-    /// system (false for a CSV).
-    func forEachRow(_ part: TablePart, _ body: (PartRow, _ date1904: Bool) throws(RunError) -> Void) throws(RunError) {
+    /// system (false for a CSV). A sheet is read in one pass; if it turns out to have merged
+    /// ranges (listed after its rows), `rewind` is called and the rows come again, filled.
+    func forEachRow(_ part: TablePart, rewind: () throws(RunError) -> Void,
+                    _ body: (PartRow, _ date1904: Bool) throws(RunError) -> Void) throws(RunError) {
         switch part.format {
         case .csv: try csvRows(part, body)
-        case .xlsx: try sheetRows(part, body)
+        case .xlsx: try sheetRows(part, rewind: rewind, body)
         case .legacy: throw .intake(.workbook(.legacyFormat(file: part.file)))
         }
     }
@@ -30,6 +32,7 @@ struct PartReader {
         try file.withBytes { (bytes) throws(RunError) in
             var scanner = CSVScanner(bytes: bytes)
             var row = CSVRow()
+            var part = PartRow()
             while true {
                 do throws(CSVError) {
                     guard try scanner.next(&row) else { break }
@@ -37,28 +40,27 @@ struct PartReader {
                     throw .malformedCSV(error, file: shown, english: english)
                 }
                 if row.isBlank { continue }
-                let texts = (0..<row.count).map { row.string($0) }
-                try body(PartRow(number: row.line, texts: texts, numeric: []), false)
+                part.reset(number: row.line)
+                for i in 0..<row.count { part.append(row.field(i), isNumber: false) }
+                try body(part, false)
             }
             do throws(TableFileError) { try file.checkUnchanged() } catch { throw .tableFile(error) }
         }
     }
 
-    private func sheetRows(_ part: TablePart, _ body: (PartRow, Bool) throws(RunError) -> Void) throws(RunError) {
+    private func sheetRows(_ part: TablePart, rewind: () throws(RunError) -> Void,
+                           _ body: (PartRow, Bool) throws(RunError) -> Void) throws(RunError) {
         do {
             let workbook = try workbooks.workbook(part.file)
             let sheet = try workbook.sheet(named: part.sheet ?? "")
             let date1904 = workbook.date1904
-            try workbook.forEachRow(sheet: sheet) { row in
-                var texts: [String] = []
-                var numeric: [Bool] = []
-                texts.reserveCapacity(row.count)
-                numeric.reserveCapacity(row.count)
+            var cells = PartRow()
+            try workbook.forEachRow(sheet: sheet, rewind: { try rewind() }) { row in
+                cells.reset(number: row.number)
                 for c in 0..<row.count {
-                    texts.append(row.text(at: c).trimmingCharacters(in: .whitespacesAndNewlines))
-                    numeric.append(row.kind(at: c) == .number)
+                    row.withUTF8(at: c) { cells.append($0, isNumber: row.kind(at: c) == .number) }
                 }
-                try body(PartRow(number: row.number, texts: texts, numeric: numeric), date1904)
+                try body(cells, date1904)
             }
         } catch let e as RunError {
             throw e

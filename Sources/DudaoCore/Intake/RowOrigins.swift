@@ -35,6 +35,16 @@ public struct RowOrigins: Sendable {
         partOfRow.append(UInt32(max(parts.count - 1, 0)))
     }
 
+    /// How many rows have been added: a point `rewind(to:)` goes back to.
+    var count: Int { lines.count }
+
+    /// Forgets the rows added after the first `count` (the current part is kept).
+    mutating func rewind(to count: Int) {
+        lines.removeSubrange(count...)
+        rows.removeSubrange(count...)
+        partOfRow.removeSubrange(count...)
+    }
+
     /// The place of the row that starts on CSV line `line`; nil for a line no row starts on.
     public func place(ofLine line: Int) -> Place? {
         var low = 0, high = lines.count

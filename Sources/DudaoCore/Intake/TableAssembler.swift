@@ -26,56 +26,94 @@ struct TableAssembler {
         var origins = RowOrigins()
         for part in parts {
             origins.begin(.init(file: part.file, sheet: part.sheet))
-            try read(part, into: spool, origins: &origins)
+            let mark = (spool: spool.mark, origins: origins.count)
+            var rows = Rows(assembler: self, part: part)
+            try reader.forEachRow(part, rewind: { () throws(RunError) in
+                try spool.rewind(to: mark.spool)
+                origins.rewind(to: mark.origins)
+                rows = Rows(assembler: self, part: part)
+            }, { (row, date1904) throws(RunError) in
+                try rows.take(row, date1904: date1904, spool: spool, origins: &origins)
+            })
+            if rows.header == nil { throw rows.noHeader() }
         }
         return (try spool.finish(name: reader.folder + "/" + schema.file), origins)
     }
 
-    private func read(_ part: TablePart, into spool: CSVSpool, origins: inout RowOrigins) throws(RunError) {
+    /// The reading of one part: its header found, then each row written in the pack's order.
+    private struct Rows {
+        let assembler: TableAssembler
+        let part: TablePart
+        /// For each column of the schema, the cell that holds it, once the header is found.
         var header: [Int?]?
-        var searched = 0
-        var closest: (row: Int, missing: [String])?
-        let isDate = schema.columns.map { $0.type == .date }
-        try reader.forEachRow(part) { (row, date1904) throws(RunError) in
-            guard let cells = header else {
-                let match = names.match(row.texts)
-                if match.isComplete {
-                    if let r = match.repeated {
-                        throw .intake(.repeatedColumn(place: reader.folder + "/" + part.shown, row: row.number,
-                                                      column: r.column, first: r.first, second: r.second))
-                    }
-                    header = match.cells
-                    return
+        private var searched = 0
+        private var closest: (row: Int, missing: [String])?
+        private let isDate: [Bool]
+        private var fields: [UInt8] = []
+        private var ends: [Int] = []
+
+        init(assembler: TableAssembler, part: TablePart) {
+            self.assembler = assembler
+            self.part = part
+            isDate = assembler.schema.columns.map { $0.type == .date }
+        }
+
+        mutating func take(_ row: PartRow, date1904: Bool, spool: CSVSpool, origins: inout RowOrigins) throws(RunError) {
+            guard let cells = header else { return try findHeader(row) }
+            fields.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            for (c, cell) in cells.enumerated() {
+                let mapped = assembler.values[c].isEmpty ? nil : assembler.values[c][row.text(cell)]
+                if let mapped {
+                    append(mapped, isDate: isDate[c], numeric: row.isNumeric(cell), date1904: date1904)
+                } else {
+                    row.withBytes(cell) { append($0, isDate: isDate[c], numeric: row.isNumeric(cell), date1904: date1904) }
                 }
-                if match.missing.count < (closest?.missing.count ?? Int.max) { closest = (row.number, match.missing) }
-                searched += 1
-                if searched >= IntakeError.headerSearchRows { throw noHeader(part, closest) }
+                ends.append(fields.count)
+            }
+            guard !fields.isEmpty else { return }
+            origins.add(line: spool.line, row: row.number)
+            try spool.writeRow(bytes: fields, ends: ends)
+        }
+
+        private mutating func append(_ text: String, isDate: Bool, numeric: Bool, date1904: Bool) {
+            var text = text
+            text.withUTF8 { append(UnsafeRawBufferPointer($0), isDate: isDate, numeric: numeric, date1904: date1904) }
+        }
+
+        /// Appends a cell's text; in a date column an Excel serial becomes its day and a time
+        /// of day after a date is dropped.
+        private mutating func append(_ text: UnsafeRawBufferPointer, isDate: Bool, numeric: Bool, date1904: Bool) {
+            guard isDate else { return fields.append(contentsOf: text) }
+            if numeric, let serial = Double(String(decoding: text, as: UTF8.self)),
+               let iso = XLSXDate.iso(serial: serial, date1904: date1904) {
+                fields.append(contentsOf: iso.utf8)
+            } else if let length = DateText.dateLength(text) {
+                fields.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[..<length]))
+            } else {
+                fields.append(contentsOf: text)
+            }
+        }
+
+        private mutating func findHeader(_ row: PartRow) throws(RunError) {
+            let match = assembler.names.match(row.texts)
+            if match.isComplete {
+                if let r = match.repeated {
+                    throw .intake(.repeatedColumn(place: assembler.reader.folder + "/" + part.shown, row: row.number,
+                                                  column: r.column, first: r.first, second: r.second))
+                }
+                header = match.cells
                 return
             }
-            var fields: [String] = []
-            fields.reserveCapacity(cells.count)
-            for (c, cell) in cells.enumerated() {
-                var text = row.text(cell)
-                if let mapped = values[c][text] { text = mapped }
-                if isDate[c] {
-                    if row.isNumeric(cell), let serial = Double(text), let iso = XLSXDate.iso(serial: serial, date1904: date1904) {
-                        text = iso
-                    } else {
-                        text = DateText.droppingTime(text)
-                    }
-                }
-                fields.append(text)
-            }
-            guard fields.contains(where: { !$0.isEmpty }) else { return }
-            origins.add(line: spool.line, row: row.number)
-            try spool.writeRow(fields)
+            if match.missing.count < (closest?.missing.count ?? Int.max) { closest = (row.number, match.missing) }
+            searched += 1
+            if searched >= IntakeError.headerSearchRows { throw noHeader() }
         }
-        if header == nil { throw noHeader(part, closest) }
-    }
 
-    private func noHeader(_ part: TablePart, _ closest: (row: Int, missing: [String])?) -> RunError {
-        let expected = schema.columns.map(\.name)
-        return .intake(.noHeader(place: reader.folder + "/" + part.shown, table: schema.title, closestRow: closest?.row,
-                                 missing: closest?.missing ?? expected, expected: expected))
+        func noHeader() -> RunError {
+            let expected = assembler.schema.columns.map(\.name)
+            return .intake(.noHeader(place: assembler.reader.folder + "/" + part.shown, table: assembler.schema.title,
+                                     closestRow: closest?.row, missing: closest?.missing ?? expected, expected: expected))
+        }
     }
 }

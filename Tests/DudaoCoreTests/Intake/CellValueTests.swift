@@ -65,6 +65,27 @@ import Testing
         #expect(rows.map { $0.split(separator: ",", omittingEmptySubsequences: false)[2] } == ["O2", "O2", "O2", "O1"])
     }
 
+    @Test func aSheetFoundToHaveMergesAfterALongPassIsReadAgainWithoutLeftovers() throws {
+        // The sheet is read once as if it had no merged ranges; its range (listed after the
+        // rows) sends it round again. By then more than a spool buffer (1 MiB) was written,
+        // so the rewind truncates the file, and the rows and their places are each there once.
+        let count = 20_000
+        var rows = (1...count).map { Self.row("A\($0)", .text("2022-07-05"), office: .text("O1")) }
+        rows[count - 1] = Self.row("A\(count)", .text("2022-07-05"), office: .empty)
+        let folder = try IntakeFolder(without: ["activities.csv"])
+        try folder.workbook("activities.xlsx", Self.ledger(rows, merges: ["C\(count):C\(count + 1)"]))
+        let tables = try IntakeTables.read(folder: folder.path, pack: TestPack(rules: []).load(), english: false)
+        guard case .assembled(let file, let origins)? = tables.sources["activities"] else {
+            Issue.record("the workbook was not assembled")
+            return
+        }
+        let lines = file.withBytes { String(decoding: $0, as: UTF8.self) }.split(separator: "\n").dropFirst()
+        #expect(lines.count == count)
+        #expect(lines.last == "A\(count),2022-07-05,O1,P1,法律咨询,,,,,,")
+        #expect(origins.place(ofLine: count + 1) == .init(file: "activities.xlsx", sheet: "活动台账", line: count + 1))
+        #expect(origins.place(ofLine: count + 2) == nil)
+    }
+
     @Test func localValuesAreMappedBeforeTheyAreRead() throws {
         let rows = try assembled(Self.ledger([Self.row("A1", .text("2022-07-05"), livelihood: "√"),
                                               Self.row("A2", .text("2022-07-05"), livelihood: "×")]),
