@@ -58,6 +58,7 @@ struct LedgerWorker {
         let deadlineKernels = zip(deadlines, deadlineGrids).map { plan.deadlines[$0].kernel($1) }
         let judges = records.map { plan.records[$0] }
         let tallies = statistics.map { StatisticTally(plan: plan.statistics[$0]) }
+        let feeders = tallies.map(\.feeder)
         let headers = decoder.columns.map(\.header)
         let checks = judges.map { (filter: $0.filter, require: $0.require) }
         let duplicates = quality.plan.duplicateLog(decoder: decoder, expectedRows: expectedRows)
@@ -76,6 +77,7 @@ struct LedgerWorker {
         let kernelDispatch = kernelDispatch, judgeDispatch = judgeDispatch, file = file
         // The kernels are read through plain buffers: no reference counting per row.
         let stop = headers.withUnsafeBufferPointer { headers in countKernels.withUnsafeBufferPointer { kernels in
+            feeders.withUnsafeBufferPointer { feeders in
             deadlineKernels.withUnsafeBufferPointer { deadlineKernels in
                 checks.withUnsafeBufferPointer { checks in
                     file.withBytes { bytes -> CSVRowStart in
@@ -115,7 +117,7 @@ struct LedgerWorker {
                                 account.counted &+= 1
                                 let line = values.line
                                 let violated = values.withCells { cells -> Int in
-                                    for s in tallies { s.feed(cells, row: UnsafePointer(scanned.row), headers: headers.baseAddress) }
+                                    for s in feeders { s.feed(cells, row: UnsafePointer(scanned.row), headers: headers.baseAddress) }
                                     for k in kernelDispatch.rules(for: cells) { kernels[Int(k)].feed(cells, line: line, active: nil) }
                                     for d in deadlineKernels { d.feed(cells, line: line) }
                                     for k in judgeDispatch.rules(for: cells) {
@@ -138,7 +140,7 @@ struct LedgerWorker {
                     }
                 }
             }
-        } }
+        } } }
         return Chunk(counts: countGrids, deadlines: deadlineGrids, findings: findings, statistics: tallies, duplicates: duplicates,
                      checkpoints: checkpoints, account: account, stop: stop, error: error)
     }

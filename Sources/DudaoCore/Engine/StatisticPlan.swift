@@ -28,6 +28,9 @@ struct StatisticPlan: @unchecked Sendable {  // the predicate points into `PlanM
     /// one), and the codes that belong to the offices asked for.
     let office: (column: Int, codes: Set<Int64>)?
     let dateColumn: Int?
+    /// The axis of each key part in the tallies' `GroupGrid`: how far its codes go and how
+    /// many different ones to expect.
+    let axes: [GroupGrid.Axis]
 }
 
 extension PlanCompiler {
@@ -50,9 +53,34 @@ extension PlanCompiler {
                 statistic: s, table: ti, filter: s.filter.map { conditions.compile($0, row: t, rosters: &rosters) },
                 keys: keys, measures: measures,
                 office: offices.isEmpty ? nil : officeCodes(t, way: attribution.way(of: t.name), offices: offices, rosters: rosters),
-                dateColumn: t.dateColumn.flatMap(t.columnIndex)))
+                dateColumn: t.dateColumn.flatMap(t.columnIndex), axes: keys.map { axis($0, t, rosters: rosters) }))
         }
         return plans
+    }
+
+    /// The grid axis of a key part: codes of the run's id space go as far as the id space
+    /// (a reference column has as many values as its tables have rows), enumeration values
+    /// and yes/no as far as their values, months and quarters up to the year 9999 (a few
+    /// dozen of them in a ledger), days from 1970. Amounts and integers get no axis.
+    private func axis(_ key: StatisticPlan.Key, _ t: TableSchema, rosters: Rosters) -> GroupGrid.Axis {
+        switch key.derivation {
+        case .month: return GroupGrid.Axis(limit: 12 * 10_000, capacity: 120)
+        case .quarter: return GroupGrid.Axis(limit: 4 * 10_000, capacity: 40)
+        case .value: break
+        }
+        let column = t.columns[key.column]
+        switch column.type {
+        case .id, .text:
+            let ids = rosters.ids.interner.count
+            let referenced = column.references.map { r in
+                r.tables.reduce(0) { sum, name in sum + (setting.tableIndex[name].flatMap { rosters.tables[$0]?.rows.count } ?? 0) }
+            }
+            return GroupGrid.Axis(limit: ids, capacity: min(ids, max(referenced ?? 4096, 1)))
+        case .enumeration: return GroupGrid.Axis(limit: column.values.count, capacity: column.values.count)
+        case .yesNo: return GroupGrid.Axis(limit: 2, capacity: 2)
+        case .date: return GroupGrid.Axis(limit: 1 << 17, capacity: 1024)
+        case .amount, .integer: return GroupGrid.Axis(limit: 0, capacity: 0)
+        }
     }
 
     /// The office column of a table and the codes of the offices (or of the roster rows of

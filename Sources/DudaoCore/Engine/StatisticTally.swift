@@ -13,116 +13,187 @@ final class StatisticTally {
 
     /// What the tally changes while it is fed, in plain memory behind `state`: reached through
     /// a pointer, it costs no exclusivity check and no reference counting on the hot path.
-    private struct State: ~Copyable {
+    fileprivate struct State: ~Copyable {
         var groups: GroupIndex
-        /// By group × measure.
-        var totals: [Int128] = []
+        /// Rows whose key was seen before find their group here (see `GroupGrid`).
+        var grid: GroupGrid
+        /// By group × measure, `capacity` groups' worth, zero past `groups.count`.
+        var totals: UnsafeMutablePointer<Int128>
+        var capacity: Int
+        /// By group × measure, for `distinct` measures only (empty otherwise).
         var seen: [Set<Int64>] = []
+        var distinct: Bool
         /// Texts the id space does not know, coded -2 - (their code here).
         var local = ByteInterner(capacity: 16)
-        /// The last date turned into a month or quarter, and what it gave: ledgers run in date
-        /// order, so most rows repeat the previous row's day.
-        var lastDay = Int64.min, lastMonth: Int64 = 0, lastQuarter: Int64 = 0
+        /// Days turned into months and quarters lately, direct-mapped by the day.
+        var days: UnsafeMutablePointer<(day: Int64, month: Int64, quarter: Int64)>
+
+        /// Room for the totals of group `g`.
+        mutating func reserve(group g: Int, measures m: Int) {
+            if g >= capacity {
+                let bigger = UnsafeMutablePointer<Int128>.allocate(capacity: capacity * 2 * m)
+                bigger.moveInitialize(from: totals, count: capacity * m)
+                (bigger + capacity * m).initialize(repeating: 0, count: capacity * m)
+                totals.deallocate()
+                totals = bigger
+                capacity *= 2
+            }
+            if distinct { seen.append(contentsOf: repeatElement([], count: m)) }
+        }
     }
 
+    static let dayCacheSize = 1024
+
     let plan: StatisticPlan
-    // The plan's parts the hot path reads, each on its own: reading them through `plan` would
-    // copy the whole plan (the statistic and its arrays) on every row.
-    private let filter: Predicate?
-    private let office: (column: Int, codes: Set<Int64>)?
-    private let keys: [StatisticPlan.Key]
-    private let measures: [StatisticPlan.Measure]
     private let state: UnsafeMutablePointer<State>
+    /// The plan's parts the hot path reads, in plain memory (see `Feeder`).
+    private let keys: UnsafeMutablePointer<StatisticPlan.Key>
+    private let measures: UnsafeMutablePointer<StatisticPlan.Measure>
+    private let officeCodes: UnsafeMutablePointer<Int64>
     /// The row's key, assembled here before it is looked up (as many words as the validator allows keys).
     private let scratch: UnsafeMutablePointer<Int64>
 
     init(plan: StatisticPlan) {
         self.plan = plan
-        filter = plan.filter
-        office = plan.office
-        keys = plan.keys
-        measures = plan.measures
+        let m = max(plan.measures.count, 1)
         state = .allocate(capacity: 1)
-        state.initialize(to: State(groups: GroupIndex(width: plan.keys.count)))
+        let totals = UnsafeMutablePointer<Int128>.allocate(capacity: 64 * m)
+        totals.initialize(repeating: 0, count: 64 * m)
+        let days = UnsafeMutablePointer<(day: Int64, month: Int64, quarter: Int64)>.allocate(capacity: Self.dayCacheSize)
+        days.initialize(repeating: (Int64.min, 0, 0), count: Self.dayCacheSize)
+        state.initialize(to: State(groups: GroupIndex(width: plan.keys.count), grid: GroupGrid(axes: plan.axes), totals: totals,
+                                   capacity: 64, distinct: plan.measures.contains { $0.kind == .distinct }, days: days))
+        keys = .allocate(capacity: max(plan.keys.count, 1))
+        keys.initialize(from: plan.keys, count: plan.keys.count)
+        measures = .allocate(capacity: max(plan.measures.count, 1))
+        measures.initialize(from: plan.measures, count: plan.measures.count)
+        let codes = plan.office.map { $0.codes.sorted() } ?? []
+        officeCodes = .allocate(capacity: max(codes.count, 1))
+        officeCodes.initialize(from: codes, count: codes.count)
         scratch = .allocate(capacity: max(plan.keys.count, 1))
     }
 
     deinit {
+        state.pointee.totals.deallocate()
+        state.pointee.days.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
+        keys.deallocate()
+        measures.deallocate()
+        officeCodes.deallocate()
         scratch.deallocate()
     }
 
     /// Number of groups so far.
     var groupCount: Int { state.pointee.groups.count }
 
-    /// Adds one valid row: `row`, when given, is where a text unknown to the id space is read.
-    @inline(__always)
-    func feed(_ cells: UnsafePointer<Cell>, row: UnsafePointer<CSVRow>?, headers: UnsafePointer<Int>?) {
-        if let (column, codes) = office {
-            let c = cells[column]
-            guard c.hasValue, codes.contains(c.value) else { return }
-        }
-        if let filter, !filter.evaluate(cells) { return }
-        let m = measures.count
-        for k in keys.indices {
-            let g = keys[k]
-            scratch[k] = part(cells[g.column], g.derivation, type: g.type, header: headers.map { $0[g.column] }, row: row)
-        }
-        let (group, added) = state.pointee.groups.group(of: scratch)
-        if added {
-            state.pointee.totals.append(contentsOf: repeatElement(0, count: m))
-            state.pointee.seen.append(contentsOf: repeatElement([], count: m))
-        }
-        let base = group * m
-        for j in 0..<m {
-            let measure = measures[j]
-            switch measure.kind {
-            case .count:
-                state.pointee.totals[base + j] += 1
-            case .sum:
-                let c = cells[measure.column]
-                guard c.hasValue else { continue }
-                // An amount cell is twice its micro-yuan (plus a rounding bit): add micro-yuan.
-                state.pointee.totals[base + j] += Int128(measure.type == .amount ? c.value >> 1 : c.value)
-            case .distinct:
-                let c = cells[measure.column]
-                guard c.hasValue else { continue }
-                let v = part(c, .value, type: measure.type ?? .text, header: headers.map { $0[measure.column] }, row: row)
-                state.pointee.seen[base + j].insert(v)
-            }
-        }
+    /// What feeds rows into this tally: plain pointers, copied into a scan's locals, so
+    /// feeding a row touches no reference count. Valid while the tally lives.
+    var feeder: Feeder {
+        Feeder(state: state, keys: keys, keyCount: plan.keys.count, measures: measures, measureCount: plan.measures.count,
+               filter: plan.filter, officeColumn: plan.office?.column ?? -1, officeCodes: officeCodes,
+               officeCount: plan.office?.codes.count ?? 0, scratch: scratch)
     }
 
-    /// One key part of a cell.
-    @inline(__always)
-    private func part(_ c: Cell, _ derivation: Statistic.GroupKey.Derivation, type: ColumnSchema.ValueType,
-                      header: Int?, row: UnsafePointer<CSVRow>?) -> Int64 {
-        switch c.state {
-        case .empty: return Self.empty
-        case .invalid: return Self.invalid
-        case .value: break
-        }
-        switch derivation {
-        case .value:
-            guard c.value < 0, type == .id || type == .text else { return c.value }
-            // Not in the id space: a code of this tally's own, by the text.
-            guard let header, header >= 0, let row else { return c.value }
-            return -2 - Int64(state.pointee.local.intern(row.pointee.field(header)))
-        case .month, .quarter:
-            if c.value != state.pointee.lastDay {
-                let d = Day(rawValue: Int32(truncatingIfNeeded: c.value)).civil
-                state.pointee.lastDay = c.value
-                state.pointee.lastMonth = Int64(d.year * 12 + d.month - 1)
-                state.pointee.lastQuarter = Int64(d.year * 4 + (d.month - 1) / 3)
+    /// Adds one valid row (see `Feeder.feed`).
+    func feed(_ cells: UnsafePointer<Cell>, row: UnsafePointer<CSVRow>?, headers: UnsafePointer<Int>?) {
+        feeder.feed(cells, row: row, headers: headers)
+    }
+
+    /// A tally's hot path, in plain memory.
+    struct Feeder {
+        fileprivate let state: UnsafeMutablePointer<State>
+        let keys: UnsafeMutablePointer<StatisticPlan.Key>
+        let keyCount: Int
+        let measures: UnsafeMutablePointer<StatisticPlan.Measure>
+        let measureCount: Int
+        let filter: Predicate?
+        /// With `--office`: the office column (-1 without) and the codes it may hold, sorted.
+        let officeColumn: Int
+        let officeCodes: UnsafeMutablePointer<Int64>
+        let officeCount: Int
+        let scratch: UnsafeMutablePointer<Int64>
+
+        /// Adds one valid row: `row`, when given, is where a text unknown to the id space is read.
+        @inline(__always)
+        func feed(_ cells: UnsafePointer<Cell>, row: UnsafePointer<CSVRow>?, headers: UnsafePointer<Int>?) {
+            if officeColumn >= 0 {
+                let c = cells[officeColumn]
+                guard c.hasValue, isOffice(c.value) else { return }
             }
-            return derivation == .month ? state.pointee.lastMonth : state.pointee.lastQuarter
+            if let filter, !filter.evaluate(cells) { return }
+            let m = measureCount
+            for k in 0..<keyCount {
+                let g = keys[k]
+                scratch[k] = part(cells[g.column], g.derivation, type: g.type, header: headers.map { $0[g.column] }, row: row)
+            }
+            let cell = state.pointee.grid.cell(of: scratch)
+            var group = cell >= 0 ? state.pointee.grid.group(at: cell) : -1
+            if group < 0 {
+                let (g, added) = state.pointee.groups.group(of: scratch)
+                if added { state.pointee.reserve(group: g, measures: m) }
+                if cell >= 0 { state.pointee.grid.remember(g, at: cell) }
+                group = g
+            }
+            let totals = state.pointee.totals + group * m
+            for j in 0..<m {
+                let measure = measures[j]
+                switch measure.kind {
+                case .count:
+                    totals[j] += 1
+                case .sum:
+                    let c = cells[measure.column]
+                    guard c.hasValue else { continue }
+                    // An amount cell is twice its micro-yuan (plus a rounding bit): add micro-yuan.
+                    totals[j] += Int128(measure.type == .amount ? c.value >> 1 : c.value)
+                case .distinct:
+                    let c = cells[measure.column]
+                    guard c.hasValue else { continue }
+                    let v = part(c, .value, type: measure.type ?? .text, header: headers.map { $0[measure.column] }, row: row)
+                    state.pointee.seen[group * m + j].insert(v)
+                }
+            }
+        }
+
+        @inline(__always)
+        private func isOffice(_ code: Int64) -> Bool {
+            var lo = 0, hi = officeCount
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if officeCodes[mid] < code { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < officeCount && officeCodes[lo] == code
+        }
+
+        /// One key part of a cell.
+        @inline(__always)
+        private func part(_ c: Cell, _ derivation: Statistic.GroupKey.Derivation, type: ColumnSchema.ValueType,
+                          header: Int?, row: UnsafePointer<CSVRow>?) -> Int64 {
+            switch c.state {
+            case .empty: return StatisticTally.empty
+            case .invalid: return StatisticTally.invalid
+            case .value: break
+            }
+            switch derivation {
+            case .value:
+                guard c.value < 0, type == .id || type == .text else { return c.value }
+                // Not in the id space: a code of this tally's own, by the text.
+                guard let header, header >= 0, let row else { return c.value }
+                return -2 - Int64(state.pointee.local.intern(row.pointee.field(header)))
+            case .month, .quarter:
+                let slot = state.pointee.days + Int(UInt64(bitPattern: c.value) % UInt64(StatisticTally.dayCacheSize))
+                if slot.pointee.day != c.value {
+                    let d = Day(rawValue: Int32(truncatingIfNeeded: c.value)).civil
+                    slot.pointee = (c.value, Int64(d.year * 12 + d.month - 1), Int64(d.year * 4 + (d.month - 1) / 3))
+                }
+                return derivation == .month ? slot.pointee.month : slot.pointee.quarter
+            }
         }
     }
 
     /// Adds another worker's tally of the same statistic.
     func merge(_ other: StatisticTally) {
-        let m = measures.count
+        let m = plan.measures.count
         func translate(_ v: Int64) -> Int64 {
             guard v <= -2, v > Self.invalid else { return v }
             let text = other.state.pointee.local.string(Int32(-2 - v))
@@ -132,12 +203,10 @@ final class StatisticTally {
             let key = other.state.pointee.groups.key(slot)
             for k in key.indices { scratch[k] = translate(key[k]) }
             let (to, added) = state.pointee.groups.group(of: scratch)
-            if added {
-                state.pointee.totals.append(contentsOf: repeatElement(0, count: m))
-                state.pointee.seen.append(contentsOf: repeatElement([], count: m))
-            }
+            if added { state.pointee.reserve(group: to, measures: m) }
             for j in 0..<m {
                 state.pointee.totals[to * m + j] += other.state.pointee.totals[slot * m + j]
+                guard state.pointee.distinct else { continue }
                 for v in other.state.pointee.seen[slot * m + j] { state.pointee.seen[to * m + j].insert(translate(v)) }
             }
         }
@@ -164,25 +233,59 @@ final class StatisticTally {
             case .integer: return .count(Int(v))
             }
         }
-        let m = measures.count
-        var rows: [(key: [StatisticValue], values: [StatisticValue])] = []
-        rows.reserveCapacity(groupCount)
-        for slot in 0..<groupCount {
-            let key = state.pointee.groups.key(slot)
-            let parts = keys.enumerated().map { k, g in text(key[k], g, type: g.type, column: g.column) }
-            let values = measures.enumerated().map { j, measure -> StatisticValue in
-                switch measure.kind {
-                case .count: return .count(Int(clamping: state.pointee.totals[slot * m + j]))
-                case .distinct: return .count(state.pointee.seen[slot * m + j].count)
-                case .sum:
-                    let t = state.pointee.totals[slot * m + j]
-                    return measure.type == .amount ? .amount(Amount(micros: Int64(clamping: t))) : .count(Int(clamping: t))
+        let m = plan.measures.count, width = plan.keys.count, count = groupCount
+        // Each key part's distinct values are made into texts once and ranked once; the rows are
+        // then sorted by their ranks, part by part (the order `StatisticValue.precedes` gives).
+        var index = [Int32](repeating: 0, count: count * width)  // into the part's distinct values
+        var ranks = [Int32](repeating: 0, count: count * width)
+        var parts: [[StatisticValue]] = []
+        for (k, g) in plan.keys.enumerated() {
+            var distinct: [Int64: Int] = [:]
+            var values: [StatisticValue] = []
+            for slot in 0..<count {
+                let v = state.pointee.groups.key(slot)[k]
+                if let i = distinct[v] {
+                    index[slot * width + k] = Int32(i)
+                } else {
+                    distinct[v] = values.count
+                    index[slot * width + k] = Int32(values.count)
+                    values.append(text(v, g, type: g.type, column: g.column))
                 }
             }
-            rows.append((parts, values))
+            let order = values.indices.sorted { StatisticValue.precedes([values[$0]], [values[$1]]) }
+            var rankOf = [Int32](repeating: 0, count: values.count)
+            var rank: Int32 = 0
+            for (i, index) in order.enumerated() {
+                if i > 0, values[index] != values[order[i - 1]] { rank += 1 }
+                rankOf[index] = rank
+            }
+            for slot in 0..<count { ranks[slot * width + k] = rankOf[Int(index[slot * width + k])] }
+            parts.append(values)
         }
-        rows.sort { a, b in StatisticValue.precedes(a.key, b.key) }
+        let sorted = ranks.withUnsafeBufferPointer { r in
+            (0..<count).sorted { a, b in
+                for k in 0..<width where r[a * width + k] != r[b * width + k] { return r[a * width + k] < r[b * width + k] }
+                return a < b
+            }
+        }
+        var rows: [[StatisticValue]] = []
+        rows.reserveCapacity(count)
+        for slot in sorted {
+            var row: [StatisticValue] = []
+            row.reserveCapacity(width + m)
+            for k in 0..<width { row.append(parts[k][Int(index[slot * width + k])]) }
+            for (j, measure) in plan.measures.enumerated() {
+                switch measure.kind {
+                case .count: row.append(.count(Int(clamping: state.pointee.totals[slot * m + j])))
+                case .distinct: row.append(.count(state.pointee.seen[slot * m + j].count))
+                case .sum:
+                    let t = state.pointee.totals[slot * m + j]
+                    row.append(measure.type == .amount ? .amount(Amount(micros: Int64(clamping: t))) : .count(Int(clamping: t)))
+                }
+            }
+            rows.append(row)
+        }
         return StatisticTable(id: s.id, title: s.title(english: english), columns: s.columns, keyCount: plan.keys.count,
-                              rows: rows.map { $0.key + $0.values })
+                              rows: rows)
     }
 }

@@ -4,16 +4,34 @@ import DudaoCore
 /// limited to this office's rows and without the office column. A statistic left with two keys
 /// and one measure (months × activity types) is shown as a cross table, which reads far better
 /// than one line per pair; any other as a plain table.
+///
+/// Each statistic's rows are divided among the offices once, in file order, so a province's
+/// report costs one pass over the rows, not one per office.
 struct HTMLOfficeStatistics {
     var tables: [(table: StatisticTable, officeColumn: Int)]
     var words: Wording
+    /// Per table: each office's rows, without the office column, in the table's order.
+    private var rowsByOffice: [[String: [[StatisticValue]]]]
+
+    init(tables: [(table: StatisticTable, officeColumn: Int)], words: Wording) {
+        self.tables = tables
+        self.words = words
+        rowsByOffice = tables.map { table, column in
+            var byOffice: [String: [[StatisticValue]]] = [:]
+            for row in table.rows {
+                guard case .text(let office) = row[column] else { continue }
+                var rest = row
+                rest.remove(at: column)
+                byOffice[office, default: []].append(rest)
+            }
+            return byOffice
+        }
+    }
 
     func html(for office: String) -> String {
         var html = ""
-        for (table, column) in tables {
-            let rows = table.rows.filter { if case .text(let t) = $0[column] { t == office } else { false } }
-                .map { row in row.enumerated().filter { $0.offset != column }.map(\.element) }
-            guard !rows.isEmpty else { continue }
+        for ((table, column), byOffice) in zip(tables, rowsByOffice) {
+            guard let rows = byOffice[office], !rows.isEmpty else { continue }
             let columns = table.columns.enumerated().filter { $0.offset != column }.map(\.element)
             html += "<h3>\(table.title.markupEscaped)</h3>\n"
             html += table.keyCount == 3 && table.columns.count == 4 ? cross(columns, rows) : plain(columns, rows, keys: table.keyCount - 1)
