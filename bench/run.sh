@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
 done
 
 venv=bench/.venv
-if ! "$venv/bin/python" -c "import duckdb, polars, fastexcel" 2>/dev/null; then
+if ! "$venv/bin/python" -c "import duckdb, polars, fastexcel, xlsxwriter" 2>/dev/null; then
     echo "== creating $venv and installing bench/requirements.txt"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --upgrade pip

@@ -1,21 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The zip container of a workbook: finds parts by name and inflates them chunk by chunk
-/// from their own bytes (`ZipDirectory`, `ZipInflater`), checking `XLSXLimits` on the
-/// declared sizes and again on the bytes as they come out. The file stays open while the
-/// package lives.
-final class XLSXPackage {
+/// (`ZipFile`), checking `XLSXLimits` on the declared sizes and again on the bytes as they
+/// come out.
+struct XLSXPackage {
     /// A body throws this to stop reading a part before its end.
     struct Stop: Error {}
 
     let file: String
     let limits: XLSXLimits
-    private let descriptor: Int32
-    private let directory: ZipDirectory
+    private let zip: ZipFile
     /// Entries by part name, lowercased without a leading `/`: OPC part names ignore case.
     private let entries: [String: ZipDirectory.Entry]
 
@@ -25,35 +18,19 @@ final class XLSXPackage {
     init(path: String, file: String, limits: XLSXLimits) throws(XLSXError) {
         self.file = file
         self.limits = limits
-        // Non-blocking, so that a FIFO in a workbook's place cannot stall the open.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw .unreadable(file: file, errno: errno) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
-            close(fd)
-            throw .notZip(file: file)
+        do throws(ZipFile.OpenError) {
+            zip = try ZipFile(path: path)
+        } catch {
+            switch error {
+            case .unreadable(let errno): throw .unreadable(file: file, errno: errno)
+            case .notZip(let compoundFile, _): throw compoundFile ? .legacyFormat(file: file) : .notZip(file: file)
+            }
         }
-        let magic = (try? ZipDirectory.read(fd, at: 0, count: 4)) ?? []
-        if magic == [0xD0, 0xCF, 0x11, 0xE0] {
-            close(fd)
-            throw .legacyFormat(file: file)
-        }
-        guard magic.count == 4, magic[0] == UInt8(ascii: "P"), magic[1] == UInt8(ascii: "K"),
-              let directory = try? ZipDirectory(descriptor: fd) else {
-            close(fd)
-            throw .notZip(file: file)
-        }
-        descriptor = fd
-        self.directory = directory
         var entries: [String: ZipDirectory.Entry] = [:]
-        for entry in directory.entries where !entry.isFolder {
+        for entry in zip.entries where !entry.isFolder {
             entries[Self.key(entry.name)] = entry
         }
         self.entries = entries
-    }
-
-    deinit {
-        close(descriptor)
     }
 
     private static func key(_ part: String) -> String {
@@ -71,8 +48,7 @@ final class XLSXPackage {
         try check(size: entry.uncompressedSize, packed: packed, limit: limit, part: part)
         var inflated: UInt64 = 0
         do {
-            let offset = try directory.dataOffset(of: entry, descriptor: descriptor)
-            try ZipInflater(descriptor: descriptor, chunkSize: Self.chunkSize).stream(entry, at: offset) { chunk in
+            try zip.stream(entry, chunkSize: Self.chunkSize) { chunk in
                 inflated += UInt64(chunk.count)
                 try check(size: inflated, packed: packed, limit: limit, part: part)
                 do {

@@ -9,26 +9,35 @@ import Darwin
 /// its data lies. Every offset and size is checked against the file before it is used, so a
 /// damaged archive is an error, never a read outside it. `ZipInflater` then inflates an
 /// entry from exactly its own compressed bytes.
-struct ZipDirectory {
-    /// One file or folder of the archive.
-    struct Entry: Equatable {
-        /// The name as stored (UTF-8; a byte that is not is replaced).
-        var name: String
+public struct ZipDirectory: Sendable {
+    /// One file, folder or link of the archive.
+    public struct Entry: Equatable, Sendable {
+        /// The name's bytes as stored.
+        public var rawName: [UInt8]
+        /// The general-purpose flags; bit 11 says the name is UTF-8.
+        public var flags: UInt16
         /// 0 stored, 8 deflated; others are refused when read.
-        var method: UInt16
-        var compressedSize: UInt64
-        var uncompressedSize: UInt64
+        public var method: UInt16
+        public var compressedSize: UInt64
+        public var uncompressedSize: UInt64
         var localHeaderOffset: UInt64
+        /// The external attributes; their high half is a Unix mode where the archiver set one.
+        public var externalAttributes: UInt32
 
-        var isFolder: Bool { name.hasSuffix("/") }
+        /// The name as UTF-8 (a byte that is not is replaced).
+        public var name: String { String(decoding: rawName, as: UTF8.self) }
+        public var nameIsUTF8: Bool { flags & 0x0800 != 0 }
+        public var isFolder: Bool { rawName.last == UInt8(ascii: "/") }
+        /// A symbolic link by its Unix mode.
+        public var isLink: Bool { (externalAttributes >> 16) & UInt32(S_IFMT) == UInt32(S_IFLNK) }
     }
 
-    /// Why the directory could not be read; the text is the detail of an error message.
-    struct Problem: Error, Equatable {
-        var detail: String
+    /// Why the directory or an entry could not be read; the text is the detail of an error message.
+    public struct Problem: Error, Equatable {
+        public var detail: String
     }
 
-    let entries: [Entry]
+    public let entries: [Entry]
     let fileSize: UInt64
 
     /// At most this many entries, and a directory of at most this many bytes, are read.
@@ -78,9 +87,10 @@ struct ZipDirectory {
             let commentLength = Int(directory.u16(p + 32))
             let next = p + 46 + nameLength + extraLength + commentLength
             guard next <= directory.count else { throw Problem(detail: "central directory entry \(entries.count + 1) is cut short") }
-            var entry = Entry(name: String(decoding: directory[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self),
+            var entry = Entry(rawName: Array(directory[(p + 46)..<(p + 46 + nameLength)]), flags: directory.u16(p + 8),
                               method: directory.u16(p + 10), compressedSize: UInt64(directory.u32(p + 20)),
-                              uncompressedSize: UInt64(directory.u32(p + 24)), localHeaderOffset: UInt64(directory.u32(p + 42)))
+                              uncompressedSize: UInt64(directory.u32(p + 24)), localHeaderOffset: UInt64(directory.u32(p + 42)),
+                              externalAttributes: directory.u32(p + 38))
             Self.applyZIP64(directory, extra: (p + 46 + nameLength)..<(p + 46 + nameLength + extraLength), to: &entry)
             entries.append(entry)
             p = next

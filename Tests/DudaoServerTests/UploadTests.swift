@@ -237,6 +237,38 @@ import ZIPFoundation
         await site.remove()
     }
 
+    /// A zip of one deflated entry whose stream is cut in half: the archive around it is whole,
+    /// the entry's data stops before its deflate stream does.
+    static func zipWithCutEntry(_ name: String, _ contents: [UInt8]) throws -> [UInt8] {
+        var packed: [UInt8] = []
+        _ = try Data.compress(size: Int64(contents.count), bufferSize: 1 << 16, provider: { position, size in
+            Data(contents[Int(position)..<Int(position) + size])
+        }, consumer: { packed += $0 })
+        let data = Array(packed.prefix(packed.count / 2)), path = Array(name.utf8)
+        func le(_ value: Int, _ bytes: Int) -> [UInt8] { (0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        let sizes = le(0, 4) + le(data.count, 4) + le(contents.count, 4) + le(path.count, 2) + le(0, 2)
+        let local = le(0x0403_4B50, 4) + le(20, 2) + le(0x0800, 2) + le(8, 2) + le(0, 4) + sizes + path
+        let central = le(0x0201_4B50, 4) + le(20, 2) + le(20, 2) + le(0x0800, 2) + le(8, 2) + le(0, 4) + sizes
+            + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(0, 4) + path
+        let end = le(0x0605_4B50, 4) + le(0, 4) + le(1, 2) + le(1, 2) + le(central.count, 4) + le(local.count + data.count, 4) + le(0, 2)
+        return local + data + central + end
+    }
+
+    @Test func aZipWhoseEntryIsCutShortIsRefusedNotAHang() async throws {
+        let site = try await TestSite()
+        try await site.test { client in
+            let login = try #require(try await client.login("so01"))
+            let rows = try TestSite.demoRows("activities.csv", office: "SO01")
+            let cut = try Self.zipWithCutEntry("activities.csv", rows)
+            let (status, json) = try await client.upload("SO01", name: "cut.zip", contents: cut, headers: login.headers,
+                                                         contentType: "application/zip")
+            #expect(status == .unprocessableContent)
+            #expect((json["error"] as? String)?.contains("deflate") == true)
+            #expect(try await site.server.store.uploads(office: "SO01").isEmpty)
+        }
+        await site.remove()
+    }
+
     @Test func aZipThatUnpacksPastTheBoundIsRefused() async throws {
         let site = try await TestSite { $0.maxUnpackedBytes = 50_000 }
         try await site.test { client in

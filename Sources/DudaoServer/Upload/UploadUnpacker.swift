@@ -1,5 +1,5 @@
+import DudaoXLSX
 import Foundation
-import ZIPFoundation
 
 /// Puts a received file into the folder the engine reads: a CSV or workbook under its own
 /// (checked) name; a zip unpacked as a folder, keeping only CSV and XLSX files, every path
@@ -26,30 +26,35 @@ struct UploadUnpacker {
         (try? FileManager.default.copyItem(atPath: from, toPath: to)) != nil
     }
 
+    /// GB18030: names without the UTF-8 flag are read so, as zips made on Chinese Windows are.
+    private static let legacyNames = String.Encoding(rawValue: 0x8000_0632)
+
+    private static func path(_ entry: ZipDirectory.Entry) -> String {
+        entry.nameIsUTF8 ? entry.name : String(data: Data(entry.rawName), encoding: legacyNames) ?? entry.name
+    }
+
     private func unzip(_ path: String, into folder: String) throws(UploadProblem) -> [String] {
-        let archive: Archive
-        do {
-            // Names without the UTF-8 flag are read as GB18030, as zips made on Chinese Windows are.
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read,
-                                  pathEncoding: String.Encoding(rawValue: 0x8000_0632))
+        // Each entry is inflated from exactly its own bytes (a damaged one is an error, not a hang).
+        let archive: ZipFile
+        do throws(ZipFile.OpenError) {
+            archive = try ZipFile(path: path)
         } catch {
-            throw .badZip(String(describing: error))
+            switch error {
+            case .unreadable(let errno): throw .badZip("errno \(errno)")
+            case .notZip(_, let detail): throw .badZip(detail)
+            }
         }
         var placed: [String] = []
-        var count = 0
         var unpacked = 0
-        for entry in archive {
-            count += 1
-            if count > maxEntries { throw .zipBounds }
-            let entryPath = entry.path
+        if archive.entries.count > maxEntries { throw .zipBounds }
+        for entry in archive.entries {
+            let entryPath = Self.path(entry)
             let components = entryPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             if components.first == "__MACOSX" { continue }
-            switch entry.type {
-            case .symlink: throw .badName(entryPath)
-            case .directory:
+            if entry.isLink { throw .badName(entryPath) }
+            if entry.isFolder {
                 for c in components where !c.isEmpty && !UploadName.isSafeComponent(c) { throw .badName(entryPath) }
                 continue
-            case .file: break
             }
             guard !components.isEmpty, components.allSatisfy(UploadName.isSafeComponent) else { throw .badName(entryPath) }
             guard let name = components.last, let kind = UploadName.kind(of: name), kind != .zip else { continue }
@@ -67,13 +72,15 @@ struct UploadUnpacker {
             let limit = maxUnpackedBytes
             var written = unpacked
             do {
-                _ = try archive.extract(entry) { data in
-                    written += data.count
+                try archive.stream(entry) { chunk in
+                    written += chunk.count
                     if written > limit { throw UploadProblem.zipBounds }
-                    handle.write(data)
+                    handle.write(Data(chunk))
                 }
             } catch let problem as UploadProblem {
                 throw problem
+            } catch let problem as ZipDirectory.Problem {
+                throw .badZip(problem.detail)
             } catch {
                 throw .badZip(String(describing: error))
             }
