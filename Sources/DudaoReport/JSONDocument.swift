@@ -82,9 +82,3 @@ struct JSONDocument {
         }
     }
 }
-
-/// Hands a buffer to concurrent writers that write disjoint elements of it.
-private struct UnsafeSendableBuffer<T: ~Copyable>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
-}

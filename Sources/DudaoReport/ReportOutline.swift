@@ -63,11 +63,19 @@ struct ReportOutline {
         return (ids, names)
     }
 
-    /// Every office that findings and due items name.
+    /// Every office that findings and due items name. Items in report order mostly name the
+    /// office the item before them named, so that one is not hashed again.
     private static func namedOffices(_ result: AuditResult) -> Set<String> {
         var named = Set<String>()
-        for i in result.findings.indices { named.formUnion(result.findings[i].offices) }
-        for i in result.due.indices { named.formUnion(result.due[i].offices) }
+        var last: String?
+        func add(_ offices: [String]) {
+            for office in offices where office != last {
+                named.insert(office)
+                last = office
+            }
+        }
+        for i in result.findings.indices { add(result.findings[i].offices) }
+        for i in result.due.indices { add(result.due[i].offices) }
         return named
     }
 
@@ -77,11 +85,14 @@ struct ReportOutline {
         sections = ids.map { Section(officeID: $0, officeName: names[$0]) }
         var unattributed = Section(officeID: nil, officeName: nil)
 
-        for finding in result.findings {
-            total.count(finding)
-            if finding.offices.isEmpty { ReportOutline.add(finding, to: &unattributed) }
-            for place in finding.offices.compactMap({ index[$0] }) {
-                ReportOutline.add(finding, to: &sections[place])
+        // By index, so that a finding is copied once, into its group (a copy retains its dozen strings).
+        var last: (office: String, place: Int?)?
+        for i in result.findings.indices {
+            total.count(result.findings[i].status, result.findings[i].severity)
+            if result.findings[i].offices.isEmpty { ReportOutline.add(result.findings[i], to: &unattributed) }
+            for office in result.findings[i].offices {
+                if last?.office != office { last = (office, index[office]) }
+                if let place = last?.place { ReportOutline.add(result.findings[i], to: &sections[place]) }
             }
         }
         for item in result.due {

@@ -11,17 +11,22 @@ enum HTMLReporter: Reporter {
     static let contentsLimit = 30
 
     static func render(_ result: AuditResult, options: ReportOptions) -> String {
-        var html = ""
-        emit(result, options) { html += $0 }
-        return html
+        var page: [UInt8] = []
+        emit(result, options) { page.append(contentsOf: $0) }
+        return String(decoding: page, as: UTF8.self)
     }
 
     static func write(_ result: AuditResult, options: ReportOptions, to sink: ReportSink) {
         emit(result, options) { sink.write($0) }
     }
 
-    /// The page in pieces, one office section at a time, so a province's report is never one string.
-    private static func emit(_ result: AuditResult, _ options: ReportOptions, _ out: (String) -> Void) {
+    /// The page in pieces, the office sections in batches written on all cores, so a
+    /// province's report is never one string. A piece is only valid during the call.
+    private static func emit(_ result: AuditResult, _ options: ReportOptions, _ emit: (UnsafeRawBufferPointer) -> Void) {
+        func out(_ markup: String) {
+            var markup = markup
+            markup.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+        }
         let words = Wording(language: options.language)
         let outline = ReportOutline(result)
         let title = words.reportTitle(result).markupEscaped
@@ -63,10 +68,11 @@ enum HTMLReporter: Reporter {
         if resolved[nil] != nil, !sections.contains(where: { $0.officeID == nil }) {
             sections.append(ReportOutline.Section(officeID: nil, officeName: nil))
         }
-        for (place, section) in sections.enumerated() where !section.isEmpty || resolved[section.officeID] != nil {
-            out(HTMLOfficeSection(section: section, anchor: anchor(place), words: words, statistics: statistics,
-                                  changes: changes?.office(section.officeID), resolved: resolved[section.officeID] ?? []).html)
+        let shown = sections.enumerated().filter { !$0.element.isEmpty || resolved[$0.element.officeID] != nil }.map { place, section in
+            HTMLOfficeSection(section: section, anchor: anchor(place), words: words, statistics: statistics,
+                              changes: changes?.office(section.officeID), resolved: resolved[section.officeID] ?? [])
         }
+        HTMLSections.write(shown, emit: emit)
         if !everyOfficeListed {
             out("<section class=\"office\" id=\"all-offices\">\n<h2>\(words.allOfficesHeading.markupEscaped)</h2>\n")
             out(tallyTable(outline.sections.enumerated().map { ($0.offset, $0.element) }, total: outline.total, changes, words))
