@@ -76,6 +76,10 @@ struct XMLScanner {
                     throw XMLProblem(detail: "a DOCTYPE or other declaration, which workbooks do not have")
                 }
             default:
+                if let next = try sink.element(p, i, n) {
+                    i = next
+                    continue
+                }
                 var j = i + 1
                 while j < n {
                     let b = p[j]
