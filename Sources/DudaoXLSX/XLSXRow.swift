@@ -35,6 +35,16 @@ public struct XLSXRow: Sendable {
         return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
     }
 
+    /// Calls `body` with each cell's UTF-8 text and kind, column by column up to `count`: the
+    /// whole row for one call across the module, where `withUTF8(at:)` is one per cell.
+    public func forEachCell(_ body: (UnsafeRawBufferPointer, XLSXCellKind) throws -> Void) rethrows {
+        try bytes.withUnsafeBytes { all in
+            for slot in slots {
+                try body(UnsafeRawBufferPointer(rebasing: all[slot.start..<slot.end]), slot.kind)
+            }
+        }
+    }
+
     /// Every cell's text, column by column up to `count`.
     public var texts: [String] { (0..<count).map(text(at:)) }
 
