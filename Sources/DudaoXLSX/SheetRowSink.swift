@@ -121,7 +121,7 @@ struct SheetRowSink: XMLSink {
         try beginCell(ref: cell.ref, style: cell.style, type: cell.type, isSelfClosing: cell.isSelfClosing)
         guard !cell.isSelfClosing else { return cell.end }
         inCell = false
-        if XLSXCellElement.isPlain(cell.value) && XLSXCellElement.isPlain(cell.inline) {
+        if cell.isPlain {
             try setCell(value: cell.value, inline: cell.inline)
         } else {
             XMLText.append(cell.value, to: &value, underscoreEscapes: true)

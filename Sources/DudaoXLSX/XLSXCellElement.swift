@@ -19,6 +19,8 @@ struct XLSXCellElement {
     var value = UnsafeRawBufferPointer(start: nil, count: 0)
     /// The undecoded text of `<is><t>`, empty if the cell has none.
     var inline = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// Whether the text is the same decoded: no entity, carriage return or `_xHHHH_` escape.
+    var isPlain = true
     var isSelfClosing = false
     /// The offset just past the element.
     var end = 0
@@ -59,7 +61,7 @@ struct XLSXCellElement {
         j += 1
         // Content: nothing, `<v>…</v>` or `<is><t>…</t></is>`, then `</c>`.
         if Self.starts("<v>", p, j, n) {
-            guard let (text, after) = Self.text(p, j + 3, n), Self.starts("</v>", p, after, n) else { return nil }
+            guard let (text, after) = Self.text(p, j + 3, n, &cell.isPlain), Self.starts("</v>", p, after, n) else { return nil }
             cell.value = text
             j = after + 4
         } else if Self.starts("<is><t", p, j, n) {
@@ -71,7 +73,7 @@ struct XLSXCellElement {
             } else {
                 return nil
             }
-            guard let (text, after) = Self.text(p, k, n), Self.starts("</t></is>", p, after, n) else { return nil }
+            guard let (text, after) = Self.text(p, k, n, &cell.isPlain), Self.starts("</t></is>", p, after, n) else { return nil }
             cell.inline = text
             j = after + 9
         }
@@ -80,12 +82,20 @@ struct XLSXCellElement {
         return cell
     }
 
-    /// The character data from `p[i]` to the next `<`, and where that `<` is.
+    /// The character data from `p[i]` to the next `<`, and where that `<` is; `isPlain` is
+    /// cleared if the data holds a byte that decoding could change.
     @inline(__always)
-    private static func text(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (UnsafeRawBufferPointer, Int)? {
+    private static func text(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ isPlain: inout Bool) -> (UnsafeRawBufferPointer, Int)? {
         var k = i
-        while k < n && p[k] != UInt8(ascii: "<") { k += 1 }
+        var plain = true
+        while k < n {
+            let b = p[k]
+            if b == UInt8(ascii: "<") { break }
+            if b == UInt8(ascii: "&") || b == UInt8(ascii: "\r") || b == UInt8(ascii: "_") { plain = false }
+            k += 1
+        }
         guard k < n else { return nil }
+        isPlain = plain
         return (UnsafeRawBufferPointer(start: p + i, count: k - i), k)
     }
 
@@ -95,13 +105,6 @@ struct XLSXCellElement {
         guard n - at >= count else { return false }
         let q = pattern.utf8Start
         for k in 0..<count where p[at + k] != q[k] { return false }
-        return true
-    }
-
-    /// Whether `text` is the same decoded: no entity, carriage return or `_xHHHH_` escape.
-    @inline(__always)
-    static func isPlain(_ text: UnsafeRawBufferPointer) -> Bool {
-        for b in text where b == UInt8(ascii: "&") || b == UInt8(ascii: "\r") || b == UInt8(ascii: "_") { return false }
         return true
     }
 }
