@@ -76,6 +76,21 @@ public struct XLSXRow: Sendable {
         text.withUnsafeBytes { set(column: column, kind: kind, text: $0) }
     }
 
+    /// Appends the row's bytes and cells to a batch of rows (`RowRing`).
+    func copy(to bytes: inout [UInt8], _ slots: inout [Slot]) {
+        bytes.append(contentsOf: self.bytes)
+        slots.append(contentsOf: self.slots)
+    }
+
+    /// Makes this the row whose bytes and cells a batch holds at `bytes` and `slots`.
+    mutating func load(number: Int, bytes: UnsafeRawBufferPointer, slots: ArraySlice<Slot>) {
+        self.number = number
+        self.bytes.removeAll(keepingCapacity: true)
+        self.bytes.append(contentsOf: bytes)
+        self.slots.removeAll(keepingCapacity: true)
+        self.slots.append(contentsOf: slots)
+    }
+
     /// Empties the cells of `columns` that the row has.
     mutating func clear(columns: ClosedRange<Int>) {
         for column in columns where column < slots.count {
