@@ -87,6 +87,9 @@ struct XLSXCellElement {
     @inline(__always)
     private static func text(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ isPlain: inout Bool) -> (UnsafeRawBufferPointer, Int)? {
         var k = i
+        // Eight bytes at a time while none of them is `<`, `&`, CR or `_` (most cell text).
+        let raw = UnsafeRawPointer(p)
+        while n - k >= 8 && !Self.hasSpecialByte(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) { k += 8 }
         var plain = true
         while k < n {
             let b = p[k]
@@ -99,12 +102,32 @@ struct XLSXCellElement {
         return (UnsafeRawBufferPointer(start: p + i, count: k - i), k)
     }
 
+    /// Whether a byte of `word` is `<`, `&`, CR or `_` (the zero-byte test of each XOR).
+    @inline(__always)
+    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x26))
+            || hasZero(word ^ (ones &* 0x0D)) || hasZero(word ^ (ones &* 0x5F))
+    }
+
+    /// Whether `p[at...]` starts with `pattern`, compared eight bytes at a time.
     @inline(__always)
     private static func starts(_ pattern: StaticString, _ p: UnsafePointer<UInt8>, _ at: Int, _ n: Int) -> Bool {
         let count = pattern.utf8CodeUnitCount
         guard n - at >= count else { return false }
-        let q = pattern.utf8Start
-        for k in 0..<count where p[at + k] != q[k] { return false }
+        let q = UnsafeRawPointer(pattern.utf8Start)
+        let r = UnsafeRawPointer(p + at)
+        var k = 0
+        while count - k >= 8 {
+            if r.loadUnaligned(fromByteOffset: k, as: UInt64.self) != q.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < count {
+            if r.load(fromByteOffset: k, as: UInt8.self) != q.load(fromByteOffset: k, as: UInt8.self) { return false }
+            k += 1
+        }
         return true
     }
 }
