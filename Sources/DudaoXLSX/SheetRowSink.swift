@@ -114,6 +114,23 @@ struct SheetRowSink: XMLSink {
         }
     }
 
+    /// Takes a cell of a common shape (`XLSXCellElement`) whole, as the tags one by one would.
+    mutating func element(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) throws -> Int? {
+        guard inSheetData, capture == .none, !inInline, phoneticDepth == 0,
+              let cell = XLSXCellElement.read(p, i, n) else { return nil }
+        try beginCell(ref: cell.ref, style: cell.style, type: cell.type, isSelfClosing: cell.isSelfClosing)
+        guard !cell.isSelfClosing else { return cell.end }
+        inCell = false
+        if cell.isPlain {
+            try setCell(value: cell.value, inline: cell.inline)
+        } else {
+            XMLText.append(cell.value, to: &value, underscoreEscapes: true)
+            XMLText.append(cell.inline, to: &inline, underscoreEscapes: true)
+            try setCellFromBuffers()
+        }
+        return cell.end
+    }
+
     mutating func text(_ bytes: UnsafeRawBufferPointer, cdata: Bool) throws {
         switch capture {
         case .none: return
@@ -174,6 +191,11 @@ struct SheetRowSink: XMLSink {
             default: break
             }
         }
+        try beginCell(ref: ref, style: styleIndex, type: cellType, isSelfClosing: tag.isSelfClosing)
+    }
+
+    private mutating func beginCell(ref: UnsafeBufferPointer<UInt8>?, style styleIndex: UnsafeBufferPointer<UInt8>?,
+                                    type cellType: UnsafeBufferPointer<UInt8>?, isSelfClosing: Bool) throws {
         if let ref, let parsed = XLSXCellReference.parse(ref) {
             column = parsed.column
         } else {
@@ -184,7 +206,7 @@ struct SheetRowSink: XMLSink {
         }
         style = styleIndex.flatMap(XMLText.integer) ?? 0
         type = Self.cellType(cellType)
-        inCell = !tag.isSelfClosing
+        inCell = !isSelfClosing
         if !value.isEmpty { value.removeAll(keepingCapacity: true) }
         if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
     }
@@ -205,6 +227,18 @@ struct SheetRowSink: XMLSink {
     private mutating func finishCell() throws {
         guard inCell else { return }
         inCell = false
+        try setCellFromBuffers()
+    }
+
+    private mutating func setCellFromBuffers() throws {
+        let value = value, inline = inline
+        try value.withUnsafeBytes { value in
+            try inline.withUnsafeBytes { inline in try setCell(value: value, inline: inline) }
+        }
+    }
+
+    /// Sets the open cell from the decoded texts of its `<v>` and `<is><t>`.
+    private mutating func setCell(value: UnsafeRawBufferPointer, inline: UnsafeRawBufferPointer) throws {
         switch type {
         case .inline:
             row.set(column: column, kind: .text, text: inline)
@@ -214,36 +248,38 @@ struct SheetRowSink: XMLSink {
             row.set(column: column, kind: .error, text: value)
         case .shared:
             guard !value.isEmpty else { return }
-            guard let index = value.withUnsafeBufferPointer(XMLText.integer), let range = sharedStrings.range(index) else {
+            guard let index = XMLText.integer(value.assumingMemoryBound(to: UInt8.self)), let range = sharedStrings.range(index) else {
                 throw XMLProblem(detail: "cell \(row.number):\(column + 1) refers to a shared string that does not exist")
             }
             let strings = sharedStrings.bytes
             strings.withUnsafeBytes { row.set(column: column, kind: .text, text: UnsafeRawBufferPointer(rebasing: $0[range])) }
         case .boolean:
             guard !value.isEmpty else { return }
-            row.set(column: column, kind: .boolean, text: value == [UInt8(ascii: "0")] ? Array("FALSE".utf8) : Array("TRUE".utf8))
+            row.set(column: column, kind: .boolean, text: value.elementsEqual(CollectionOfOne(UInt8(ascii: "0"))) ? Self.falseText : Self.trueText)
         case .isoDate:
             let isISO = value.count >= 10 && value[4] == UInt8(ascii: "-") && value[7] == UInt8(ascii: "-")
-            row.set(column: column, kind: isISO ? .date : .text, text: isISO ? Array(value[..<10]) : value)
+            row.set(column: column, kind: isISO ? .date : .text, text: isISO ? UnsafeRawBufferPointer(rebasing: value[..<10]) : value)
         case .number:
             guard !value.isEmpty else { return }
             var out: [UInt8] = []
             swap(&out, &display)
             out.removeAll(keepingCapacity: true)
             let kind = Self.format(number: value, asDate: styles.isDate(style: style), date1904: date1904, into: &out)
-            row.set(column: column, kind: kind, text: kind == .text ? value : out)
+            if kind == .text { row.set(column: column, kind: kind, text: value) } else { row.set(column: column, kind: kind, text: out) }
             swap(&out, &display)
         }
     }
 
     /// Appends the display of the `<v>` text of a number cell; `.text` (nothing appended) when
     /// it is no number, `.date` when its format is a date and its serial a day.
-    private static func format(number raw: [UInt8], asDate: Bool, date1904: Bool, into out: inout [UInt8]) -> XLSXCellKind {
-        raw.withUnsafeBufferPointer { raw in
-            if asDate, let serial = XLSXNumber.parse(raw), XLSXDate.appendISO(serial: serial, date1904: date1904, to: &out) {
-                return .date
-            }
-            return XLSXNumber.append(raw: raw, to: &out) ? .number : .text
+    private static func format(number raw: UnsafeRawBufferPointer, asDate: Bool, date1904: Bool, into out: inout [UInt8]) -> XLSXCellKind {
+        let raw = raw.assumingMemoryBound(to: UInt8.self)
+        if asDate, let serial = XLSXNumber.parse(raw), XLSXDate.appendISO(serial: serial, date1904: date1904, to: &out) {
+            return .date
         }
+        return XLSXNumber.append(raw: raw, to: &out) ? .number : .text
     }
+
+    private static let falseText = Array("FALSE".utf8)
+    private static let trueText = Array("TRUE".utf8)
 }

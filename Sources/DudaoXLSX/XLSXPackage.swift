@@ -39,6 +39,10 @@ struct XLSXPackage {
 
     func contains(_ part: String) -> Bool { entries[Self.key(part)] != nil }
 
+    /// The size `part` declares inflated (0 for a part that is not there); a guide only, as the
+    /// bytes are checked again while they inflate.
+    func uncompressedSize(of part: String) -> UInt64 { entries[Self.key(part)]?.uncompressedSize ?? 0 }
+
     /// Inflates `part`, handing each chunk to `body`. A sheet is allowed `maxSheetBytes`,
     /// other parts `maxPartBytes`. XML problems thrown by `body` come out as `malformedPart`.
     func stream(_ part: String, isSheet: Bool, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {

@@ -35,6 +35,16 @@ public struct XLSXRow: Sendable {
         return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
     }
 
+    /// Calls `body` with each cell's UTF-8 text and kind, column by column up to `count`: the
+    /// whole row for one call across the module, where `withUTF8(at:)` is one per cell.
+    public func forEachCell(_ body: (UnsafeRawBufferPointer, XLSXCellKind) throws -> Void) rethrows {
+        try bytes.withUnsafeBytes { all in
+            for slot in slots {
+                try body(UnsafeRawBufferPointer(rebasing: all[slot.start..<slot.end]), slot.kind)
+            }
+        }
+    }
+
     /// Every cell's text, column by column up to `count`.
     public var texts: [String] { (0..<count).map(text(at:)) }
 
@@ -64,6 +74,21 @@ public struct XLSXRow: Sendable {
 
     mutating func set(column: Int, kind: XLSXCellKind, text: [UInt8]) {
         text.withUnsafeBytes { set(column: column, kind: kind, text: $0) }
+    }
+
+    /// Appends the row's bytes and cells to a batch of rows (`RowRing`).
+    func copy(to bytes: inout [UInt8], _ slots: inout [Slot]) {
+        bytes.append(contentsOf: self.bytes)
+        slots.append(contentsOf: self.slots)
+    }
+
+    /// Makes this the row whose bytes and cells a batch holds at `bytes` and `slots`.
+    mutating func load(number: Int, bytes: UnsafeRawBufferPointer, slots: ArraySlice<Slot>) {
+        self.number = number
+        self.bytes.removeAll(keepingCapacity: true)
+        self.bytes.append(contentsOf: bytes)
+        self.slots.removeAll(keepingCapacity: true)
+        self.slots.append(contentsOf: slots)
     }
 
     /// Empties the cells of `columns` that the row has.

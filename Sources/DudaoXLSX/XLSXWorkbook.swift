@@ -1,3 +1,5 @@
+import Foundation
+
 /// An `.xlsx` workbook opened for reading: its sheets in tab order and its date system, with
 /// rows streamed one sheet at a time (`forEachRow`).
 ///
@@ -111,26 +113,36 @@ public final class XLSXWorkbook {
 
     /// One pass over the rows. With `merges` nil the ranges are not known yet: the rows are
     /// read without them and the pass goes on past the rows to collect them, which it returns.
+    ///
+    /// A sheet of more than a few chunks is inflated and scanned on a thread of its own while
+    /// `body` takes its rows here (`RowRing`), as the two halves of reading it cost about the
+    /// same; `body` sees the same rows, in the same order, with the same errors after them.
     @discardableResult
     private func readRows(_ sheet: XLSXSheet, merges: [XLSXMergedRange]?, _ body: (XLSXRow) throws -> Void) throws -> [XLSXMergedRange] {
-        let strings = try loadSharedStrings()
-        return try withoutActuallyEscaping(body) { body in
-            var sink = SheetRowSink(file: file, sheet: sheet.name, sharedStrings: strings, styles: styles,
-                                    date1904: date1904, merges: merges, emit: body)
-            var scanner = XMLScanner()
-            try package.stream(sheet.part, isSheet: true) { try scanner.feed($0, into: &sink) }
-            if !sink.finished || merges == nil {
+        let pass = SheetRowPass(package: package, sheet: sheet, sharedStrings: try loadSharedStrings(), styles: styles,
+                                date1904: date1904, merges: merges)
+        let found: [XLSXMergedRange]
+        if package.uncompressedSize(of: sheet.part) > UInt64(ZipInflater.aheadSlots * XLSXPackage.chunkSize) {
+            let ring = RowRing(batches: Self.rowBatchesAhead)
+            Thread.detachNewThread {
                 do {
-                    try scanner.finish()
-                } catch let problem as XMLProblem {
-                    throw XLSXError.malformedPart(file: file, part: sheet.part, detail: problem.detail)
+                    ring.close(merges: try pass.run { try ring.put($0) }, failure: nil)
+                } catch is RowRing.Cancelled {
+                    ring.close(merges: [], failure: nil)
+                } catch {
+                    ring.close(merges: [], failure: error)
                 }
-                try sink.finishSheet()
             }
-            try checkBounds(sink.foundMerges, of: sheet)
-            return sink.foundMerges
+            found = try ring.drain(body)
+        } else {
+            found = try pass.run(body)
         }
+        try checkBounds(found, of: sheet)
+        return found
     }
+
+    /// Batches of rows the scanning thread may run ahead of the reader.
+    static let rowBatchesAhead = 4
 
     private func checkBounds(_ ranges: [XLSXMergedRange], of sheet: XLSXSheet) throws(XLSXError) {
         if let beyond = ranges.first(where: { $0.lastRow > XLSXCellReference.maxRows || $0.lastColumn >= XLSXCellReference.maxColumns }) {

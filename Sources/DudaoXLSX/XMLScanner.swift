@@ -23,17 +23,37 @@ struct XMLScanner {
 
     init() {}
 
+    /// The token carried over is completed with as little of the next chunk as it takes
+    /// (growing by at least `carryStep`), and the chunk is scanned in place from there, so a
+    /// chunk is not copied whole because a tag straddles its start.
     mutating func feed<S: XMLSink>(_ chunk: UnsafeRawBufferPointer, into sink: inout S) throws {
-        if carry.isEmpty {
-            let used = try Self.scan(chunk, &sink)
-            if used < chunk.count { carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[used...])) }
-        } else {
-            carry.append(contentsOf: chunk)
+        var start = 0
+        while !carry.isEmpty {
+            let take = min(chunk.count - start, max(Self.carryStep, carry.count))
+            carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<(start + take)]))
+            start += take
             let used = try carry.withUnsafeBytes { try Self.scan($0, &sink) }
-            carry.removeFirst(used)
+            let left = carry.count - used
+            if left <= take && start < chunk.count {
+                // What is left began in the chunk: go on there.
+                carry.removeAll(keepingCapacity: true)
+                start -= left
+            } else {
+                carry.removeFirst(used)
+                if start == chunk.count { break }
+            }
+            if carry.count > Self.maxToken { throw XMLProblem(detail: "a tag or text longer than \(Self.maxToken) bytes") }
+        }
+        if start < chunk.count {
+            let rest = UnsafeRawBufferPointer(rebasing: chunk[start...])
+            let used = try Self.scan(rest, &sink)
+            if used < rest.count { carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[used...])) }
         }
         if carry.count > Self.maxToken { throw XMLProblem(detail: "a tag or text longer than \(Self.maxToken) bytes") }
     }
+
+    /// The least of the next chunk taken to complete a carried token.
+    static let carryStep = 4096
 
     /// Ends the part: what is left must be blank (text after the root element).
     func finish() throws {
@@ -76,6 +96,10 @@ struct XMLScanner {
                     throw XMLProblem(detail: "a DOCTYPE or other declaration, which workbooks do not have")
                 }
             default:
+                if let next = try sink.element(p, i, n) {
+                    i = next
+                    continue
+                }
                 var j = i + 1
                 while j < n {
                     let b = p[j]

@@ -8,7 +8,9 @@ import Darwin
 /// its own compressed data (`ZipDirectory`, `ZipInflater`), so a damaged archive is an error
 /// and never a read past an entry or a loop at the end of the file. The workbook reader and
 /// the server's zip uploads both read through it. The file stays open while this lives.
-public final class ZipFile {
+/// Threads may share one: what it holds is fixed when it opens, and entries are read with
+/// `pread` at their own offsets.
+public final class ZipFile: @unchecked Sendable {
     /// Why a file could not be opened as a zip.
     public enum OpenError: Error, Equatable {
         /// `open` failed with this `errno`.

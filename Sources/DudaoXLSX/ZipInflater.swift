@@ -1,4 +1,5 @@
 import CZlib
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,9 +15,35 @@ struct ZipInflater {
     /// Bytes read and inflated per step.
     let chunkSize: Int
 
-    /// Hands `body` each inflated chunk of `entry`, whose data starts at `offset`.
+    /// Chunks inflated ahead of the reader, on a thread of their own (`ChunkRing`).
+    static let aheadSlots = 4
+
+    /// Hands `body` each inflated chunk of `entry`, whose data starts at `offset`. An entry of
+    /// more than a few chunks is inflated on a second thread while `body` reads, at most
+    /// `aheadSlots` chunks ahead.
     func stream(_ entry: ZipDirectory.Entry, at offset: UInt64,
                 _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard entry.uncompressedSize > UInt64(Self.aheadSlots * chunkSize) else {
+            return try streamHere(entry, at: offset, body)
+        }
+        let ring = ChunkRing(chunkSize: chunkSize, slots: Self.aheadSlots)
+        let inflater = self
+        Thread.detachNewThread {
+            do {
+                try inflater.streamHere(entry, at: offset) { try ring.put($0) }
+                ring.close(failure: nil)
+            } catch is ChunkRing.Cancelled {
+                ring.close(failure: nil)
+            } catch {
+                ring.close(failure: error)
+            }
+        }
+        try ring.drain(body)
+    }
+
+    /// `stream` on this thread.
+    private func streamHere(_ entry: ZipDirectory.Entry, at offset: UInt64,
+                            _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         switch entry.method {
         case 0: try copy(entry, at: offset, body)
         case 8: try inflate(entry, at: offset, body)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DudaoXLSX
 
@@ -19,5 +20,40 @@ import Testing
                 return
             }
         }
+    }
+
+    /// A sheet of more than `ZipInflater.aheadSlots` chunks is inflated on a second thread
+    /// (`ChunkRing`) while its rows are read: they come out whole and in order, twice over, and
+    /// a reader that stops early stops the inflater.
+    @Test func aSheetInflatedAheadReadsWhole() throws {
+        let count = 40_000
+        let rows = (1...count).map { r in
+            [XLSXWriter.Cell.text("行\(r)" + String(repeating: "x", count: r % 30)), .number(Double(r) / 4)]
+        }
+        let (workbook, folder) = try XLSXWriterTests.written(XLSXWriter(sheets: [.init(name: "long", rows: rows)]))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let xml = try XLSXWriterTests.part(at: folder + "/book.xlsx", "xl/worksheets/sheet1.xml")
+        #expect(xml.utf8.count > ZipInflater.aheadSlots * XLSXPackage.chunkSize)
+        let sheet = try workbook.sheet(named: "long")
+        for _ in 0..<2 {
+            var seen = 0
+            try workbook.forEachRow(sheet: sheet) { row in
+                seen += 1
+                guard row.number == seen, row.texts == ["行\(seen)" + String(repeating: "x", count: seen % 30), XLSXNumber.text(Double(seen) / 4)] else {
+                    Issue.record("row \(seen): \(row.texts)")
+                    throw XLSXPackage.Stop()
+                }
+            }
+            #expect(seen == count)
+        }
+        struct Enough: Error {}
+        var read = 0
+        #expect(throws: Enough.self) {
+            try workbook.forEachRow(sheet: sheet) { _ in
+                read += 1
+                if read == 10 { throw Enough() }
+            }
+        }
+        #expect(read == 10)
     }
 }

@@ -59,6 +59,34 @@ import Testing
         #expect(try Self.events(chunk: chunk) == Self.events(chunk: 1 << 20))
     }
 
+    /// Tokens longer than the part of the next chunk first taken to complete them
+    /// (`XMLScanner.carryStep`), straddling chunk ends anywhere.
+    @Test(arguments: [4095, 4096, 5000, 8192, 20_000])
+    func longTokensAcrossChunksGiveTheSameEvents(chunk: Int) throws {
+        var xml = "<root>"
+        for i in 0..<40 {
+            let long = String(repeating: "字", count: 500 * i)
+            xml += #"<row r="\#(i)" id="\#(long)">\#(long)&amp;</row><c r="A\#(i)"/>"#
+        }
+        xml += "</root>"
+        func events(_ chunk: Int) throws -> [String] {
+            var sink = Recorder()
+            var scanner = XMLScanner()
+            let bytes = Array(xml.utf8)
+            var i = 0
+            while i < bytes.count {
+                let end = min(bytes.count, i + chunk)
+                try bytes[i..<end].withUnsafeBytes { try scanner.feed($0, into: &sink) }
+                i = end
+            }
+            try scanner.finish()
+            return sink.events
+        }
+        let whole = try events(1 << 22)
+        #expect(whole.count == 40 * 4 + 2)
+        #expect(try events(chunk) == whole)
+    }
+
     @Test func aTruncatedPartAndADoctypeAreProblems() throws {
         var sink = Recorder()
         var scanner = XMLScanner()

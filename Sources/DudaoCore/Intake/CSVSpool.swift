@@ -62,24 +62,36 @@ final class CSVSpool {
 
     /// Writes one row of fields.
     func writeRow(_ fields: [String]) throws(RunError) {
+        var out: [UInt8] = []
+        swap(&out, &buffer)
+        var lines = 0
         for (i, field) in fields.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            if i > 0 { out.append(UInt8(ascii: ",")) }
             var field = field
-            field.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+            field.withUTF8 { Self.append(UnsafeRawBufferPointer($0), to: &out, lines: &lines) }
         }
+        swap(&out, &buffer)
+        line += lines
         try endRow()
     }
 
     /// Writes one row whose fields are `bytes`, field `i` ending at `ends[i]`.
+    /// The row is built in a local buffer taken from the spool's, so that its appends are not
+    /// each an access to the object's property (checked at run time, a tenth of the intake).
     func writeRow(bytes: [UInt8], ends: [Int]) throws(RunError) {
+        var out: [UInt8] = []
+        swap(&out, &buffer)
+        var lines = 0
         bytes.withUnsafeBytes { all in
             var start = 0
             for (i, end) in ends.enumerated() {
-                if i > 0 { buffer.append(UInt8(ascii: ",")) }
-                append(UnsafeRawBufferPointer(rebasing: all[start..<end]))
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Self.append(UnsafeRawBufferPointer(rebasing: all[start..<end]), to: &out, lines: &lines)
                 start = end
             }
         }
+        swap(&out, &buffer)
+        line += lines
         try endRow()
     }
 
@@ -101,8 +113,9 @@ final class CSVSpool {
         }
     }
 
-    /// Appends one field, quoted when it must be, its line ends written as LF.
-    private func append(_ field: UnsafeRawBufferPointer) {
+    /// Appends one field to `buffer`, quoted when it must be, its line ends written as LF and
+    /// counted in `lines`.
+    private static func append(_ field: UnsafeRawBufferPointer, to buffer: inout [UInt8], lines line: inout Int) {
         var quoted = false
         for b in field where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
             quoted = true

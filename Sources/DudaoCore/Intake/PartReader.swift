@@ -57,9 +57,7 @@ struct PartReader {
             var cells = PartRow()
             try workbook.forEachRow(sheet: sheet, rewind: { try rewind() }) { row in
                 cells.reset(number: row.number)
-                for c in 0..<row.count {
-                    row.withUTF8(at: c) { cells.append($0, isNumber: row.kind(at: c) == .number) }
-                }
+                row.forEachCell { text, kind in cells.append(text, isNumber: kind == .number) }
                 try body(cells, date1904)
             }
         } catch let e as RunError {
