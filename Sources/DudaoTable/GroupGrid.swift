@@ -13,7 +13,9 @@ import Darwin
 ///
 /// The grid is a cache: a part outside its axis (negative, past its `limit`, or new when the
 /// axis is full) has no cell, and the caller asks the `GroupIndex`, which stays the one
-/// numbering of the groups. Memory comes zeroed from `calloc`, so pages nothing touches
+/// numbering of the groups. A caller may instead keep totals by cell in memory of its own
+/// (`cellCount` of them) and hand them to its `GroupIndex` after the scan, cell by cell, with
+/// the key `forEachCell` gives back. Memory comes zeroed from `calloc`, so pages nothing touches
 /// cost nothing. Owned by one thread. Not copyable: its memory is freed when it goes.
 public struct GroupGrid: ~Copyable {
     /// One key part's axis: values `0..<limit` have a slot, and at most `capacity` of them a place.
@@ -37,6 +39,10 @@ public struct GroupGrid: ~Copyable {
     private let given: UnsafeMutablePointer<Int>
     /// Per axis: place + 1 by value (0: none yet).
     private let places: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>
+    /// Per axis: the value by place, for the places given so far.
+    private let values: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
+    /// The number of cells (0 when the grid would be too big).
+    public let cellCount: Int
     /// Group + 1 by cell (0: not seen); nil when the grid would be too big.
     private let cells: UnsafeMutablePointer<Int32>?
 
@@ -47,6 +53,7 @@ public struct GroupGrid: ~Copyable {
         strides = .allocate(capacity: max(width, 1))
         given = .allocate(capacity: max(width, 1))
         places = .allocate(capacity: max(width, 1))
+        values = .allocate(capacity: max(width, 1))
         var size = 1
         for (k, axis) in axes.enumerated() {
             limits[k] = axis.limit
@@ -54,25 +61,32 @@ public struct GroupGrid: ~Copyable {
             strides[k] = size
             given[k] = 0
             places[k] = nil
+            values[k] = nil
             let (product, overflow) = size.multipliedReportingOverflow(by: max(axis.capacity, 1))
             size = overflow ? Int.max : product
         }
         let usable = width > 0 && size <= Self.maxCells && axes.allSatisfy { $0.limit > 0 && $0.capacity > 0 }
         cells = usable ? calloc(size, MemoryLayout<Int32>.stride)?.bindMemory(to: Int32.self, capacity: size) : nil
+        cellCount = cells == nil ? 0 : size
         guard cells != nil else { return }
         for k in 0..<width {
             places[k] = calloc(limits[k], MemoryLayout<Int32>.stride)?.bindMemory(to: Int32.self, capacity: limits[k])
+            values[k] = calloc(capacities[k], MemoryLayout<Int64>.stride)?.bindMemory(to: Int64.self, capacity: capacities[k])
         }
     }
 
     deinit {
-        for k in 0..<width { free(places[k]) }
+        for k in 0..<width {
+            free(places[k])
+            free(values[k])
+        }
         free(cells)
         limits.deallocate()
         capacities.deallocate()
         strides.deallocate()
         given.deallocate()
         places.deallocate()
+        values.deallocate()
     }
 
     /// The cell of `key` (`width` words), placing parts not seen before; -1 when it has none.
@@ -82,13 +96,14 @@ public struct GroupGrid: ~Copyable {
         var cell = 0
         for k in 0..<width {
             let v = key[k]
-            guard v >= 0, v < Int64(limits[k]), let axis = places[k] else { return -1 }
+            guard v >= 0, v < Int64(limits[k]), let axis = places[k], let byPlace = values[k] else { return -1 }
             var place = Int(axis[Int(v)]) - 1
             if place < 0 {
                 guard given[k] < capacities[k] else { return -1 }
                 place = given[k]
                 given[k] += 1
                 axis[Int(v)] = Int32(truncatingIfNeeded: place + 1)
+                byPlace[place] = v
             }
             cell += place * strides[k]
         }
@@ -106,5 +121,33 @@ public struct GroupGrid: ~Copyable {
     @inline(__always)
     public func remember(_ group: Int, at cell: Int) {
         cells?[cell] = Int32(truncatingIfNeeded: group + 1)
+    }
+
+    /// Calls `body` with every cell whose parts have all been given a place, and its key
+    /// (`width` words, valid during the call), in cell order.
+    public func forEachCell(_ body: (_ cell: Int, _ key: UnsafePointer<Int64>) -> Void) {
+        guard cells != nil, width > 0, (0..<width).allSatisfy({ given[$0] > 0 }) else { return }
+        let key = UnsafeMutablePointer<Int64>.allocate(capacity: width)
+        defer { key.deallocate() }
+        let place = UnsafeMutablePointer<Int>.allocate(capacity: width)
+        defer { place.deallocate() }
+        place.initialize(repeating: 0, count: width)
+        while true {
+            var cell = 0
+            for k in 0..<width {
+                key[k] = values[k]?[place[k]] ?? 0
+                cell += place[k] * strides[k]
+            }
+            body(cell, key)
+            // The next combination of places, the first axis fastest.
+            var k = 0
+            while k < width {
+                place[k] += 1
+                if place[k] < given[k] { break }
+                place[k] = 0
+                k += 1
+            }
+            if k == width { return }
+        }
     }
 }

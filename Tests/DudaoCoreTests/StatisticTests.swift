@@ -68,6 +68,12 @@ import Testing
               - {name: 条数, measure: count}
               - {name: 收费合计, measure: sum, column: 收费}
               - {name: 人数, measure: distinct, column: 工作者编号}
+          - id: fee-sums
+            title: 各所收费
+            table: ledger
+            group_by: [所编号]
+            measures:
+              - {name: 收费合计, measure: sum, column: 收费}
           - id: by-quarter
             title: 各季度
             table: ledger
@@ -144,6 +150,21 @@ import Testing
         #expect(t.columns == ["所编号", "条数", "收费合计", "人数"])
         #expect(Self.texts(t) == [["O1", "3", "1250.80", "2"], ["O2", "1", "200.00", "1"]])
         #expect(t.rows[0][2] == .amount(Amount(micros: 1_250_800_000)))
+    }
+
+    /// A statistic without a distinct measure adds rows up by grid cell in one word per
+    /// measure; a sum that would overflow the word goes to the group's wider total instead,
+    /// so the total is never wrapped round (it is written clamped to the largest amount).
+    @Test func sumsBeyondOneWordAreNotWrappedRound() throws {
+        let big = "4000000000000"  // 4×10¹² yuan, near the largest amount: three overflow 64 bits of micro-yuan
+        let rows = (1...3).map { "B\($0),2022-03-0\($0),O1,W1,事务,是,\(big),合同" } + ["B4,2022-03-04,O2,W3,事务,是,1.5,合同"]
+        let t = try #require(try Self.run(rows)["fee-sums"])
+        #expect(t.rows.count == 2)
+        #expect(t.rows[0][1] == .amount(Amount(micros: Int64.max)))
+        #expect(Self.texts(t)[1] == ["O2", "1.50"])
+        // Two of them fit: their exact sum.
+        let two = try #require(try Self.run(Array(rows.prefix(2)))["fee-sums"])
+        #expect(two.rows[0][1] == .amount(Amount(micros: 8_000_000_000_000_000_000)))
     }
 
     @Test func quartersAndTextKeysUnknownToTheRosters() throws {

@@ -50,4 +50,27 @@ struct GroupGridTests {
         let none = GroupGrid(axes: [])
         #expect(cell(none, [0]) == -1)
     }
+
+    /// Totals kept by cell are handed back with each cell's key: every cell made of places
+    /// given so far, once, with the values that were given those places.
+    @Test func everyCellIsListedOnceWithItsKey() {
+        let grid = GroupGrid(axes: [.init(limit: 100, capacity: 5), .init(limit: 10, capacity: 3)])
+        var cells: [[Int64]: Int] = [:]
+        for key: [Int64] in [[42, 7], [3, 7], [42, 1]] { cells[key] = cell(grid, key) }
+        var listed: [[Int64]: Int] = [:]
+        grid.forEachCell { c, key in
+            let k = [key[0], key[1]]
+            #expect(listed[k] == nil)
+            listed[k] = c
+        }
+        // Two places on each axis: four cells, three of them seen, each where `cell(of:)` put it.
+        #expect(listed.count == 4)
+        for (key, c) in cells { #expect(listed[key] == c) }
+        #expect(listed[[3, 1]] != nil)
+        #expect(Set(listed.values).count == 4)
+        #expect(grid.cellCount == 15)
+        var none = 0
+        GroupGrid(axes: [.init(limit: 10, capacity: 2)]).forEachCell { _, _ in none += 1 }
+        #expect(none == 0)
+    }
 }

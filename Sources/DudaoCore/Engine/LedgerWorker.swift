@@ -116,7 +116,7 @@ struct LedgerWorker {
                                 }
                                 account.counted &+= 1
                                 let line = values.line
-                                let violated = values.withCells { cells -> Int in
+                                let violated = values.withCellsInPlace { cells -> Int in
                                     for s in feeders { s.feed(cells, row: UnsafePointer(scanned.row), headers: headers.baseAddress) }
                                     for k in kernelDispatch.rules(for: cells) { kernels[Int(k)].feed(cells, line: line, active: nil) }
                                     for d in deadlineKernels { d.feed(cells, line: line) }

@@ -13,51 +13,62 @@ final class RowChecker: @unchecked Sendable {  // immutable; its pointers are in
         var hasReference: Bool
     }
 
-    let columns: [Column]
-    let checks: [(when: Predicate?, require: Predicate, field: Int)]
+    /// In plain memory this checker owns: reading them on every row costs no reference counting.
+    private let columns: UnsafeMutableBufferPointer<Column>
+    private let checks: UnsafeMutableBufferPointer<(when: Predicate?, require: Predicate, field: Int)>
 
     init(columns: [Column], checks: [(when: Predicate?, require: Predicate, field: Int)]) {
-        self.columns = columns
-        self.checks = checks
+        self.columns = .allocate(capacity: columns.count)
+        _ = self.columns.initialize(from: columns)
+        self.checks = .allocate(capacity: checks.count)
+        _ = self.checks.initialize(from: checks)
+    }
+
+    deinit {
+        columns.deallocate()
+        checks.deallocate()
     }
 
     /// Fills `values.invalid` and `values.unknown`, in column order.
     func check(_ values: inout RowValues) {
-        let invalid = values.withCells { cells -> [Int] in
-            var out: [Int] = []
+        // The lists are moved out and back (no copy), so the cells can be read in place meanwhile.
+        var invalid: [Int] = [], unknown: [Int] = []
+        swap(&invalid, &values.invalid)
+        swap(&unknown, &values.unknown)
+        let invalidates = values.withCellsInPlace { cells -> Bool in
             for i in columns.indices {
                 let cell = cells[i]
                 switch cell.state {
                 case .invalid:
-                    out.append(i)
+                    invalid.append(i)
                 case .empty:
-                    if !columns[i].optional { out.append(i) }
-                    else if let rw = columns[i].requiredWhen, rw.evaluate(cells) { out.append(i) }
+                    if !columns[i].optional { invalid.append(i) }
+                    else if let rw = columns[i].requiredWhen, rw.evaluate(cells) { invalid.append(i) }
                 case .value:
                     break
                 }
             }
-            return out
-        }
-        values.invalid.append(contentsOf: invalid)
-        for i in columns.indices where columns[i].hasReference {
-            let cell = values.cells[i]
-            guard cell.state == .value else { continue }
-            if let w = columns[i].referenceWhen, !values.withCells({ w.evaluate($0) }) { continue }
-            let known = cell.value >= 0 && cell.value < Int64(columns[i].knownCount) && columns[i].known[Int(cell.value)] != 0
-            if !known {
-                values.unknown.append(i)
-                if columns[i].referenceInvalidates { values.unknownInvalidates = true }
+            var invalidates = false
+            for i in columns.indices where columns[i].hasReference {
+                let cell = cells[i]
+                guard cell.state == .value else { continue }
+                if let w = columns[i].referenceWhen, !w.evaluate(cells) { continue }
+                let known = cell.value >= 0 && cell.value < Int64(columns[i].knownCount) && columns[i].known[Int(cell.value)] != 0
+                if !known {
+                    unknown.append(i)
+                    if columns[i].referenceInvalidates { invalidates = true }
+                }
             }
-        }
-        for check in checks {
-            if values.invalid.contains(check.field) || values.unknown.contains(check.field) { continue }
-            let failed = values.withCells { cells in
-                if let w = check.when, !w.evaluate(cells) { return false }
-                return !check.require.evaluate(cells)
+            for check in checks {
+                if invalid.contains(check.field) || unknown.contains(check.field) { continue }
+                if let w = check.when, !w.evaluate(cells) { continue }
+                if !check.require.evaluate(cells) { invalid.append(check.field) }
             }
-            if failed { values.invalid.append(check.field) }
+            return invalidates
         }
-        if values.invalid.count > 1 { values.invalid.sort() }
+        if invalid.count > 1 { invalid.sort() }
+        swap(&invalid, &values.invalid)
+        swap(&unknown, &values.unknown)
+        if invalidates { values.unknownInvalidates = true }
     }
 }

@@ -59,4 +59,15 @@ extension RowValues {
             return withUnsafePointer(to: &none) { body($0) }
         }
     }
+
+    /// `withCells` through an exclusive access: the cells' storage cannot go away meanwhile, so
+    /// it is not retained and released around `body` (the ledger scan calls this on every row).
+    @inline(__always)
+    mutating func withCellsInPlace<R>(_ body: (UnsafePointer<Cell>) -> R) -> R {
+        cells.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { return body(UnsafePointer(base)) }
+            var none = Cell.empty
+            return withUnsafePointer(to: &none) { body($0) }
+        }
+    }
 }

@@ -1,4 +1,9 @@
 import DudaoTable
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What one worker counted for one statistic: its groups (by a fixed-size key of codes), and
 /// per group and measure a total and, for `distinct`, the values seen.
@@ -27,6 +32,13 @@ final class StatisticTally {
         var local = ByteInterner(capacity: 16)
         /// Days turned into months and quarters lately, direct-mapped by the day.
         var days: UnsafeMutablePointer<(day: Int64, month: Int64, quarter: Int64)>
+        /// With a grid and no `distinct` measure, rows are added up by grid cell right here:
+        /// per cell, the rows (one word) and each measure's total (one word each), so a row
+        /// costs one place in memory, not a cell, then a group, then its totals. `settle()`
+        /// hands the cells to `groups` and `totals`. nil otherwise.
+        var dense: UnsafeMutablePointer<Int64>?
+        /// Whether `dense` has rows `settle()` has not handed on yet.
+        var unsettled = false
 
         /// Room for the totals of group `g`.
         mutating func reserve(group g: Int, measures m: Int) {
@@ -61,8 +73,13 @@ final class StatisticTally {
         totals.initialize(repeating: 0, count: 64 * m)
         let days = UnsafeMutablePointer<(day: Int64, month: Int64, quarter: Int64)>.allocate(capacity: Self.dayCacheSize)
         days.initialize(repeating: (Int64.min, 0, 0), count: Self.dayCacheSize)
-        state.initialize(to: State(groups: GroupIndex(width: plan.keys.count), grid: GroupGrid(axes: plan.axes), totals: totals,
-                                   capacity: 64, distinct: plan.measures.contains { $0.kind == .distinct }, days: days))
+        let distinct = plan.measures.contains { $0.kind == .distinct }
+        let grid = GroupGrid(axes: plan.axes)
+        let dense = distinct || grid.cellCount == 0 ? nil
+            : calloc(grid.cellCount * (plan.measures.count + 1), MemoryLayout<Int64>.stride)?.bindMemory(
+                to: Int64.self, capacity: grid.cellCount * (plan.measures.count + 1))
+        state.initialize(to: State(groups: GroupIndex(width: plan.keys.count), grid: grid, totals: totals,
+                                   capacity: 64, distinct: distinct, days: days, dense: dense))
         keys = .allocate(capacity: max(plan.keys.count, 1))
         keys.initialize(from: plan.keys, count: plan.keys.count)
         measures = .allocate(capacity: max(plan.measures.count, 1))
@@ -76,6 +93,7 @@ final class StatisticTally {
     deinit {
         state.pointee.totals.deallocate()
         state.pointee.days.deallocate()
+        free(state.pointee.dense)
         state.deinitialize(count: 1)
         state.deallocate()
         keys.deallocate()
@@ -85,7 +103,26 @@ final class StatisticTally {
     }
 
     /// Number of groups so far.
-    var groupCount: Int { state.pointee.groups.count }
+    var groupCount: Int {
+        settle()
+        return state.pointee.groups.count
+    }
+
+    /// Hands the rows added up by grid cell to their groups (see `State.dense`), and clears
+    /// the cells. Through `state`, a pointer, so the grid can be read while the groups grow.
+    private func settle() {
+        guard let dense = state.pointee.dense, state.pointee.unsettled else { return }
+        state.pointee.unsettled = false
+        let m = plan.measures.count, state = state
+        state.pointee.grid.forEachCell { cell, key in
+            let at = dense + cell * (m + 1)
+            guard at[0] != 0 else { return }
+            let (g, added) = state.pointee.groups.group(of: key)
+            if added { state.pointee.reserve(group: g, measures: m) }
+            for j in 0..<m { state.pointee.totals[g * m + j] += Int128(at[1 + j]) }
+            at.update(repeating: 0, count: m + 1)
+        }
+    }
 
     /// What feeds rows into this tally: plain pointers, copied into a scan's locals, so
     /// feeding a row touches no reference count. Valid while the tally lives.
@@ -128,11 +165,12 @@ final class StatisticTally {
                 scratch[k] = part(cells[g.column], g.derivation, type: g.type, header: headers.map { $0[g.column] }, row: row)
             }
             let cell = state.pointee.grid.cell(of: scratch)
-            var group = cell >= 0 ? state.pointee.grid.group(at: cell) : -1
+            if cell >= 0, let dense = state.pointee.dense, addUp(cells, at: dense + cell * (m + 1)) { return }
+            var group = cell >= 0 && state.pointee.dense == nil ? state.pointee.grid.group(at: cell) : -1
             if group < 0 {
                 let (g, added) = state.pointee.groups.group(of: scratch)
                 if added { state.pointee.reserve(group: g, measures: m) }
-                if cell >= 0 { state.pointee.grid.remember(g, at: cell) }
+                if cell >= 0, state.pointee.dense == nil { state.pointee.grid.remember(g, at: cell) }
                 group = g
             }
             let totals = state.pointee.totals + group * m
@@ -144,8 +182,7 @@ final class StatisticTally {
                 case .sum:
                     let c = cells[measure.column]
                     guard c.hasValue else { continue }
-                    // An amount cell is twice its micro-yuan (plus a rounding bit): add micro-yuan.
-                    totals[j] += Int128(measure.type == .amount ? c.value >> 1 : c.value)
+                    totals[j] += Int128(amount(c, measure))
                 case .distinct:
                     let c = cells[measure.column]
                     guard c.hasValue else { continue }
@@ -153,6 +190,38 @@ final class StatisticTally {
                     state.pointee.seen[group * m + j].insert(v)
                 }
             }
+        }
+
+        /// Adds the row to a dense cell (rows, then each measure's total), unless a sum would
+        /// overflow the cell's word: then nothing is added and the row goes to its group's
+        /// wider totals.
+        @inline(__always)
+        private func addUp(_ cells: UnsafePointer<Cell>, at: UnsafeMutablePointer<Int64>) -> Bool {
+            let m = measureCount
+            for j in 0..<m where measures[j].kind == .sum {
+                let c = cells[measures[j].column]
+                guard c.hasValue else { continue }
+                if at[1 + j].addingReportingOverflow(amount(c, measures[j])).overflow { return false }
+            }
+            at[0] &+= 1
+            for j in 0..<m {
+                switch measures[j].kind {
+                case .count: at[1 + j] &+= 1
+                case .sum:
+                    let c = cells[measures[j].column]
+                    if c.hasValue { at[1 + j] &+= amount(c, measures[j]) }
+                case .distinct: break  // a tally with a distinct measure has no dense cells
+                }
+            }
+            state.pointee.unsettled = true
+            return true
+        }
+
+        /// What a sum adds for a cell: an amount cell is twice its micro-yuan (plus a rounding
+        /// bit), so micro-yuan; other cells their value.
+        @inline(__always)
+        private func amount(_ c: Cell, _ measure: StatisticPlan.Measure) -> Int64 {
+            measure.type == .amount ? c.value >> 1 : c.value
         }
 
         @inline(__always)
@@ -193,6 +262,8 @@ final class StatisticTally {
 
     /// Adds another worker's tally of the same statistic.
     func merge(_ other: StatisticTally) {
+        settle()
+        other.settle()
         let m = plan.measures.count
         func translate(_ v: Int64) -> Int64 {
             guard v <= -2, v > Self.invalid else { return v }
@@ -233,7 +304,7 @@ final class StatisticTally {
             case .integer: return .count(Int(v))
             }
         }
-        let m = plan.measures.count, width = plan.keys.count, count = groupCount
+        let m = plan.measures.count, width = plan.keys.count, count = groupCount  // settles
         // Each key part's distinct values are made into texts once and ranked once; the rows are
         // then sorted by their ranks, part by part (the order `StatisticValue.precedes` gives).
         var index = [Int32](repeating: 0, count: count * width)  // into the part's distinct values
