@@ -19,23 +19,17 @@ struct JSONWriter: ~Copyable {
     }
 
     private(set) var place = Place()
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity = 4096
-    private var count = 0
+    private var out = ByteBuffer(capacity: 4096)
 
-    init() {
-        base = .allocate(capacity: capacity)
-    }
-
-    deinit { base.deallocate() }
+    init() {}
 
     /// The bytes written so far; valid until the writer writes again or ends.
-    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    var bytes: UnsafeRawBufferPointer { out.bytes }
 
     /// Forgets the bytes written so far, keeping their storage, and goes on at `place`, so that
     /// parts of one document can be written apart and put together in order.
     mutating func restart(at place: Place) {
-        count = 0
+        out.clear()
         self.place = place
     }
 
@@ -49,16 +43,16 @@ struct JSONWriter: ~Copyable {
     /// Starts the next member of the open object; its value follows. `key` must need no escaping.
     mutating func key(_ key: StaticString) {
         nextLine()
-        append(UInt8(ascii: "\""))
-        raw(key)
-        raw("\": ")
+        out.append(UInt8(ascii: "\""))
+        out.raw(key)
+        out.raw("\": ")
     }
 
     /// Starts the next member of the open object, with any key.
     mutating func key(_ key: String) {
         nextLine()
         string(key)
-        raw(": ")
+        out.raw(": ")
     }
 
     /// Starts the next item of the open array; its value follows.
@@ -68,11 +62,11 @@ struct JSONWriter: ~Copyable {
 
     /// The line break that ends a document.
     mutating func endDocument() {
-        append(0x0A)
+        out.append(0x0A)
     }
 
     private mutating func open(_ bracket: UInt8) {
-        append(bracket)
+        out.append(bracket)
         place.indent += 2
         place.empty = true
     }
@@ -80,64 +74,48 @@ struct JSONWriter: ~Copyable {
     private mutating func close(_ bracket: UInt8) {
         place.indent -= 2
         if !place.empty { newline() }
-        append(bracket)
+        out.append(bracket)
         place.empty = false
     }
 
     private mutating func nextLine() {
-        if !place.empty { append(UInt8(ascii: ",")) }
+        if !place.empty { out.append(UInt8(ascii: ",")) }
         newline()
         place.empty = false
     }
 
     /// A line break and the indentation of the current depth.
     private mutating func newline() {
-        let to = reserve(1 + place.indent)
+        let to = out.reserve(1 + place.indent)
         to.pointee = 0x0A
         (to + 1).initialize(repeating: 0x20, count: place.indent)
-        count += 1 + place.indent
+        out.commit(1 + place.indent)
     }
 
     // MARK: Values
 
-    mutating func null() { raw("null") }
+    mutating func null() { out.raw("null") }
 
-    mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
+    mutating func bool(_ value: Bool) { value ? out.raw("true") : out.raw("false") }
 
     /// A number already in JSON form (amounts: `800`, `12.5`).
     mutating func number(_ text: String) {
-        for b in text.utf8 { append(b) }
+        for b in text.utf8 { out.append(b) }
     }
 
     /// Decimal digits, written from the last one back.
-    mutating func int(_ value: Int) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        var digits = 1
-        var rest = value.magnitude
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
-        }
-        var to = reserve(digits) + digits
-        rest = value.magnitude
-        repeat {
-            to -= 1
-            to.pointee = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        } while rest > 0
-        count += digits
-    }
+    mutating func int(_ value: Int) { out.int(value) }
 
     /// `"YYYY-MM-DD"`, as `Day.iso` writes it.
     mutating func day(_ day: Day) {
         let c = day.civil
-        append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         int(c.year)
-        append(UInt8(ascii: "-"))
+        out.append(UInt8(ascii: "-"))
         twoDigits(c.month)
-        append(UInt8(ascii: "-"))
+        out.append(UInt8(ascii: "-"))
         twoDigits(c.day)
-        append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 
     mutating func day(_ day: Day?) {
@@ -160,7 +138,7 @@ struct JSONWriter: ~Copyable {
     /// rest as `\"`, `\\`, `\n`, … or `\u00XX`.
     private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         // No byte takes more than six.
-        var to = reserve(2 + 6 * utf8.count)
+        var to = out.reserve(2 + 6 * utf8.count)
         let start = to
         to.pointee = UInt8(ascii: "\"")
         to += 1
@@ -202,7 +180,7 @@ struct JSONWriter: ~Copyable {
             to += 2
         }
         to.pointee = UInt8(ascii: "\"")
-        count += to + 1 - start
+        out.commit(to + 1 - start)
     }
 
     /// Whether any of the eight bytes is a control character, `"` or `\`: the word tests of
@@ -219,36 +197,7 @@ struct JSONWriter: ~Copyable {
     }
 
     private mutating func twoDigits(_ n: Int) {
-        if n < 10 { append(UInt8(ascii: "0")) }
+        if n < 10 { out.append(UInt8(ascii: "0")) }
         int(n)
-    }
-
-    // MARK: Buffer
-
-    private mutating func raw(_ text: StaticString) {
-        let n = text.utf8CodeUnitCount
-        reserve(n).initialize(from: text.utf8Start, count: n)
-        count += n
-    }
-
-    private mutating func append(_ byte: UInt8) {
-        reserve(1).pointee = byte
-        count += 1
-    }
-
-    /// Room for `n` more bytes, where they go.
-    private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if capacity - count < n { grow(toHold: n) }
-        return base + count
-    }
-
-    /// Kept out of line, so that `reserve` is small enough to inline into every write.
-    @inline(never)
-    private mutating func grow(toHold n: Int) {
-        capacity = max(2 * capacity, count + n)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.initialize(from: base, count: count)
-        base.deallocate()
-        base = grown
     }
 }

@@ -6,22 +6,20 @@
 /// escaping them joined: a cell may be written in parts. The writer owns its buffer, so it
 /// cannot be copied.
 struct HTMLWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private(set) var count = 0
+    private var out: ByteBuffer
 
     init(capacity: Int = 1 << 16) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
+        out = ByteBuffer(capacity: capacity)
     }
 
-    deinit { base.deallocate() }
+    /// How many bytes are written so far.
+    var count: Int { out.count }
 
     /// The bytes written so far; valid until the writer writes again or ends.
-    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    var bytes: UnsafeRawBufferPointer { out.bytes }
 
     /// Forgets the bytes written so far, keeping their storage.
-    mutating func clear() { count = 0 }
+    mutating func clear() { out.clear() }
 
     /// The bytes written so far as one string.
     var string: String { String(decoding: bytes, as: UTF8.self) }
@@ -29,36 +27,16 @@ struct HTMLWriter: ~Copyable {
     // MARK: Markup
 
     /// Markup that needs no escaping.
-    mutating func raw(_ markup: StaticString) {
-        let n = markup.utf8CodeUnitCount
-        reserve(n).initialize(from: markup.utf8Start, count: n)
-        count += n
-    }
+    mutating func raw(_ markup: StaticString) { out.raw(markup) }
 
     /// Markup built elsewhere, already escaped.
     mutating func markup(_ markup: String) {
         var markup = markup
-        markup.withUTF8 { copy($0) }
+        markup.withUTF8 { out.copy($0) }
     }
 
     /// Decimal digits, written from the last one back (as `"\(n)"` writes them).
-    mutating func int(_ value: Int) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        var digits = 1
-        var rest = value.magnitude
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
-        }
-        var to = reserve(digits) + digits
-        rest = value.magnitude
-        repeat {
-            to -= 1
-            to.pointee = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        } while rest > 0
-        count += digits
-    }
+    mutating func int(_ value: Int) { out.int(value) }
 
     // MARK: Text
 
@@ -74,7 +52,7 @@ struct HTMLWriter: ~Copyable {
     /// line breaks as they are, other control characters and U+FFFE, U+FFFF as U+FFFD.
     private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         // No byte takes more than six (`&quot;`).
-        var to = reserve(6 * utf8.count)
+        var to = out.reserve(6 * utf8.count)
         let start = to
         let from = UnsafeRawBufferPointer(utf8)
         let n = from.count
@@ -109,7 +87,7 @@ struct HTMLWriter: ~Copyable {
                 to += 1
             }
         }
-        count += to - start
+        out.commit(to - start)
     }
 
     private static func put(_ s: StaticString, at to: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
@@ -127,34 +105,5 @@ struct HTMLWriter: ~Copyable {
         return control | hasZeroByte(word ^ (0x26 &* ones)) | hasZeroByte(word ^ (0x3C &* ones))
             | hasZeroByte(word ^ (0x3E &* ones)) | hasZeroByte(word ^ (0x22 &* ones))
             | hasZeroByte(word ^ (0x27 &* ones)) | hasZeroByte(word ^ (0xEF &* ones)) != 0
-    }
-
-    // MARK: Buffer
-
-    private mutating func copy(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard let from = utf8.baseAddress else { return }
-        reserve(utf8.count).initialize(from: from, count: utf8.count)
-        count += utf8.count
-    }
-
-    private mutating func append(_ byte: UInt8) {
-        reserve(1).pointee = byte
-        count += 1
-    }
-
-    /// Room for `n` more bytes, where they go.
-    private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if capacity - count < n { grow(toHold: n) }
-        return base + count
-    }
-
-    /// Kept out of line, so that `reserve` is small enough to inline into every write.
-    @inline(never)
-    private mutating func grow(toHold n: Int) {
-        capacity = max(2 * capacity, count + n)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.initialize(from: base, count: count)
-        base.deallocate()
-        base = grown
     }
 }
