@@ -105,6 +105,24 @@ import ZIPFoundation
         await site.remove()
     }
 
+    @Test func aFileTheServerCannotWriteIsRefusedAs507NotACrash() async throws {
+        // /dev/full takes no byte: every write fails as on a full disk.
+        let fd = open("/dev/full", O_WRONLY | O_CLOEXEC)
+        try #require(fd >= 0)
+        let body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"activities.csv\"\r\n\r\n"
+            + String(repeating: "日期,所编号\n", count: 1000) + "\r\n--b--\r\n"
+        let parts = AsyncStream<ByteBuffer> { continuation in
+            continuation.yield(ByteBuffer(string: body))
+            continuation.finish()
+        }
+        let receiver = MultipartReceiver(boundary: "b", limit: 1 << 20)
+        await #expect(throws: UploadProblem.cannotStore) {
+            _ = try await receiver.receive(parts, writingTo: FileHandle(fileDescriptor: fd, closeOnDealloc: true), path: "/dev/full")
+        }
+        #expect(UploadProblem.cannotStore.status == 507)
+        #expect(UploadProblem.cannotStore.message(english: false).contains("磁盘"))
+    }
+
     /// Every place a finding points to (evidence and record subjects): file, sheet, line.
     static func places(_ document: [String: Any]) -> [(file: String, sheet: String?, line: Int)] {
         var out: [(String, String?, Int)] = []

@@ -25,11 +25,16 @@ struct MultipartReceiver {
 
     /// Receives `body` into a new file at `path`.
     func receive<Body: AsyncSequence>(_ body: Body, to path: String) async throws -> ReceivedFile where Body.Element == ByteBuffer {
-        let state = PartState()
-        let parser = MultipartParser(boundary: boundary)
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw CocoaError(.fileWriteFileExists) }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        return try await receive(body, writingTo: FileHandle(fileDescriptor: fd, closeOnDealloc: true), path: path)
+    }
+
+    /// Receives `body`, writing the file part to `handle` (closed at the end), known as `path`.
+    func receive<Body: AsyncSequence>(_ body: Body, writingTo handle: FileHandle, path: String) async throws -> ReceivedFile
+    where Body.Element == ByteBuffer {
+        let state = PartState()
+        let parser = MultipartParser(boundary: boundary)
         let limit = limit
         parser.onHeader = { name, value in
             if name.lowercased() == "content-disposition" { state.disposition(value) }
@@ -41,9 +46,11 @@ struct MultipartReceiver {
                     state.tooLarge = true
                     return
                 }
+                guard !state.cannotStore else { return }
                 buffer.withUnsafeReadableBytes { raw in
                     state.hasher.update(bufferPointer: raw)
-                    handle.write(Data(raw))
+                    // `write(contentsOf:)` throws where `write(_:)` would stop the server.
+                    do { try handle.write(contentsOf: raw) } catch { state.cannotStore = true }
                 }
             } else if let field = state.field {
                 if state.fieldBytes + buffer.readableBytes <= 4096 {
@@ -68,7 +75,8 @@ struct MultipartReceiver {
             try? handle.close()
             throw error
         }
-        try handle.close()
+        do { try handle.close() } catch { throw UploadProblem.cannotStore }
+        if state.cannotStore { throw UploadProblem.cannotStore }
         if state.tooLarge { throw UploadProblem.tooLarge(limit: limit) }
         guard state.fileDone, let name = state.fileName else { throw UploadProblem.noFile }
         let digest = state.hasher.finalize()
@@ -80,6 +88,8 @@ struct MultipartReceiver {
         var hasher = SHA256()
         var bytes = 0
         var tooLarge = false
+        /// A write of the file failed (a full disk): the upload is refused when the body ends.
+        var cannotStore = false
         var fileName: String?
         var isFile = false
         var fileDone = false

@@ -1,4 +1,5 @@
-/// Why an upload was refused; each becomes a 4xx and a message, and nothing is stored.
+/// Why an upload was refused; each becomes a 4xx (a 507 when the server cannot store it) and a
+/// message, and nothing is stored.
 enum UploadProblem: Error, Equatable {
     /// Not `multipart/form-data` with a boundary.
     case notMultipart
@@ -21,6 +22,8 @@ enum UploadProblem: Error, Equatable {
     case noTable(String)
     /// Rows carrying the id of another office of the district.
     case otherOffices(office: String, others: [String])
+    /// The server could not write the file (its disk is full, say): the upload is not at fault.
+    case cannotStore
 
     var status: Int {
         switch self {
@@ -30,6 +33,7 @@ enum UploadProblem: Error, Equatable {
         case .csrf: 403
         case .noFile, .malformed: 400
         case .badName, .badZip, .noTable, .otherOffices: 422
+        case .cannotStore: 507
         }
     }
 
@@ -58,6 +62,9 @@ enum UploadProblem: Error, Equatable {
         case .otherOffices(let office, let others):
             english ? "the upload holds rows of other offices (\(others.joined(separator: ", "))); \(office) uploads only its own rows"
                 : "上传的文件含有其他法律服务所（\(others.joined(separator: "、"))）的记录；\(office) 只能上传本所的记录"
+        case .cannotStore:
+            english ? "the server could not store the file (its disk may be full); nothing was kept, try again later"
+                : "服务器无法保存该文件（磁盘可能已满），本次上传未保留，请稍后再试"
         }
     }
 }

@@ -75,7 +75,7 @@ struct UploadUnpacker {
                 try archive.stream(entry) { chunk in
                     written += chunk.count
                     if written > limit { throw UploadProblem.zipBounds }
-                    handle.write(Data(chunk))
+                    do { try handle.write(contentsOf: chunk) } catch { throw UploadProblem.cannotStore }
                 }
             } catch let problem as UploadProblem {
                 throw problem
@@ -84,7 +84,7 @@ struct UploadUnpacker {
             } catch {
                 throw .badZip(String(describing: error))
             }
-            try? handle.close()
+            do { try handle.close() } catch { throw .cannotStore }
             unpacked = written
             placed.append(components.joined(separator: "/"))
         }
