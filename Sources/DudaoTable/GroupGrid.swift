@@ -32,19 +32,19 @@ public struct GroupGrid: ~Copyable {
     /// At most this many cells (4 bytes each) per grid; a bigger product of capacities has no grid.
     public static let maxCells = 1 << 22
 
-    private let width: Int
-    private let limits: UnsafeMutablePointer<Int>
-    private let capacities: UnsafeMutablePointer<Int>
-    private let strides: UnsafeMutablePointer<Int>
-    private let given: UnsafeMutablePointer<Int>
+    @usableFromInline let width: Int
+    @usableFromInline let limits: UnsafeMutablePointer<Int>
+    @usableFromInline let capacities: UnsafeMutablePointer<Int>
+    @usableFromInline let strides: UnsafeMutablePointer<Int>
+    @usableFromInline let given: UnsafeMutablePointer<Int>
     /// Per axis: place + 1 by value (0: none yet).
-    private let places: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>
+    @usableFromInline let places: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>
     /// Per axis: the value by place, for the places given so far.
-    private let values: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
+    @usableFromInline let values: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
     /// The number of cells (0 when the grid would be too big).
     public let cellCount: Int
     /// Group + 1 by cell (0: not seen); nil when the grid would be too big.
-    private let cells: UnsafeMutablePointer<Int32>?
+    @usableFromInline let cells: UnsafeMutablePointer<Int32>?
 
     public init(axes: [Axis]) {
         width = axes.count
@@ -90,35 +90,45 @@ public struct GroupGrid: ~Copyable {
     }
 
     /// The cell of `key` (`width` words), placing parts not seen before; -1 when it has none.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func cell(of key: UnsafePointer<Int64>) -> Int {
         guard cells != nil else { return -1 }
         var cell = 0
         for k in 0..<width {
-            let v = key[k]
-            guard v >= 0, v < Int64(limits[k]), let axis = places[k], let byPlace = values[k] else { return -1 }
-            var place = Int(axis[Int(v)]) - 1
-            if place < 0 {
-                guard given[k] < capacities[k] else { return -1 }
-                place = given[k]
-                given[k] += 1
-                axis[Int(v)] = Int32(truncatingIfNeeded: place + 1)
-                byPlace[place] = v
-            }
-            cell += place * strides[k]
+            let offset = offset(of: key[k], axis: k)
+            guard offset >= 0 else { return -1 }
+            cell += offset
         }
         return cell
     }
 
+    /// What key part `v` on axis `k` adds to its key's cell (its place times the axis's
+    /// stride), placing it if it is new; -1 when it has no place. A caller may sum these part
+    /// by part as it makes the key, stopping at the first -1, instead of calling `cell(of:)`;
+    /// without a grid (`cellCount == 0`) every part has none.
+    @inlinable @inline(__always)
+    public func offset(of v: Int64, axis k: Int) -> Int {
+        guard v >= 0, v < Int64(limits[k]), let axis = places[k], let byPlace = values[k] else { return -1 }
+        var place = Int(axis[Int(v)]) - 1
+        if place < 0 {
+            guard given[k] < capacities[k] else { return -1 }
+            place = given[k]
+            given[k] += 1
+            axis[Int(v)] = Int32(truncatingIfNeeded: place + 1)
+            byPlace[place] = v
+        }
+        return place * strides[k]
+    }
+
     /// The group remembered in `cell` (from `cell(of:)`, not -1), or -1.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func group(at cell: Int) -> Int {
         guard let cells else { return -1 }
         return Int(cells[cell]) - 1
     }
 
     /// Remembers `group` as the group of `cell` (from `cell(of:)`, not -1).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func remember(_ group: Int, at cell: Int) {
         cells?[cell] = Int32(truncatingIfNeeded: group + 1)
     }

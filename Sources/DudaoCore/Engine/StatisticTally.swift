@@ -129,7 +129,8 @@ final class StatisticTally {
     var feeder: Feeder {
         Feeder(state: state, keys: keys, keyCount: plan.keys.count, measures: measures, measureCount: plan.measures.count,
                filter: plan.filter, officeColumn: plan.office?.column ?? -1, officeCodes: officeCodes,
-               officeCount: plan.office?.codes.count ?? 0, scratch: scratch)
+               officeCount: plan.office?.codes.count ?? 0, scratch: scratch,
+               sums: plan.measures.contains { $0.kind == .sum })
     }
 
     /// Adds one valid row (see `Feeder.feed`).
@@ -150,6 +151,8 @@ final class StatisticTally {
         let officeCodes: UnsafeMutablePointer<Int64>
         let officeCount: Int
         let scratch: UnsafeMutablePointer<Int64>
+        /// Whether a measure is a sum (else a row's totals cannot overflow its dense cell).
+        let sums: Bool
 
         /// Adds one valid row: `row`, when given, is where a text unknown to the id space is read.
         @inline(__always)
@@ -160,11 +163,17 @@ final class StatisticTally {
             }
             if let filter, !filter.evaluate(cells) { return }
             let m = measureCount
+            // The key part by part, and its grid cell as the parts come (see `GroupGrid.offset`).
+            var cell = state.pointee.grid.cellCount > 0 ? 0 : -1
             for k in 0..<keyCount {
                 let g = keys[k]
-                scratch[k] = part(cells[g.column], g.derivation, type: g.type, header: headers.map { $0[g.column] }, row: row)
+                let v = part(cells[g.column], g.derivation, type: g.type, header: headers.map { $0[g.column] }, row: row)
+                scratch[k] = v
+                if cell >= 0 {
+                    let offset = state.pointee.grid.offset(of: v, axis: k)
+                    cell = offset < 0 ? -1 : cell + offset
+                }
             }
-            let cell = state.pointee.grid.cell(of: scratch)
             if cell >= 0, let dense = state.pointee.dense, addUp(cells, at: dense + cell * (m + 1)) { return }
             var group = cell >= 0 && state.pointee.dense == nil ? state.pointee.grid.group(at: cell) : -1
             if group < 0 {
@@ -198,7 +207,7 @@ final class StatisticTally {
         @inline(__always)
         private func addUp(_ cells: UnsafePointer<Cell>, at: UnsafeMutablePointer<Int64>) -> Bool {
             let m = measureCount
-            for j in 0..<m where measures[j].kind == .sum {
+            for j in 0..<m where sums && measures[j].kind == .sum {
                 let c = cells[measures[j].column]
                 guard c.hasValue else { continue }
                 if at[1 + j].addingReportingOverflow(amount(c, measures[j])).overflow { return false }
