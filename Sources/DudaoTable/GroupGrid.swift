@@ -90,7 +90,6 @@ public struct GroupGrid: ~Copyable {
     }
 
     /// The cell of `key` (`width` words), placing parts not seen before; -1 when it has none.
-    @inlinable @inline(__always)
     public func cell(of key: UnsafePointer<Int64>) -> Int {
         guard cells != nil else { return -1 }
         var cell = 0

@@ -129,8 +129,7 @@ final class StatisticTally {
     var feeder: Feeder {
         Feeder(state: state, keys: keys, keyCount: plan.keys.count, measures: measures, measureCount: plan.measures.count,
                filter: plan.filter, officeColumn: plan.office?.column ?? -1, officeCodes: officeCodes,
-               officeCount: plan.office?.codes.count ?? 0, scratch: scratch,
-               sums: plan.measures.contains { $0.kind == .sum })
+               officeCount: plan.office?.codes.count ?? 0, scratch: scratch)
     }
 
     /// Adds one valid row (see `Feeder.feed`).
@@ -151,8 +150,6 @@ final class StatisticTally {
         let officeCodes: UnsafeMutablePointer<Int64>
         let officeCount: Int
         let scratch: UnsafeMutablePointer<Int64>
-        /// Whether a measure is a sum (else a row's totals cannot overflow its dense cell).
-        let sums: Bool
 
         /// Adds one valid row: `row`, when given, is where a text unknown to the id space is read.
         @inline(__always)
@@ -207,7 +204,7 @@ final class StatisticTally {
         @inline(__always)
         private func addUp(_ cells: UnsafePointer<Cell>, at: UnsafeMutablePointer<Int64>) -> Bool {
             let m = measureCount
-            for j in 0..<m where sums && measures[j].kind == .sum {
+            for j in 0..<m where measures[j].kind == .sum {
                 let c = cells[measures[j].column]
                 guard c.hasValue else { continue }
                 if at[1 + j].addingReportingOverflow(amount(c, measures[j])).overflow { return false }
