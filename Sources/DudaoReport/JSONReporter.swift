@@ -27,7 +27,7 @@ enum JSONReporter: Reporter {
             ("findings", .array(count: findings.count) { i, out in findings.withUnsafeBufferPointer { finding($0.baseAddress! + i, asOf: asOf, remedies: remedies, to: &out) } }),  // unwrap: i < findings.count, so the buffer is not empty
             ("due", .array(count: due.count) { dueItem(due[$0], asOf: asOf, remedies: remedies, to: &$1) }),
             ("exemptions", .array(count: exemptions.count) { exemption(exemptions[$0], to: &$1) }),
-            ("statistics", .value(StatisticsReporter.tables(result.statistics))),
+            ("statistics", StatisticsReporter.tables(result.statistics)),
             ("summary", .value(summary(result))),
             ("tables", .value(.array(result.tables.map(account)))),
         ]

@@ -32,15 +32,24 @@ public struct GroupGrid: ~Copyable {
     /// At most this many cells (4 bytes each) per grid; a bigger product of capacities has no grid.
     public static let maxCells = 1 << 22
 
+    /// One axis's state, kept together so a part's lookup reads one record.
+    @usableFromInline
+    struct Lane {
+        /// Values below this have a slot in `places`.
+        @usableFromInline var limit: UInt64
+        /// What a place on this axis adds to a cell: the product of the capacities before it.
+        @usableFromInline var stride: Int
+        @usableFromInline var capacity: Int
+        /// Places given so far.
+        @usableFromInline var given: Int
+        /// Place + 1 by value (0: none yet); nil without a grid.
+        @usableFromInline var places: UnsafeMutablePointer<Int32>?
+        /// The value by place, for the places given so far.
+        @usableFromInline var values: UnsafeMutablePointer<Int64>?
+    }
+
     @usableFromInline let width: Int
-    @usableFromInline let limits: UnsafeMutablePointer<Int>
-    @usableFromInline let capacities: UnsafeMutablePointer<Int>
-    @usableFromInline let strides: UnsafeMutablePointer<Int>
-    @usableFromInline let given: UnsafeMutablePointer<Int>
-    /// Per axis: place + 1 by value (0: none yet).
-    @usableFromInline let places: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>
-    /// Per axis: the value by place, for the places given so far.
-    @usableFromInline let values: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>
+    @usableFromInline let lanes: UnsafeMutablePointer<Lane>
     /// The number of cells (0 when the grid would be too big).
     public let cellCount: Int
     /// Group + 1 by cell (0: not seen); nil when the grid would be too big.
@@ -48,20 +57,11 @@ public struct GroupGrid: ~Copyable {
 
     public init(axes: [Axis]) {
         width = axes.count
-        limits = .allocate(capacity: max(width, 1))
-        capacities = .allocate(capacity: max(width, 1))
-        strides = .allocate(capacity: max(width, 1))
-        given = .allocate(capacity: max(width, 1))
-        places = .allocate(capacity: max(width, 1))
-        values = .allocate(capacity: max(width, 1))
+        lanes = .allocate(capacity: max(width, 1))
         var size = 1
         for (k, axis) in axes.enumerated() {
-            limits[k] = axis.limit
-            capacities[k] = axis.capacity
-            strides[k] = size
-            given[k] = 0
-            places[k] = nil
-            values[k] = nil
+            (lanes + k).initialize(to: Lane(limit: UInt64(axis.limit), stride: size, capacity: axis.capacity,
+                                            given: 0, places: nil, values: nil))
             let (product, overflow) = size.multipliedReportingOverflow(by: max(axis.capacity, 1))
             size = overflow ? Int.max : product
         }
@@ -70,23 +70,20 @@ public struct GroupGrid: ~Copyable {
         cellCount = cells == nil ? 0 : size
         guard cells != nil else { return }
         for k in 0..<width {
-            places[k] = calloc(limits[k], MemoryLayout<Int32>.stride)?.bindMemory(to: Int32.self, capacity: limits[k])
-            values[k] = calloc(capacities[k], MemoryLayout<Int64>.stride)?.bindMemory(to: Int64.self, capacity: capacities[k])
+            let limit = Int(lanes[k].limit), capacity = lanes[k].capacity
+            lanes[k].places = calloc(limit, MemoryLayout<Int32>.stride)?.bindMemory(to: Int32.self, capacity: limit)
+            lanes[k].values = calloc(capacity, MemoryLayout<Int64>.stride)?.bindMemory(to: Int64.self, capacity: capacity)
         }
     }
 
     deinit {
         for k in 0..<width {
-            free(places[k])
-            free(values[k])
+            free(lanes[k].places)
+            free(lanes[k].values)
         }
         free(cells)
-        limits.deallocate()
-        capacities.deallocate()
-        strides.deallocate()
-        given.deallocate()
-        places.deallocate()
-        values.deallocate()
+        lanes.deinitialize(count: width)
+        lanes.deallocate()
     }
 
     /// The cell of `key` (`width` words), placing parts not seen before; -1 when it has none.
@@ -107,16 +104,22 @@ public struct GroupGrid: ~Copyable {
     /// without a grid (`cellCount == 0`) every part has none.
     @inlinable @inline(__always)
     public func offset(of v: Int64, axis k: Int) -> Int {
-        guard v >= 0, v < Int64(limits[k]), let axis = places[k], let byPlace = values[k] else { return -1 }
-        var place = Int(axis[Int(v)]) - 1
-        if place < 0 {
-            guard given[k] < capacities[k] else { return -1 }
-            place = given[k]
-            given[k] += 1
-            axis[Int(v)] = Int32(truncatingIfNeeded: place + 1)
-            byPlace[place] = v
-        }
-        return place * strides[k]
+        let lane = lanes + k
+        guard UInt64(bitPattern: v) < lane.pointee.limit, let places = lane.pointee.places else { return -1 }
+        let known = places[Int(v)]
+        if known > 0 { return Int(known &- 1) &* lane.pointee.stride }
+        return place(v, lane: lane, places: places)
+    }
+
+    /// Gives `v` the next place on its axis, if it has room; -1 when it has none.
+    @usableFromInline
+    func place(_ v: Int64, lane: UnsafeMutablePointer<Lane>, places: UnsafeMutablePointer<Int32>) -> Int {
+        let place = lane.pointee.given
+        guard place < lane.pointee.capacity, let values = lane.pointee.values else { return -1 }
+        lane.pointee.given += 1
+        places[Int(v)] = Int32(truncatingIfNeeded: place + 1)
+        values[place] = v
+        return place * lane.pointee.stride
     }
 
     /// The group remembered in `cell` (from `cell(of:)`, not -1), or -1.
@@ -135,7 +138,7 @@ public struct GroupGrid: ~Copyable {
     /// Calls `body` with every cell whose parts have all been given a place, and its key
     /// (`width` words, valid during the call), in cell order.
     public func forEachCell(_ body: (_ cell: Int, _ key: UnsafePointer<Int64>) -> Void) {
-        guard cells != nil, width > 0, (0..<width).allSatisfy({ given[$0] > 0 }) else { return }
+        guard cells != nil, width > 0, (0..<width).allSatisfy({ lanes[$0].given > 0 }) else { return }
         let key = UnsafeMutablePointer<Int64>.allocate(capacity: width)
         defer { key.deallocate() }
         let place = UnsafeMutablePointer<Int>.allocate(capacity: width)
@@ -144,15 +147,15 @@ public struct GroupGrid: ~Copyable {
         while true {
             var cell = 0
             for k in 0..<width {
-                key[k] = values[k]?[place[k]] ?? 0
-                cell += place[k] * strides[k]
+                key[k] = lanes[k].values?[place[k]] ?? 0
+                cell += place[k] * lanes[k].stride
             }
             body(cell, key)
             // The next combination of places, the first axis fastest.
             var k = 0
             while k < width {
                 place[k] += 1
-                if place[k] < given[k] { break }
+                if place[k] < lanes[k].given { break }
                 place[k] = 0
                 k += 1
             }

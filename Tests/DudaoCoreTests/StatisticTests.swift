@@ -195,7 +195,7 @@ import Testing
 
     @Test func aTableWithoutRowsGivesNoRows() throws {
         let s = try Self.run([])
-        #expect(s["by-month"]?.rows == [])
+        #expect(s["by-month"]?.rows.isEmpty == true)
         #expect(s["fees"]?.columns == ["所编号", "条数", "收费合计", "人数"])
     }
 

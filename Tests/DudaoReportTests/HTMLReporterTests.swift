@@ -252,4 +252,21 @@ struct HTMLStatisticsTests {
         #expect(so01.contains("<tr><td>2022-06</td><td class=\"n\">3</td><td class=\"n\">41</td></tr>"))
         #expect(!so01.contains(">5<"))
     }
+
+    /// The office key need not come first; the other two keys go down and across (across in
+    /// UTF-8 order), and a pair the office has no row for is a blank cell.
+    @Test func theCrossTableTakesTheKeysAroundTheOfficeColumn() {
+        let table = StatisticTable(
+            id: "by-month", title: "各月", columns: ["月份", "所编号", "活动类型", "条数"], keyCount: 3,
+            rows: [[.text("2022-06"), .text("SO02"), .text("法律咨询"), .count(7)],
+                   [.text("2022-06"), .text("SO01"), .text("法制课"), .count(1)],
+                   [.text("2022-07"), .text("SO02"), .text("法制课"), .count(2)]])
+        let figures = HTMLOfficeStatistics(tables: [(table, 1)], words: Wording(language: .zh))
+        let so02 = figures.html(for: "SO02")
+        #expect(so02.contains("<th>月份 \\ 活动类型</th><th class=\"n\">法制课</th><th class=\"n\">法律咨询</th>"))
+        #expect(so02.contains("<tr><td>2022-06</td><td class=\"n\"></td><td class=\"n\">7</td></tr>"))
+        #expect(so02.contains("<tr><td>2022-07</td><td class=\"n\">2</td><td class=\"n\"></td></tr>"))
+        #expect(!so02.contains(">1<"))
+        #expect(figures.html(for: "SO03").isEmpty)
+    }
 }

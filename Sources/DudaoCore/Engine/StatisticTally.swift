@@ -33,9 +33,10 @@ final class StatisticTally {
         /// Days turned into months and quarters lately, direct-mapped by the day.
         var days: UnsafeMutablePointer<(day: Int64, month: Int64, quarter: Int64)>
         /// With a grid and no `distinct` measure, rows are added up by grid cell right here:
-        /// per cell, the rows (one word) and each measure's total (one word each), so a row
-        /// costs one place in memory, not a cell, then a group, then its totals. `settle()`
-        /// hands the cells to `groups` and `totals`. nil otherwise.
+        /// per cell, the rows (one word) and each measure's total (one word each; a count's
+        /// word stays unused, its total is the rows), so a row costs one place in memory, not
+        /// a cell, then a group, then its totals. `settle()` hands the cells to `groups` and
+        /// `totals`. nil otherwise.
         var dense: UnsafeMutablePointer<Int64>?
         /// Whether `dense` has rows `settle()` has not handed on yet.
         var unsettled = false
@@ -62,6 +63,9 @@ final class StatisticTally {
     private let keys: UnsafeMutablePointer<StatisticPlan.Key>
     private let measures: UnsafeMutablePointer<StatisticPlan.Measure>
     private let officeCodes: UnsafeMutablePointer<Int64>
+    /// The indices of the `sum` measures, in order.
+    private let sums: UnsafeMutablePointer<Int>
+    private let sumCount: Int
     /// The row's key, assembled here before it is looked up (as many words as the validator allows keys).
     private let scratch: UnsafeMutablePointer<Int64>
 
@@ -88,6 +92,10 @@ final class StatisticTally {
         officeCodes = .allocate(capacity: max(codes.count, 1))
         officeCodes.initialize(from: codes, count: codes.count)
         scratch = .allocate(capacity: max(plan.keys.count, 1))
+        let sumIndices = plan.measures.indices.filter { plan.measures[$0].kind == .sum }
+        sums = .allocate(capacity: max(sumIndices.count, 1))
+        sums.initialize(from: sumIndices, count: sumIndices.count)
+        sumCount = sumIndices.count
     }
 
     deinit {
@@ -100,6 +108,7 @@ final class StatisticTally {
         measures.deallocate()
         officeCodes.deallocate()
         scratch.deallocate()
+        sums.deallocate()
     }
 
     /// Number of groups so far.
@@ -119,7 +128,9 @@ final class StatisticTally {
             guard at[0] != 0 else { return }
             let (g, added) = state.pointee.groups.group(of: key)
             if added { state.pointee.reserve(group: g, measures: m) }
-            for j in 0..<m { state.pointee.totals[g * m + j] += Int128(at[1 + j]) }
+            for j in 0..<m {
+                state.pointee.totals[g * m + j] += Int128(plan.measures[j].kind == .count ? at[0] : at[1 + j])
+            }
             at.update(repeating: 0, count: m + 1)
         }
     }
@@ -129,7 +140,7 @@ final class StatisticTally {
     var feeder: Feeder {
         Feeder(state: state, keys: keys, keyCount: plan.keys.count, measures: measures, measureCount: plan.measures.count,
                filter: plan.filter, officeColumn: plan.office?.column ?? -1, officeCodes: officeCodes,
-               officeCount: plan.office?.codes.count ?? 0, scratch: scratch)
+               officeCount: plan.office?.codes.count ?? 0, scratch: scratch, sums: sums, sumCount: sumCount)
     }
 
     /// Adds one valid row (see `Feeder.feed`).
@@ -150,6 +161,8 @@ final class StatisticTally {
         let officeCodes: UnsafeMutablePointer<Int64>
         let officeCount: Int
         let scratch: UnsafeMutablePointer<Int64>
+        let sums: UnsafeMutablePointer<Int>
+        let sumCount: Int
 
         /// Adds one valid row: `row`, when given, is where a text unknown to the id space is read.
         @inline(__always)
@@ -164,11 +177,14 @@ final class StatisticTally {
             var cell = state.pointee.grid.cellCount > 0 ? 0 : -1
             for k in 0..<keyCount {
                 let g = keys[k]
-                let v = part(cells[g.column], g.derivation, type: g.type, header: headers.map { $0[g.column] }, row: row)
+                let c = cells[g.column]
+                // A known code as it is (most parts), else through `part`.
+                let v = c.state == .value && g.derivation == .value && c.value >= 0
+                    ? c.value : part(c, g.derivation, type: g.type, header: headers.map { $0[g.column] }, row: row)
                 scratch[k] = v
                 if cell >= 0 {
                     let offset = state.pointee.grid.offset(of: v, axis: k)
-                    cell = offset < 0 ? -1 : cell + offset
+                    cell = offset < 0 ? -1 : cell &+ offset
                 }
             }
             if cell >= 0, let dense = state.pointee.dense, addUp(cells, at: dense + cell * (m + 1)) { return }
@@ -198,26 +214,21 @@ final class StatisticTally {
             }
         }
 
-        /// Adds the row to a dense cell (rows, then each measure's total), unless a sum would
-        /// overflow the cell's word: then nothing is added and the row goes to its group's
-        /// wider totals.
+        /// Adds the row to a dense cell (its rows, which are also every count's total, then
+        /// each sum), unless a sum would overflow the cell's word: then nothing is added and
+        /// the row goes to its group's wider totals. (A tally with a `distinct` measure has no
+        /// dense cells.)
         @inline(__always)
         private func addUp(_ cells: UnsafePointer<Cell>, at: UnsafeMutablePointer<Int64>) -> Bool {
-            let m = measureCount
-            for j in 0..<m where measures[j].kind == .sum {
-                let c = cells[measures[j].column]
+            for i in 0..<sumCount {
+                let measure = measures[sums[i]], c = cells[measure.column]
                 guard c.hasValue else { continue }
-                if at[1 + j].addingReportingOverflow(amount(c, measures[j])).overflow { return false }
+                if at[1 + sums[i]].addingReportingOverflow(amount(c, measure)).overflow { return false }
             }
             at[0] &+= 1
-            for j in 0..<m {
-                switch measures[j].kind {
-                case .count: at[1 + j] &+= 1
-                case .sum:
-                    let c = cells[measures[j].column]
-                    if c.hasValue { at[1 + j] &+= amount(c, measures[j]) }
-                case .distinct: break  // a tally with a distinct measure has no dense cells
-                }
+            for i in 0..<sumCount {
+                let measure = measures[sums[i]], c = cells[measure.column]
+                if c.hasValue { at[1 + sums[i]] &+= amount(c, measure) }
             }
             state.pointee.unsettled = true
             return true
@@ -345,24 +356,22 @@ final class StatisticTally {
                 return a < b
             }
         }
-        var rows: [[StatisticValue]] = []
-        rows.reserveCapacity(count)
+        var keyCodes: [Int32] = [], measures: [StatisticValue] = []
+        keyCodes.reserveCapacity(count * width)
+        measures.reserveCapacity(count * m)
         for slot in sorted {
-            var row: [StatisticValue] = []
-            row.reserveCapacity(width + m)
-            for k in 0..<width { row.append(parts[k][Int(index[slot * width + k])]) }
+            keyCodes.append(contentsOf: index[(slot * width)..<(slot * width + width)])
             for (j, measure) in plan.measures.enumerated() {
                 switch measure.kind {
-                case .count: row.append(.count(Int(clamping: state.pointee.totals[slot * m + j])))
-                case .distinct: row.append(.count(state.pointee.seen[slot * m + j].count))
+                case .count: measures.append(.count(Int(clamping: state.pointee.totals[slot * m + j])))
+                case .distinct: measures.append(.count(state.pointee.seen[slot * m + j].count))
                 case .sum:
                     let t = state.pointee.totals[slot * m + j]
-                    row.append(measure.type == .amount ? .amount(Amount(micros: Int64(clamping: t))) : .count(Int(clamping: t)))
+                    measures.append(measure.type == .amount ? .amount(Amount(micros: Int64(clamping: t))) : .count(Int(clamping: t)))
                 }
             }
-            rows.append(row)
         }
-        return StatisticTable(id: s.id, title: s.title(english: english), columns: s.columns, keyCount: plan.keys.count,
-                              rows: rows)
+        return StatisticTable(id: s.id, title: s.title(english: english), columns: s.columns, count: count,
+                              keyValues: parts, keyCodes: keyCodes, measures: measures)
     }
 }

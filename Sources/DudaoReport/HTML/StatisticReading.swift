@@ -22,16 +22,17 @@ enum StatisticReading {
         return nil
     }
 
-    /// The key column whose every value is one of `offices`, if the statistic has one.
+    /// The key column whose every value is one of `offices`, if the statistic has one. (A key
+    /// column's values are read once each, not once per row.)
     static func officeColumn(_ table: StatisticTable, offices: Set<String>) -> Int? {
         (0..<table.keyCount).first { i in
-            !table.rows.isEmpty && table.rows.allSatisfy { if case .text(let t) = $0[i] { offices.contains(t) } else { false } }
+            table.count > 0 && table.keyValues[i].allSatisfy { if case .text(let t) = $0 { offices.contains(t) } else { false } }
         }
     }
 
     private static func isMonthColumn(_ table: StatisticTable, _ i: Int) -> Bool {
-        !table.rows.isEmpty && table.rows.allSatisfy { row in
-            guard case .text(let t) = row[i] else { return false }
+        table.count > 0 && table.keyValues[i].allSatisfy { value in
+            guard case .text(let t) = value else { return false }
             let b = Array(t.utf8)
             return b.count == 7 && b[4] == UInt8(ascii: "-")
                 && b.enumerated().allSatisfy { $0.offset == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) }
