@@ -328,17 +328,22 @@ final class StatisticTally {
         var ranks = [Int32](repeating: 0, count: count * width)
         var parts: [[StatisticValue]] = []
         for (k, g) in plan.keys.enumerated() {
+            // A code on the part's axis is found by its place in `direct` (index + 1); any other
+            // (empty, unreadable, a text of this tally's own) through the dictionary.
+            let limit = count > 0 ? min(plan.axes[k].limit, 1 << 22) : 0
+            var direct = [Int32](repeating: 0, count: limit)
             var distinct: [Int64: Int] = [:]
             var values: [StatisticValue] = []
             for slot in 0..<count {
                 let v = state.pointee.groups.key(slot)[k]
-                if let i = distinct[v] {
-                    index[slot * width + k] = Int32(i)
-                } else {
-                    distinct[v] = values.count
-                    index[slot * width + k] = Int32(values.count)
-                    values.append(text(v, g, type: g.type, column: g.column))
+                let known = v >= 0 && v < Int64(limit) ? Int(direct[Int(v)]) - 1 : distinct[v] ?? -1
+                if known >= 0 {
+                    index[slot * width + k] = Int32(known)
+                    continue
                 }
+                if v >= 0 && v < Int64(limit) { direct[Int(v)] = Int32(values.count + 1) } else { distinct[v] = values.count }
+                index[slot * width + k] = Int32(values.count)
+                values.append(text(v, g, type: g.type, column: g.column))
             }
             let order = values.indices.sorted { StatisticValue.precedes([values[$0]], [values[$1]]) }
             var rankOf = [Int32](repeating: 0, count: values.count)
