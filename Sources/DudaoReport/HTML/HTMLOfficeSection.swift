@@ -45,7 +45,7 @@ struct HTMLOfficeSection {
         for group in section.groups { ruleGroup(group, to: &out) }
         if !resolved.isEmpty { resolvedFindings(to: &out) }
         if !section.due.isEmpty { dueItems(to: &out) }
-        if let office = section.officeID { out.markup(statistics.html(for: office)) }
+        if let office = section.officeID { statistics.write(for: office, to: &out) }
         out.raw("</section>\n")
     }
 

@@ -34,20 +34,24 @@ struct HTMLOfficeStatistics {
         }
     }
 
-    func html(for office: String) -> String {
-        var html = ""
+    /// Writes `office`'s figures (nothing when it has none).
+    func write(for office: String, to out: inout HTMLWriter) {
         for ((table, column), byOffice) in zip(tables, rowsByOffice) {
             guard let rows = byOffice[office], !rows.isEmpty else { continue }
             let others = table.columns.indices.filter { $0 != column }
-            html += "<h3>\(table.title.markupEscaped)</h3>\n"
-            html += table.keyCount == 3 && table.columns.count == 4
-                ? cross(table, others, rows) : plain(table, others, rows, keys: table.keyCount - 1)
+            out.raw("<h3>")
+            out.text(table.title)
+            out.raw("</h3>\n")
+            if table.keyCount == 3 && table.columns.count == 4 {
+                cross(table, others, rows, to: &out)
+            } else {
+                plain(table, others, rows, keys: table.keyCount - 1, to: &out)
+            }
         }
-        return html
     }
 
     /// The first remaining key down, the second across (in UTF-8 order), the measure in the cells.
-    private func cross(_ table: StatisticTable, _ others: [Int], _ rows: [Int]) -> String {
+    private func cross(_ table: StatisticTable, _ others: [Int], _ rows: [Int], to out: inout HTMLWriter) {
         let (d, a, v) = (others[0], others[1], others[2])
         // Texts by first appearance; a text's place found by its code, and by the text only for a new code.
         var downPlace = [Int](repeating: -1, count: table.keyValues[d].count)
@@ -73,28 +77,56 @@ struct HTMLOfficeStatistics {
         let order = across.indices.sorted { across[$0].utf8.lexicographicallyPrecedes(across[$1].utf8) }
         var column = [Int](repeating: 0, count: across.count)
         for (i, place) in order.enumerated() { column[place] = i }
-        var grid = [String](repeating: "", count: down.count * across.count)
-        for c in cells { grid[c.down * across.count + column[c.across]] = table.value(row: c.row, column: v).written }
-        let headings = others.map { table.columns[$0] }
-        var html = "<table class=\"statistic\">\n<thead><tr><th>\((headings[0] + " \\ " + headings[1]).markupEscaped)</th>"
-            + order.map { "<th class=\"n\">\(across[$0].markupEscaped)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for (i, text) in down.enumerated() {
-            html += "<tr><td>\(text.markupEscaped)</td>"
-                + (0..<across.count).map { "<td class=\"n\">\(grid[i * across.count + $0].markupEscaped)</td>" }.joined()
-                + "</tr>\n"
+        var grid = [Int](repeating: -1, count: down.count * across.count)  // the row of each cell
+        for c in cells { grid[c.down * across.count + column[c.across]] = c.row }
+        out.raw("<table class=\"statistic\">\n<thead><tr><th>")
+        out.text(table.columns[d])
+        out.raw(" \\ ")
+        out.text(table.columns[a])
+        out.raw("</th>")
+        for i in order {
+            out.raw("<th class=\"n\">")
+            out.text(across[i])
+            out.raw("</th>")
         }
-        return html + "</tbody>\n</table>\n"
+        out.raw("</tr></thead>\n<tbody>\n")
+        for (i, text) in down.enumerated() {
+            out.raw("<tr><td>")
+            out.text(text)
+            out.raw("</td>")
+            for j in 0..<across.count {
+                out.raw("<td class=\"n\">")
+                let row = grid[i * across.count + j]
+                if row >= 0 { value(table.value(row: row, column: v), to: &out) }
+                out.raw("</td>")
+            }
+            out.raw("</tr>\n")
+        }
+        out.raw("</tbody>\n</table>\n")
     }
 
-    private func plain(_ table: StatisticTable, _ others: [Int], _ rows: [Int], keys: Int) -> String {
-        var html = "<table class=\"statistic\">\n<thead><tr>" + others.enumerated().map { i, c in
-            "<th\(i >= keys ? " class=\"n\"" : "")>\(table.columns[c].markupEscaped)</th>"
-        }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in rows {
-            html += "<tr>" + others.enumerated().map { i, c in
-                "<td\(i >= keys ? " class=\"n\"" : "")>\(table.value(row: row, column: c).written.markupEscaped)</td>"
-            }.joined() + "</tr>\n"
+    private func plain(_ table: StatisticTable, _ others: [Int], _ rows: [Int], keys: Int, to out: inout HTMLWriter) {
+        out.raw("<table class=\"statistic\">\n<thead><tr>")
+        for (i, c) in others.enumerated() {
+            out.raw(i >= keys ? "<th class=\"n\">" : "<th>")
+            out.text(table.columns[c])
+            out.raw("</th>")
         }
-        return html + "</tbody>\n</table>\n"
+        out.raw("</tr></thead>\n<tbody>\n")
+        for row in rows {
+            out.raw("<tr>")
+            for (i, c) in others.enumerated() {
+                out.raw(i >= keys ? "<td class=\"n\">" : "<td>")
+                value(table.value(row: row, column: c), to: &out)
+                out.raw("</td>")
+            }
+            out.raw("</tr>\n")
+        }
+        out.raw("</tbody>\n</table>\n")
+    }
+
+    /// A value as its table cell shows it: counts as digits, texts and sums escaped.
+    private func value(_ v: StatisticValue, to out: inout HTMLWriter) {
+        if case .count(let n) = v { out.int(n) } else { out.text(v.written) }
     }
 }
