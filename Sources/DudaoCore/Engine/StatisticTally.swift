@@ -33,10 +33,11 @@ final class StatisticTally {
         /// Days turned into months and quarters lately, direct-mapped by the day.
         var days: UnsafeMutablePointer<(day: Int64, month: Int64, quarter: Int64)>
         /// With a grid and no `distinct` measure, rows are added up by grid cell right here:
-        /// per cell, the rows (one word) and each measure's total (one word each; a count's
-        /// word stays unused, its total is the rows), so a row costs one place in memory, not
-        /// a cell, then a group, then its totals. `settle()` hands the cells to `groups` and
-        /// `totals`. nil otherwise.
+        /// per cell, the rows (one word, which is also every count's total) and each sum's total
+        /// (one word each, in the order of `sums`), so a row costs one place in memory, not a
+        /// cell, then a group, then its totals; a count-only statistic's cells are a word each,
+        /// which matters where rows come in no order and the cells outgrow the caches.
+        /// `settle()` hands the cells to `groups` and `totals`. nil otherwise.
         var dense: UnsafeMutablePointer<Int64>?
         /// Whether `dense` has rows `settle()` has not handed on yet.
         var unsettled = false
@@ -79,9 +80,10 @@ final class StatisticTally {
         days.initialize(repeating: (Int64.min, 0, 0), count: Self.dayCacheSize)
         let distinct = plan.measures.contains { $0.kind == .distinct }
         let grid = GroupGrid(axes: plan.axes)
+        let sumIndices = plan.measures.indices.filter { plan.measures[$0].kind == .sum }
+        let words = grid.cellCount * (1 + sumIndices.count)
         let dense = distinct || grid.cellCount == 0 ? nil
-            : calloc(grid.cellCount * (plan.measures.count + 1), MemoryLayout<Int64>.stride)?.bindMemory(
-                to: Int64.self, capacity: grid.cellCount * (plan.measures.count + 1))
+            : calloc(words, MemoryLayout<Int64>.stride)?.bindMemory(to: Int64.self, capacity: words)
         state.initialize(to: State(groups: GroupIndex(width: plan.keys.count), grid: grid, totals: totals,
                                    capacity: 64, distinct: distinct, days: days, dense: dense))
         keys = .allocate(capacity: max(plan.keys.count, 1))
@@ -92,7 +94,6 @@ final class StatisticTally {
         officeCodes = .allocate(capacity: max(codes.count, 1))
         officeCodes.initialize(from: codes, count: codes.count)
         scratch = .allocate(capacity: max(plan.keys.count, 1))
-        let sumIndices = plan.measures.indices.filter { plan.measures[$0].kind == .sum }
         sums = .allocate(capacity: max(sumIndices.count, 1))
         sums.initialize(from: sumIndices, count: sumIndices.count)
         sumCount = sumIndices.count
@@ -122,16 +123,22 @@ final class StatisticTally {
     private func settle() {
         guard let dense = state.pointee.dense, state.pointee.unsettled else { return }
         state.pointee.unsettled = false
-        let m = plan.measures.count, state = state
+        let m = plan.measures.count, words = 1 + sumCount, state = state
         state.pointee.grid.forEachCell { cell, key in
-            let at = dense + cell * (m + 1)
+            let at = dense + cell * words
             guard at[0] != 0 else { return }
             let (g, added) = state.pointee.groups.group(of: key)
             if added { state.pointee.reserve(group: g, measures: m) }
+            var sum = 0
             for j in 0..<m {
-                state.pointee.totals[g * m + j] += Int128(plan.measures[j].kind == .count ? at[0] : at[1 + j])
+                if plan.measures[j].kind == .count {
+                    state.pointee.totals[g * m + j] += Int128(at[0])
+                } else {
+                    sum += 1
+                    state.pointee.totals[g * m + j] += Int128(at[sum])
+                }
             }
-            at.update(repeating: 0, count: m + 1)
+            at.update(repeating: 0, count: words)
         }
     }
 
@@ -187,7 +194,7 @@ final class StatisticTally {
                     cell = offset < 0 ? -1 : cell &+ offset
                 }
             }
-            if cell >= 0, let dense = state.pointee.dense, addUp(cells, at: dense + cell * (m + 1)) { return }
+            if cell >= 0, let dense = state.pointee.dense, addUp(cells, at: dense + cell * (1 + sumCount)) { return }
             var group = cell >= 0 && state.pointee.dense == nil ? state.pointee.grid.group(at: cell) : -1
             if group < 0 {
                 let (g, added) = state.pointee.groups.group(of: scratch)
@@ -223,12 +230,12 @@ final class StatisticTally {
             for i in 0..<sumCount {
                 let measure = measures[sums[i]], c = cells[measure.column]
                 guard c.hasValue else { continue }
-                if at[1 + sums[i]].addingReportingOverflow(amount(c, measure)).overflow { return false }
+                if at[1 + i].addingReportingOverflow(amount(c, measure)).overflow { return false }
             }
             at[0] &+= 1
             for i in 0..<sumCount {
                 let measure = measures[sums[i]], c = cells[measure.column]
-                if c.hasValue { at[1 + sums[i]] &+= amount(c, measure) }
+                if c.hasValue { at[1 + i] &+= amount(c, measure) }
             }
             state.pointee.unsettled = true
             return true
