@@ -93,10 +93,12 @@ GNU_TIME = "/usr/bin/time"
 
 
 def run_once(cmd):
-    """Wall seconds and peak RSS (MiB) of one process.
+    """Wall seconds, peak RSS (MiB) and CPU seconds (user + system) of one process.
 
     Peak RSS comes from GNU time when it is installed (run.sh installs it): a child forked
-    from this Python process would otherwise count Python's own pages before its exec.
+    from this Python process would otherwise count Python's own pages before its exec. CPU
+    time is what `wait4` reports for the child and the processes it waited for; on a shared
+    machine it moves far less from round to round than wall time does.
     """
     report = os.path.join(DATA, ".time-report")
     use_time = os.access(GNU_TIME, os.X_OK)
@@ -108,10 +110,11 @@ def run_once(cmd):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"FAILED ({code}): {' '.join(cmd)}")
+    cpu = usage.ru_utime + usage.ru_stime
     if use_time:
         with open(report) as fh:
-            return wall, int(fh.read().split()[-1]) / 1024
-    return wall, usage.ru_maxrss / 1024
+            return wall, int(fh.read().split()[-1]) / 1024, cpu
+    return wall, usage.ru_maxrss / 1024, cpu
 
 
 def bare_pack():
@@ -168,14 +171,16 @@ def bench_size(size, profile, tools, runs, as_of, seed, against=None):
     mb = os.path.getsize(acts) / 1e6
     cmds = commands(data, out, as_of, against)
     times = {t: [] for t in tools}
+    cpus = {t: [] for t in tools}
     rss = {t: 0.0 for t in tools}
     for r in range(runs):
         order = tools[r % len(tools):] + tools[:r % len(tools)]  # rotate who goes first
         for t in order:
-            wall, peak = run_once(cmds[t])
+            wall, peak, cpu = run_once(cmds[t])
             times[t].append(wall)
+            cpus[t].append(cpu)
             rss[t] = max(rss[t], peak)
-            print(f"  round {r + 1}: {t:12} {wall:8.3f} s {peak:8.0f} MiB", flush=True)
+            print(f"  round {r + 1}: {t:12} {wall:8.3f} s {peak:8.0f} MiB {cpu:8.3f} s CPU", flush=True)
     med = {t: statistics.median(v) for t, v in times.items()}
     print(f"\n{size}, {profile} profile: activities.csv {rows:,} rows, {mb:,.0f} MB; as-of {as_of}; "
           f"median of {runs} run(s); peak RSS = max over runs")
@@ -193,13 +198,22 @@ def bench_size(size, profile, tools, runs, as_of, seed, against=None):
     if "dudao-now" in med and "dudao-then" in med:
         ratios["now/then"] = med["dudao-now"] / med["dudao-then"]
         print(f"dudao-now / dudao-then: {ratios['now/then']:.2f}x wall time (today's build against {against_label(against)}, same pack)")
+    cpu_med = {t: statistics.median(v) for t, v in cpus.items()}
     for t in ("dudao", "dudao-html"):
         if t in med and "dudao-bare" in med:
+            # Also paired: each round's ratio of two runs made one after the other, so a machine
+            # that slows down for a while moves both sides of a ratio, not one median.
+            paired = statistics.median(a / b for a, b in zip(times[t], times["dudao-bare"]))
             ratios[f"{t}/dudao-bare"] = med[t] / med["dudao-bare"]
-            print(f"{t} / dudao-bare: {ratios[f'{t}/dudao-bare']:.2f}x wall time (the price of statistics{' and HTML' if t == 'dudao-html' else ''})")
+            ratios[f"{t}/dudao-bare paired"] = paired
+            ratios[f"{t}/dudao-bare cpu"] = cpu_med[t] / cpu_med["dudao-bare"]
+            print(f"{t} / dudao-bare: {ratios[f'{t}/dudao-bare']:.2f}x wall time (median of rounds' ratios "
+                  f"{paired:.2f}x), {ratios[f'{t}/dudao-bare cpu']:.2f}x CPU time "
+                  f"(the price of statistics{' and HTML' if t == 'dudao-html' else ''})")
     with open(os.path.join(out, "timings.json"), "w") as fh:
         json.dump({"size": size, "profile": profile, "rows": rows, "mb": mb, "asOf": as_of, "runs": runs,
-                   "median": med, "peakMiB": rss, "times": times, "ratios": ratios}, fh, indent=1)
+                   "median": med, "medianCPU": cpu_med, "peakMiB": rss, "times": times, "cpu": cpus,
+                   "ratios": ratios}, fh, indent=1)
     ok = True
     print("cross-check (conformance scorer, DuckDB as the expected side):")
     if "duckdb" in tools:
@@ -236,7 +250,7 @@ def bench_workbook(size, runs, as_of, seed):
     rss = {t: 0.0 for t in tools}
     for r in range(runs):
         for t in tools[r % 2:] + tools[:r % 2]:
-            wall, peak = run_once(cmds[t])
+            wall, peak, _ = run_once(cmds[t])
             times[t].append(wall)
             rss[t] = max(rss[t], peak)
             print(f"  round {r + 1}: {t:17} {wall:8.3f} s {peak:8.0f} MiB", flush=True)
