@@ -104,7 +104,7 @@ final class CSVSpool {
     /// Maps what was written as a `TableFile` named `name` (in messages) and unlinks the file.
     func finish(name: String) throws(RunError) -> TableFile {
         try flush()
-        let temporary = String(cString: path)
+        let temporary = String(decoding: path.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         do {
             return try TableFile(path: temporary, assumeUTF8: true)
