@@ -123,6 +123,21 @@ import ZIPFoundation
         #expect(UploadProblem.cannotStore.message(english: false).contains("磁盘"))
     }
 
+    @Test func aZipTheServerCannotUnpackIsRefusedAs507NotACrash() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dudao-unpack-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/into", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let zip = try Self.zip([("activities.csv", Array(String(repeating: "日期,所编号\n", count: 1000).utf8))])
+        try Data(zip).write(to: URL(fileURLWithPath: folder + "/upload.zip"))
+        let received = ReceivedFile(name: "upload.zip", path: folder + "/upload.zip", sha256: "", bytes: zip.count, fields: [:])
+        var unpacker = UploadUnpacker(maxUnpackedBytes: 1 << 20)
+        // /dev/full takes no byte: every write fails as on a full disk.
+        unpacker.create = { _ in open("/dev/full", O_WRONLY | O_CLOEXEC) }
+        #expect(throws: UploadProblem.cannotStore) { try unpacker.unpack(received, kind: .zip, into: folder + "/into") }
+        // The same zip on a disk with room is unpacked.
+        #expect(try UploadUnpacker(maxUnpackedBytes: 1 << 20).unpack(received, kind: .zip, into: folder + "/into") == ["activities.csv"])
+    }
+
     /// Every place a finding points to (evidence and record subjects): file, sheet, line.
     static func places(_ document: [String: Any]) -> [(file: String, sheet: String?, line: Int)] {
         var out: [(String, String?, Int)] = []

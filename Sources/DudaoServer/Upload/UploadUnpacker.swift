@@ -8,6 +8,9 @@ import Foundation
 struct UploadUnpacker {
     var maxEntries = 2000
     var maxUnpackedBytes: Int
+    /// Creates a file to unpack into, never over one that exists (-1 when it cannot); tests
+    /// hand out one that takes no byte, as a full disk does.
+    var create: @Sendable (_ path: String) -> Int32 = { open($0, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600) }
 
     /// Fills `folder` (which must exist and be empty) from `file`; returns the files placed,
     /// relative to the folder.
@@ -15,7 +18,8 @@ struct UploadUnpacker {
         switch kind {
         case .csv, .xlsx:
             let target = folder + "/" + file.name
-            guard link(file.path, target) == 0 || copy(file.path, target) else { throw .malformed }
+            // The file was read whole already: failing to place it is the server's storage.
+            guard link(file.path, target) == 0 || copy(file.path, target) else { throw .cannotStore }
             return [file.name]
         case .zip:
             return try unzip(file.path, into: folder)
@@ -62,10 +66,10 @@ struct UploadUnpacker {
             var dir = folder
             for c in components.dropLast() {
                 dir += "/" + c
-                if mkdir(dir, 0o700) != 0 && errno != EEXIST { throw .malformed }
+                if mkdir(dir, 0o700) != 0 && errno != EEXIST { throw .cannotStore }
             }
             let target = dir + "/" + name
-            let fd = open(target, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            let fd = create(target)
             // Two entries with one name: the zip is refused rather than one silently kept.
             guard fd >= 0 else { throw .badName(entryPath) }
             let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
