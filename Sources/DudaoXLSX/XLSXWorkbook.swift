@@ -127,7 +127,7 @@ public final class XLSXWorkbook {
             Thread.detachNewThread {
                 do {
                     ring.close(merges: try pass.run { try ring.put($0) }, failure: nil)
-                } catch is RowRing.Cancelled {
+                } catch is SlotHandoff.Cancelled {
                     ring.close(merges: [], failure: nil)
                 } catch {
                     ring.close(merges: [], failure: error)

@@ -32,7 +32,7 @@ struct ZipInflater {
             do {
                 try inflater.streamHere(entry, at: offset) { try ring.put($0) }
                 ring.close(failure: nil)
-            } catch is ChunkRing.Cancelled {
+            } catch is SlotHandoff.Cancelled {
                 ring.close(failure: nil)
             } catch {
                 ring.close(failure: error)

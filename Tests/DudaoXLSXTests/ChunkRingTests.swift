@@ -27,7 +27,7 @@ import Testing
                 for piece in pieces { try piece.withUnsafeBytes { try ring.put($0) } }
                 ring.close(failure: failure)
             } catch {
-                cancelled.set(error is ChunkRing.Cancelled)
+                cancelled.set(error is SlotHandoff.Cancelled)
                 ring.close(failure: nil)
             }
         }

@@ -31,7 +31,7 @@ import Testing
                 for r in 1...count { try ring.put(Self.row(r)) }
                 ring.close(merges: found, failure: failure)
             } catch {
-                ring.close(merges: [], failure: error is RowRing.Cancelled ? nil : error)
+                ring.close(merges: [], failure: error is SlotHandoff.Cancelled ? nil : error)
             }
         }
         var read: [[String]] = []
