@@ -62,4 +62,28 @@ import Testing
         let ne = predicate([literal(0, .ne, 3)], store: store)
         #expect(ne.gateColumn == -1 && holds(ne, [.of(4)]))
     }
+
+    /// The gate stands in for the node it comes from, so that node is not evaluated again; any
+    /// other node still is.
+    @Test func theNodeTheGateComesFromIsNotEvaluatedAgain() {
+        let store = PlanMemory()
+        // all(col1 == 100, col0 == 3): the first kid cannot gate (100 is not a bit), the second does.
+        let second = predicate([Node(kind: .all, op: .eq, column: 0, a: 0, b: 2, value: 0), literal(1, .eq, 100), literal(0, .eq, 3)],
+                               kids: [1, 2], store: store)
+        #expect(second.gateColumn == 0 && second.gateKid == 1)
+        #expect(holds(second, [.of(3), .of(100)]))
+        #expect(!holds(second, [.of(3), .of(99)]) && !holds(second, [.of(2), .of(100)]))
+        // A root that is the gate's node is the gate alone.
+        let alone = predicate([literal(0, .eq, 5)], store: store)
+        #expect(alone.gateKid == Predicate.wholeTree)
+        #expect(holds(alone, [.of(5)]) && !holds(alone, [.of(6)]) && !holds(alone, [.empty]))
+        // A gate from inside a nested all stands for part of that kid only: every node is evaluated.
+        let nested = predicate([Node(kind: .all, op: .eq, column: 0, a: 0, b: 2, value: 0),
+                                Node(kind: .all, op: .eq, column: 0, a: 2, b: 2, value: 0), literal(2, .eq, 7),
+                                literal(0, .eq, 3), literal(1, .eq, 100)],
+                               kids: [1, 2, 3, 4], store: store)
+        #expect(nested.gateColumn == 0 && nested.gateKid == Predicate.noKid)
+        #expect(holds(nested, [.of(3), .of(100), .of(7)]))
+        #expect(!holds(nested, [.of(3), .of(99), .of(7)]) && !holds(nested, [.of(3), .of(100), .of(8)]))
+    }
 }

@@ -32,6 +32,12 @@ struct Predicate: @unchecked Sendable {  // pointers into `PlanMemory`, read-onl
     /// "活动类型 is one of …", so most rows are turned away with one load and a shift.
     let gateColumn: Int
     let gateMask: UInt64
+    /// What the gate already decides, so the nodes need not: `wholeTree` when the root is the
+    /// gate's node, the root's kid that is (an equality or one-of that holds exactly when the
+    /// gate does), or `noKid`.
+    let gateKid: Int32
+    static let noKid: Int32 = -1
+    static let wholeTree: Int32 = -2
 
     init(nodes: UnsafePointer<Node>, kids: UnsafePointer<Int32>, values: UnsafePointer<Int64>, cells: UnsafePointer<Cell>,
          bytes: UnsafePointer<UInt8>) {
@@ -41,13 +47,22 @@ struct Predicate: @unchecked Sendable {  // pointers into `PlanMemory`, read-onl
         self.cells = cells
         self.bytes = bytes
         (gateColumn, gateMask) = Predicate.gate(0, nodes, kids, values) ?? (-1, 0)
+        gateKid = Predicate.gateKid(nodes, kids, values)
     }
 
     /// Whether the row satisfies the condition; `subject` holds the current subject's cells
     /// for the columns the condition compares with (in the order the compiler numbered them).
     @inline(__always)
     func evaluate(_ row: UnsafePointer<Cell>, subject: UnsafePointer<Cell>? = nil) -> Bool {
-        mayHold(row) && eval(0, row, subject)
+        guard mayHold(row) else { return false }
+        switch gateKid {
+        case Self.noKid: return eval(0, row, subject)
+        case Self.wholeTree: return true
+        default:
+            let root = nodes[0]
+            for i in 0..<Int(root.b) where i != Int(gateKid) && !eval(Int(kids[Int(root.a) + i]), row, subject) { return false }
+            return true
+        }
     }
 
     /// The gate as a pair, or nil when there is none.
@@ -84,6 +99,26 @@ struct Predicate: @unchecked Sendable {  // pointers into `PlanMemory`, read-onl
             return nil
         default:
             return nil
+        }
+    }
+
+    /// Which part of the tree the gate stands for (see `gateKid`): the node that gives the gate,
+    /// when it is the root or one of the root `all`'s kids, and not an `all` itself.
+    private static func gateKid(_ nodes: UnsafePointer<Node>, _ kids: UnsafePointer<Int32>,
+                                _ values: UnsafePointer<Int64>) -> Int32 {
+        let root = nodes[0]
+        switch root.kind {
+        case .literal, .oneOf:
+            return gate(0, nodes, kids, values) == nil ? noKid : wholeTree
+        case .all:
+            for i in 0..<Int(root.b) {
+                let kid = Int(kids[Int(root.a) + i])
+                guard gate(kid, nodes, kids, values) != nil else { continue }
+                return nodes[kid].kind == .all ? noKid : Int32(i)
+            }
+            return noKid
+        default:
+            return noKid
         }
     }
 
