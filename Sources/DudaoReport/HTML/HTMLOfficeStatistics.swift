@@ -53,27 +53,15 @@ struct HTMLOfficeStatistics {
     /// The first remaining key down, the second across (in UTF-8 order), the measure in the cells.
     private func cross(_ table: StatisticTable, _ others: [Int], _ rows: [Int], to out: inout HTMLWriter) {
         let (d, a, v) = (others[0], others[1], others[2])
-        // Texts by first appearance; a text's place found by its code, and by the text only for a new code.
-        var downPlace = [Int](repeating: -1, count: table.keyValues[d].count)
-        var acrossPlace = [Int](repeating: -1, count: table.keyValues[a].count)
-        var down: [String] = [], across: [String] = []
-        var downIndex: [String: Int] = [:], acrossIndex: [String: Int] = [:]
+        var downHeadings = Headings(codes: table.keyValues[d].count), acrossHeadings = Headings(codes: table.keyValues[a].count)
         var cells: [(down: Int, across: Int, row: Int)] = []
         cells.reserveCapacity(rows.count)
         for row in rows {
             let dc = table.keyCode(row: row, column: d), ac = table.keyCode(row: row, column: a)
-            if downPlace[dc] < 0 {
-                let text = table.keyValues[d][dc].written
-                downPlace[dc] = downIndex[text] ?? down.count
-                if downIndex[text] == nil { downIndex[text] = down.count; down.append(text) }
-            }
-            if acrossPlace[ac] < 0 {
-                let text = table.keyValues[a][ac].written
-                acrossPlace[ac] = acrossIndex[text] ?? across.count
-                if acrossIndex[text] == nil { acrossIndex[text] = across.count; across.append(text) }
-            }
-            cells.append((downPlace[dc], acrossPlace[ac], row))
+            cells.append((downHeadings.place(dc, table.keyValues[d][dc].written),
+                          acrossHeadings.place(ac, table.keyValues[a][ac].written), row))
         }
+        let (down, across) = (downHeadings.texts, acrossHeadings.texts)
         let order = across.indices.sorted { across[$0].utf8.lexicographicallyPrecedes(across[$1].utf8) }
         var column = [Int](repeating: 0, count: across.count)
         for (i, place) in order.enumerated() { column[place] = i }
@@ -103,6 +91,28 @@ struct HTMLOfficeStatistics {
             out.raw("</tr>\n")
         }
         out.raw("</tbody>\n</table>\n")
+    }
+
+    /// One key column's texts in order of first appearance, a text's place found by its code
+    /// (and by the text only for a code not met before: two codes may carry one text).
+    private struct Headings {
+        var byCode: [Int]
+        var texts: [String] = []
+        var byText: [String: Int] = [:]
+
+        init(codes: Int) { byCode = Array(repeating: -1, count: codes) }
+
+        mutating func place(_ code: Int, _ text: @autoclosure () -> String) -> Int {
+            if byCode[code] >= 0 { return byCode[code] }
+            let text = text()
+            let place = byText[text] ?? texts.count
+            if place == texts.count {
+                byText[text] = place
+                texts.append(text)
+            }
+            byCode[code] = place
+            return place
+        }
     }
 
     private func plain(_ table: StatisticTable, _ others: [Int], _ rows: [Int], keys: Int, to out: inout HTMLWriter) {
