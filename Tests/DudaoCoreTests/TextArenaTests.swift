@@ -40,4 +40,29 @@ struct TextArenaTests {
         #expect(strings == ["P1", "张三", "引号 \" 内", "", "值", "", ""])
         #expect(strings.indices.map { arena[$0] } == strings)
     }
+
+    /// A filled arena gives back the room it kept for growth and still reads the same texts.
+    @Test func shrinkingKeepsTheTexts() {
+        var arena = TextArena()
+        let texts = (0..<1_000).map { "第\($0)号 社区" }
+        for t in texts {
+            var t = t
+            t.withUTF8 { arena.append(UnsafeRawBufferPointer($0)) }
+        }
+        arena.shrinkToFit()
+        #expect(texts.indices.map { arena[$0] } == texts)
+    }
+
+    /// An array with room to spare is copied to its size; one already about its size is kept.
+    @Test func exactlySizedGivesBackTheSpareRoom() {
+        var grown: [Int32] = []
+        grown.reserveCapacity(4_096)
+        for i in 0..<1_025 { grown.append(Int32(i)) }
+        #expect(grown.capacity >= 4_096)
+        let exact = grown.exactlySized()
+        #expect(exact == grown)
+        #expect(exact.capacity < 1_025 + 1_025 / 16)
+        let again = exact.exactlySized()
+        #expect(again.withUnsafeBufferPointer { $0.baseAddress } == exact.withUnsafeBufferPointer { $0.baseAddress })
+    }
 }

@@ -98,6 +98,21 @@ struct MaterializedTable: @unchecked Sendable {
         if s.hasActive { s.activeRanges.append(nil) }
     }
 
+    /// Gives back the room the arrays kept for growth while rows were added: they grow by
+    /// doubling, so a loaded roster could hold up to twice its size for the whole run.
+    mutating func shrinkToFit() {
+        unique()
+        let s = storage
+        s.states = s.states.exactlySized()
+        s.narrowValues = s.narrowValues.exactlySized()
+        s.wideValues = s.wideValues?.exactlySized()
+        s.texts.shrinkToFit()
+        s.lines = s.lines.exactlySized()
+        s.valid = s.valid.exactlySized()
+        s.isEntity = s.isEntity.exactlySized()
+        s.activeRanges = s.activeRanges.exactlySized()
+    }
+
     /// When row `r` is active (rosters and assignments with `active`); nil: never.
     func active(_ r: Int) -> DayRange? { storage.hasActive ? storage.activeRanges[r] : nil }
 

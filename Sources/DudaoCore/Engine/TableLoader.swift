@@ -43,7 +43,8 @@ struct TableLoader {
                 table.append(cells: values.cells, texts: row, fields: fields, line: row.line)
             }
         }
-        rosters.ids.keyRows[ti] = firsts
+        table.shrinkToFit()
+        rosters.ids.keyRows[ti] = firsts.exactlySized()
         rosters.tables[ti] = table
         return decoder
     }

@@ -13,6 +13,12 @@ struct TextArena {
         ends.append(UInt32(bytes.count))
     }
 
+    /// Gives back the room kept for growth.
+    mutating func shrinkToFit() {
+        bytes = bytes.exactlySized()
+        ends = ends.exactlySized()
+    }
+
     /// The bytes of text `i`, valid only inside `body`.
     func withBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         let start = i == 0 ? 0 : Int(ends[i - 1])
