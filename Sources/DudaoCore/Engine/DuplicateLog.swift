@@ -1,16 +1,31 @@
 import Dispatch
 
-/// Collects, for every row that takes part in duplicate detection, a compact key: a 96-bit
+/// Collects, for every row that takes part in duplicate detection, a compact key: a 72-bit
 /// hash of its parsed date and the trimmed bytes of the other declared columns (or, where a
 /// cell has one, the code that stands for exactly those bytes: an id's or an enum value's),
-/// and the row's line (16 bytes a row, no strings). Keys go to one of 256 partitions by hash, so resolving
-/// them later works on cache-sized pieces, in parallel. The row itself is found again by its
-/// line (`LedgerCheckpoints` for a streamed ledger, the row index for a table in memory).
+/// and the row's line: 12 bytes a row, no strings. Keys go to one of 256 partitions by the
+/// hash's top 8 bits, so an entry keeps the other 64, and resolving them later works on
+/// cache-sized pieces, in parallel. The row itself is found again by its line
+/// (`LedgerCheckpoints` for a streamed ledger, the row index for a table in memory).
 ///
-/// A false match of 96-bit hashes among 10^8 rows has a probability below 10^-12.
+/// A false match of 72-bit hashes among 10^7 rows has a probability of about 10^-8 (10^-6
+/// among 10^8 rows).
 final class DuplicateLog {
-    /// A row's key and line: what `KeyTable` stores too.
-    typealias Entry = KeyTable.Slot
+    /// A row's key (the 64 bits of its hash below the partition's 8) and line, in three
+    /// 4-byte words so that an entry takes 12 bytes, not 16.
+    struct Entry {
+        var low: UInt32
+        var high: UInt32
+        var line: Int32
+
+        init(key: UInt64, line: Int32) {
+            low = UInt32(truncatingIfNeeded: key)
+            high = UInt32(truncatingIfNeeded: key >> 32)
+            self.line = line
+        }
+
+        var key: UInt64 { UInt64(high) << 32 | UInt64(low) }
+    }
 
     /// One partition's entries, in plain memory so that adding one costs no uniqueness check.
     private struct Partition {
@@ -72,10 +87,12 @@ final class DuplicateLog {
     /// Records the row; rows whose date cannot be read take no part.
     func add(_ values: borrowing RowValues, source: RowSource) {
         guard let (k1, k2) = key(values, source: source) else { return }
-        parts[Int(k1 >> 56)].append(Entry(k1: k1, k2: k2, line: Int32(values.line)))
+        // The partition takes k1's top 8 bits; k2's low 8 take their place in the entry.
+        let key = k1 & 0x00ff_ffff_ffff_ffff | UInt64(truncatingIfNeeded: k2) << 56
+        parts[Int(k1 >> 56)].append(Entry(key: key, line: Int32(values.line)))
     }
 
-    private func key(_ values: borrowing RowValues, source: RowSource) -> (UInt64, UInt32)? {
+    private func key(_ values: borrowing RowValues, source: RowSource) -> (UInt64, UInt64)? {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325
         var h2: UInt64 = 0x9e37_79b9_7f4a_7c15
         for (i, col) in columns.enumerated() {
@@ -108,7 +125,7 @@ final class DuplicateLog {
                 }
             }
         }
-        return (Self.finish(h1), UInt32(truncatingIfNeeded: Self.finish(h2)) | 1)
+        return (Self.finish(h1), Self.finish(h2))
     }
 
     @inline(__always)
@@ -147,7 +164,7 @@ final class DuplicateLog {
                 let table = KeyTable(capacity: size)
                 for log in logs {
                     for e in log.parts[p].entries {
-                        if let first = table.insertOrFind(e.k1, e.k2, line: e.line) {
+                        if let first = table.insertOrFind(e.key, line: e.line) {
                             sink.value[p].append((e.line, first))
                         }
                     }

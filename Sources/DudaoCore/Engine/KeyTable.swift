@@ -1,10 +1,9 @@
-/// An open-addressing set of 96-bit keys with a line each, one 16-byte slot per key.
+/// An open-addressing set of 64-bit keys with a line each, one 16-byte slot per key.
 final class KeyTable {
-    struct Slot {
-        var k1: UInt64
-        /// Never zero in a used slot.
-        var k2: UInt32
+    private struct Slot {
+        var key: UInt64
         var line: Int32
+        var used: Bool
     }
 
     private let slots: UnsafeMutablePointer<Slot>
@@ -16,22 +15,23 @@ final class KeyTable {
         while c * 7 < count * 10 { c *= 2 }
         capacity = c
         slots = .allocate(capacity: c)
-        slots.initialize(repeating: Slot(k1: 0, k2: 0, line: 0), count: c)
+        slots.initialize(repeating: Slot(key: 0, line: 0, used: false), count: c)
     }
 
     deinit { slots.deallocate() }
 
-    /// The stored line when the key is present; otherwise stores it and returns nil.
+    /// The stored line when the key is present; otherwise stores it and returns nil. Keys are
+    /// hashes: their low bits place them.
     @inline(__always)
-    func insertOrFind(_ k1: UInt64, _ k2: UInt32, line: Int32) -> Int32? {
-        var i = Int(truncatingIfNeeded: k1) & (capacity - 1)
+    func insertOrFind(_ key: UInt64, line: Int32) -> Int32? {
+        var i = Int(truncatingIfNeeded: key) & (capacity - 1)
         while true {
             let s = slots[i]
-            if s.k2 == 0 {
-                slots[i] = Slot(k1: k1, k2: k2, line: line)
+            if !s.used {
+                slots[i] = Slot(key: key, line: line, used: true)
                 return nil
             }
-            if s.k2 == k2 && s.k1 == k1 { return s.line }
+            if s.key == key { return s.line }
             i = (i + 1) & (capacity - 1)
         }
     }
