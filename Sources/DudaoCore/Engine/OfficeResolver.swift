@@ -4,9 +4,9 @@ struct OfficeResolver: Sendable {
     let tableIndex: [String: Int]
     let officeTable: Int
     /// Per assignment table: valid rows by the code of their object.
-    private let assignmentsByObject: [Int: [Int64: [Int]]]
+    private let assignmentsByObject: [Int: CodeMultimap<Int>]
     /// The office roster's entities by the code of their street.
-    private let officesByStreet: [Int64: [Int]]
+    private let officesByStreet: CodeMultimap<Int>
     /// Per table with an `office` column: that column, whether its text is the office id, and
     /// the tables it refers to (worked out once; record findings ask for every row).
     private let officeColumns: [(column: Int, isOffice: Bool, targets: [Int])?]
@@ -23,24 +23,24 @@ struct OfficeResolver: Sendable {
             case .assignments?, nil: nil
             }
         }
-        var byObject: [Int: [Int64: [Int]]] = [:]
+        var byObject: [Int: CodeMultimap<Int>] = [:]
         for t in pack.tables {
             guard case .assignments(let name, _)? = t.office, let ai = tableIndex[name], byObject[ai] == nil, let at = rosters.tables[ai],
                   let object = at.schema.assignment?.object, let oc = at.schema.columnIndex(object) else { continue }
-            var index: [Int64: [Int]] = [:]
+            var index = CodeMultimap<Int>.Builder()
             for a in at.rows where a.valid && a.cells[oc].hasValue {
-                index[a.cells[oc].value, default: []].append(a.index)
+                index.append(a.index, for: a.cells[oc].value)
             }
-            byObject[ai] = index
+            byObject[ai] = index.build()
         }
         assignmentsByObject = byObject
-        var byStreet: [Int64: [Int]] = [:]
+        var byStreet = CodeMultimap<Int>.Builder()
         if let oi = setting.officeTable, let ot = rosters.tables[oi], let osc = ot.schema.columnIndex(pack.attribution.streetColumn) {
             for o in ot.rows where o.isEntity && o.cells[osc].hasValue {
-                byStreet[o.cells[osc].value, default: []].append(o.index)
+                byStreet.append(o.index, for: o.cells[osc].value)
             }
         }
-        officesByStreet = byStreet
+        officesByStreet = byStreet.build()
     }
 
     /// Offices of a row of a table, from its `office` declaration (record findings).

@@ -55,7 +55,7 @@ struct PlanCompiler {
                 filters[ti] = conditions.compile(f, row: pack.tables[ti], rosters: &rosters)
             }
         }
-        var intervals: [Int64: [DayRange]] = [:]
+        var intervals = CodeMultimap<DayRange>.Builder()
         if let a = s.assignments, let ai = setting.tableIndex[a.table], let schema = rosters.tables[ai]?.schema,
            let objectName = schema.assignment?.object, let oc = schema.columnIndex(objectName) {
             let filter = a.filter.map { conditions.compile($0, row: schema, rosters: &rosters) }
@@ -63,7 +63,7 @@ struct PlanCompiler {
                 for row in table.rows where row.valid {
                     guard let active = row.active, row.cells[oc].hasValue else { continue }
                     if let f = filter, !table.withCells(row.index, { f.evaluate($0) }) { continue }
-                    intervals[row.cells[oc].value, default: []].append(active)
+                    intervals.append(active, for: row.cells[oc].value)
                 }
             }
         }
@@ -71,6 +71,6 @@ struct PlanCompiler {
         for name in s.tables {
             if let ti = setting.tableIndex[name], let k = pack.tables[ti].key.flatMap(pack.tables[ti].columnIndex) { keys[ti] = k }
         }
-        return SubjectFilter(selection: s, filters: filters, assignmentIntervals: intervals, keyColumns: keys)
+        return SubjectFilter(selection: s, filters: filters, assignmentIntervals: intervals.build(), keyColumns: keys)
     }
 }

@@ -4,7 +4,7 @@ struct SubjectFilter {
     /// The selection's filter compiled for each table (by table index; nil where none).
     let filters: [Predicate?]
     /// Active intervals of matching assignments by the object's key code.
-    let assignmentIntervals: [Int64: [DayRange]]
+    let assignmentIntervals: CodeMultimap<DayRange>
     /// The key column of each subject table (by table index).
     let keyColumns: [Int?]
 
@@ -12,7 +12,7 @@ struct SubjectFilter {
     /// entities that have a matching assignment (often a few of a large roster), else all.
     func possibleSlots(_ slots: SubjectSlots) -> [Int] {
         guard selection.assignments != nil else { return Array(0..<slots.count) }
-        return assignmentIntervals.keys.compactMap { slots.slot(of: .of($0)) }.sorted()
+        return assignmentIntervals.codes.compactMap { slots.slot(of: .of($0)) }.sorted()
     }
 
     /// What decides whether one entity is a subject, worked out once for all periods.
@@ -20,7 +20,7 @@ struct SubjectFilter {
         /// The entity's active interval, when the selection asks for one.
         let active: DayRange?
         /// The active intervals of its matching assignments, when the selection asks for them.
-        let intervals: [DayRange]
+        let intervals: ArraySlice<DayRange>
     }
 
     /// The entity's period-independent facts; nil when it is a subject in no period.
@@ -32,7 +32,7 @@ struct SubjectFilter {
             if !t.withCells(entity.row, { f.evaluate($0) }) { return nil }
         }
         if selection.activeEveryDay, row.active == nil { return nil }
-        var intervals: [DayRange] = []
+        var intervals: ArraySlice<DayRange> = []
         if selection.assignments != nil {
             guard let keyCol = keyColumns[entity.table], let found = assignmentIntervals[row.cells[keyCol].value] else { return nil }
             intervals = found
@@ -57,7 +57,7 @@ struct SubjectFilter {
     }
 
     /// Whether the union of the intervals contains every day of the period.
-    static func covers(_ intervals: [DayRange], _ period: DayRange) -> Bool {
+    static func covers(_ intervals: ArraySlice<DayRange>, _ period: DayRange) -> Bool {
         var reached = period.start
         for i in intervals.sorted(by: { $0.start < $1.start }) {
             if i.start > reached { return false }

@@ -1,0 +1,71 @@
+/// Values grouped by a 64-bit code (an id's code, a street's), kept flat: one array of all
+/// values, grouped by code in the order they were added, and for each code where its group
+/// ends. It stands where a dictionary of arrays would hold a heap object per code: a roster
+/// of 200,000 enterprises' assignments then costs two allocations, not 200,000.
+///
+/// Built once (`Builder`), then only read; a value, so it can be shared across threads.
+struct CodeMultimap<Value: Sendable>: Sendable {
+    /// Group by code.
+    private let groups: [Int64: Int32]
+    /// Group `g` is `values[(g == 0 ? 0 : ends[g - 1])..<ends[g]]`.
+    private let ends: [Int32]
+    private let values: [Value]
+
+    /// Collects (code, value) pairs in any order; `build()` groups them.
+    struct Builder {
+        private var codes: [Int64] = []
+        private var values: [Value] = []
+
+        init() {}
+
+        mutating func append(_ value: Value, for code: Int64) {
+            codes.append(code)
+            values.append(value)
+        }
+
+        /// The map: a counting sort by group, so each group keeps its values' order.
+        func build() -> CodeMultimap {
+            var groups: [Int64: Int32] = [:]
+            var sizes: [Int32] = []
+            let groupOf = codes.map { code -> Int32 in
+                if let g = groups[code] {
+                    sizes[Int(g)] += 1
+                    return g
+                }
+                let g = Int32(sizes.count)
+                groups[code] = g
+                sizes.append(1)
+                return g
+            }
+            var ends = [Int32](repeating: 0, count: sizes.count)
+            var next = [Int32](repeating: 0, count: sizes.count)
+            var total: Int32 = 0
+            for g in sizes.indices {
+                next[g] = total
+                total += sizes[g]
+                ends[g] = total
+            }
+            var placed = [Value?](repeating: nil, count: values.count)
+            for (i, g) in groupOf.enumerated() {
+                placed[Int(next[Int(g)])] = values[i]
+                next[Int(g)] += 1
+            }
+            return CodeMultimap(groups: groups, ends: ends, values: placed.compactMap { $0 })
+        }
+    }
+
+    private init(groups: [Int64: Int32], ends: [Int32], values: [Value]) {
+        self.groups = groups
+        self.ends = ends
+        self.values = values
+    }
+
+    /// The values added for `code`, in the order they were added; nil when there are none.
+    subscript(code: Int64) -> ArraySlice<Value>? {
+        guard let g = groups[code].map(Int.init) else { return nil }
+        return values[(g == 0 ? 0 : Int(ends[g - 1]))..<Int(ends[g])]
+    }
+
+    /// Every code that has values, in no particular order.
+    var codes: Dictionary<Int64, Int32>.Keys { groups.keys }
+}
