@@ -1,4 +1,5 @@
 import Testing
+import DudaoTable
 @testable import DudaoCore
 
 /// A finding keeps its fields in a shared box, but behaves as a value: a change to one copy
@@ -38,5 +39,16 @@ struct FindingValueTests {
         #expect(sample() == sample())
         #expect(sample() != sample(message: "另一条"))
         #expect(Set([sample(), sample()]).count == 1)
+    }
+
+    /// A waiver and an amount given at the start read back as given.
+    @Test func aWaiverAndAnAmountGivenAtTheStartReadBack() {
+        let waiver = Waiver(reason: "病假，经所主任报备", approver: "李明", expires: Day(rawValue: 19_000))
+        let f = Finding(rule: "livelihood-fee-cap", title: "收费不超过标准", severity: .error, status: .waived,
+                        subject: Subject(kind: "record", id: "A1"), offices: [], period: nil,
+                        expected: .amount(Amount(micros: 50_000_000)), actual: .amount(Amount(micros: 80_000_000)),
+                        message: "收费超过标准", waiver: waiver, fingerprint: "fee:A1")
+        #expect(f.waiver == waiver)
+        #expect(f.expected == .amount(Amount(micros: 50_000_000)) && f.actual == .amount(Amount(micros: 80_000_000)))
     }
 }
