@@ -11,6 +11,9 @@ struct JSONDocument {
         case value(JSONValue)
         /// `item` writes item `index` as a value; items are written concurrently, so it must only read.
         case array(count: Int, item: @Sendable (_ index: Int, _ out: inout JSONWriter) -> Void)
+        /// Items written one after the other on the document's own writer, which may hand its
+        /// bytes on as they grow (`JSONWriter.spillIfLong`): for few items that are each long.
+        case sequence(count: Int, item: (_ index: Int, _ out: inout JSONWriter) -> Void)
     }
 
     var members: [(String, Member)]
@@ -28,6 +31,10 @@ struct JSONDocument {
     /// Writes the document to `emit` in pieces: the small members together, and each block of
     /// array items as its own piece. A piece is only valid during the call.
     func write(emit: (UnsafeRawBufferPointer) -> Void) {
+        withoutActuallyEscaping(emit) { emit in write(emitting: emit) }
+    }
+
+    private func write(emitting emit: @escaping (UnsafeRawBufferPointer) -> Void) {
         var out = JSONWriter()
         out.beginObject()
         for (key, member) in members {
@@ -43,6 +50,15 @@ struct JSONDocument {
                     // What `out` held went out before the items.
                     out.restart(at: out.place.afterItems)
                 }
+                out.endArray()
+            case .sequence(let count, let item):
+                out.beginArray()
+                out.spill = emit
+                for i in 0..<count {
+                    out.item()
+                    item(i, &out)
+                }
+                out.spill = nil
                 out.endArray()
             }
         }

@@ -20,6 +20,8 @@ struct JSONWriter: ~Copyable {
 
     private(set) var place = Place()
     private var out = ByteBuffer(capacity: 4096)
+    /// Takes the bytes written so far when `spillIfLong` finds them long; nil: they stay.
+    var spill: ((UnsafeRawBufferPointer) -> Void)?
 
     init() {}
 
@@ -31,6 +33,15 @@ struct JSONWriter: ~Copyable {
     mutating func restart(at place: Place) {
         out.clear()
         self.place = place
+    }
+
+    /// Hands the bytes written so far to `spill` once they pass `limit` and goes on where it
+    /// stood, so that one long value (a statistics table of hundreds of thousands of rows) is
+    /// never held whole. Without a `spill`, nothing happens.
+    mutating func spillIfLong(_ limit: Int = 1 << 20) {
+        guard let spill, out.count >= limit else { return }
+        spill(out.bytes)
+        out.clear()
     }
 
     // MARK: Containers

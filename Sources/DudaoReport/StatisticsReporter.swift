@@ -32,9 +32,10 @@ public enum StatisticsReporter: Reporter {
     }
 
     /// The statistics as a JSON array (also the audit document's `statistics`), each table
-    /// written straight to bytes: a province's tables have hundreds of thousands of rows.
+    /// written straight to bytes and handed on as it grows: a province's tables have hundreds
+    /// of thousands of rows.
     static func tables(_ statistics: [StatisticTable]) -> JSONDocument.Member {
-        .array(count: statistics.count) { i, out in write(statistics[i], to: &out) }
+        .sequence(count: statistics.count) { i, out in write(statistics[i], to: &out) }
     }
 
     private static func write(_ s: StatisticTable, to out: inout JSONWriter) {
@@ -64,6 +65,7 @@ public enum StatisticsReporter: Reporter {
                 }
             }
             out.endArray()
+            out.spillIfLong()
         }
         out.endArray()
         out.endObject()
