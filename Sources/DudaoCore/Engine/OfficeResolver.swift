@@ -10,6 +10,9 @@ struct OfficeResolver: Sendable {
     /// Per table with an `office` column: that column, whether its text is the office id, and
     /// the tables it refers to (worked out once; record findings ask for every row).
     private let officeColumns: [(column: Int, isOffice: Bool, targets: [Int])?]
+    /// Each office of the roster as the one-element list a finding carries, made once: the
+    /// findings of an office then share one array instead of allocating one each.
+    private let officeLists: [String: [String]]
 
     init(setting: RunSetting, rosters: Rosters) {
         let pack = setting.pack, tableIndex = setting.tableIndex
@@ -41,6 +44,11 @@ struct OfficeResolver: Sendable {
             }
         }
         officesByStreet = byStreet.build()
+        var lists: [String: [String]] = [:]
+        if let oi = setting.officeTable, let ot = rosters.tables[oi], let okc = ot.schema.key.flatMap(ot.schema.columnIndex) {
+            for o in ot.rows where o.isEntity { lists[o.texts[okc]] = [o.texts[okc]] }
+        }
+        officeLists = lists
     }
 
     /// Offices of a row of a table, from its `office` declaration (record findings).
@@ -48,7 +56,7 @@ struct OfficeResolver: Sendable {
         guard let (col, isOffice, targets) = officeColumns[table] else { return [] }
         let text = texts[col]
         if text.isEmpty { return [] }
-        if isOffice { return [text] }
+        if isOffice { return officeLists[text] ?? [text] }
         for ti in targets {
             guard cells[col].hasValue, let r = rosters.ids.row(of: cells[col].value, in: ti), let t = rosters.tables[ti] else { continue }
             return offices(ofRow: t.textRow(r), cells: t.values(r).cells, table: ti, rosters: rosters)
