@@ -21,4 +21,17 @@ struct CodeMultimapTests {
         let map = CodeMultimap<Int>.Builder().build()
         #expect(map[0] == nil && map.codes.isEmpty)
     }
+
+    /// Small codes from 0 (as ids' codes are) are kept in an array by code, and read the same.
+    @Test func denseCodesReadTheSame() {
+        var b = CodeMultimap<Int>.Builder()
+        for i in 0..<100 where i % 3 != 1 { b.append(i, for: Int64(i / 2)) }
+        let map = b.build()
+        for code in 0..<50 {
+            let added = [2 * code, 2 * code + 1].filter { $0 % 3 != 1 }
+            #expect(map[Int64(code)].map(Array.init) == (added.isEmpty ? nil : added))
+        }
+        #expect(map[50] == nil && map[-1] == nil)
+        #expect(map.codes.count == Set((0..<100).filter { $0 % 3 != 1 }.map { $0 / 2 }).count)
+    }
 }

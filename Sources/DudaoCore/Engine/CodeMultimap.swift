@@ -5,7 +5,10 @@
 ///
 /// Built once (`Builder`), then only read; a value, so it can be shared across threads.
 struct CodeMultimap<Value: Sendable>: Sendable {
-    /// Group by code.
+    /// Group + 1 by code (0: none), when the codes are few and small enough that an array
+    /// indexed by code is smaller than a dictionary (ids' codes are dense from 0); else empty.
+    private let direct: [Int32]
+    /// Group by code, when `direct` is empty.
     private let groups: [Int64: Int32]
     /// Group `g` is `values[(g == 0 ? 0 : ends[g - 1])..<ends[g]]`.
     private let ends: [Int32]
@@ -50,22 +53,41 @@ struct CodeMultimap<Value: Sendable>: Sendable {
                 placed[Int(next[Int(g)])] = values[i]
                 next[Int(g)] += 1
             }
-            return CodeMultimap(groups: groups, ends: ends, values: placed.compactMap { $0 })
+            // A dictionary takes about 24 bytes a code; an array 4 bytes a possible code.
+            let smallest = groups.keys.min() ?? 0, largest = groups.keys.max() ?? -1
+            var direct: [Int32] = []
+            if smallest >= 0, largest < Int64(6 * groups.count) {
+                direct = [Int32](repeating: 0, count: Int(largest) + 1)
+                for (code, g) in groups { direct[Int(code)] = g + 1 }
+                groups = [:]
+            }
+            return CodeMultimap(direct: direct, groups: groups, ends: ends, values: placed.compactMap { $0 })
         }
     }
 
-    private init(groups: [Int64: Int32], ends: [Int32], values: [Value]) {
+    private init(direct: [Int32], groups: [Int64: Int32], ends: [Int32], values: [Value]) {
+        self.direct = direct
         self.groups = groups
         self.ends = ends
         self.values = values
     }
 
+    private func group(of code: Int64) -> Int? {
+        if direct.isEmpty { return groups[code].map(Int.init) }
+        guard code >= 0, code < direct.count, direct[Int(code)] > 0 else { return nil }
+        return Int(direct[Int(code)]) - 1
+    }
+
     /// The values added for `code`, in the order they were added; nil when there are none.
     subscript(code: Int64) -> ArraySlice<Value>? {
-        guard let g = groups[code].map(Int.init) else { return nil }
+        guard let g = group(of: code) else { return nil }
         return values[(g == 0 ? 0 : Int(ends[g - 1]))..<Int(ends[g])]
     }
 
-    /// Every code that has values, in no particular order.
-    var codes: Dictionary<Int64, Int32>.Keys { groups.keys }
+    /// Every code that has values, in ascending order when they are kept by index, else in
+    /// no particular order.
+    var codes: [Int64] {
+        if direct.isEmpty { return Array(groups.keys) }
+        return direct.indices.filter { direct[$0] > 0 }.map(Int64.init)
+    }
 }
