@@ -1,15 +1,28 @@
 import Testing
 @testable import DudaoCore
 
-/// The duplicate log's pieces: a 12-byte entry that gives its key back whole, and the table
-/// that finds the first line of a key seen before.
+/// The duplicate log's pieces: the stream its lines are kept in, and the table that finds the
+/// first line of a key seen before.
 struct KeyTableTests {
-    @Test func anEntryTakesTwelveBytesAndKeepsItsKey() {
-        #expect(MemoryLayout<DuplicateLog.Entry>.stride == 12)
-        for key: UInt64 in [0, 1, 0xffff_ffff, 0x1_0000_0000, 0xdead_beef_0123_4567, .max] {
-            let e = DuplicateLog.Entry(key: key, line: 42)
-            #expect(e.key == key && e.line == 42)
-        }
+    /// Lines read back as written: in order (one or two bytes each), backwards, far apart,
+    /// and at the ends of the range.
+    @Test func linesReadBackAsWritten() {
+        let lines: [Int32] = [2, 3, 250, 251, 70_000, 69_999, 5, .max, .min, 0, -1, .max]
+        var stream = LineStream()
+        for l in lines { stream.append(l) }
+        var reader = stream.reader
+        #expect(lines.map { _ in reader.next() } == lines)
+        stream.free()
+    }
+
+    @Test func linesInOrderTakeAboutTwoBytes() {
+        var stream = LineStream()
+        stream.reserve(lines: 10_000)
+        for i in 0..<10_000 { stream.append(Int32(2 + i * 200)) }
+        #expect(stream.byteCount <= 20_000)
+        var reader = stream.reader
+        #expect((0..<10_000).allSatisfy { reader.next() == Int32(2 + $0 * 200) })
+        stream.free()
     }
 
     @Test func theFirstLineOfAKeyIsFoundAgain() {

@@ -3,52 +3,44 @@ import Dispatch
 /// Collects, for every row that takes part in duplicate detection, a compact key: a 72-bit
 /// hash of its parsed date and the trimmed bytes of the other declared columns (or, where a
 /// cell has one, the code that stands for exactly those bytes: an id's or an enum value's),
-/// and the row's line: 12 bytes a row, no strings. Keys go to one of 256 partitions by the
-/// hash's top 8 bits, so an entry keeps the other 64, and resolving them later works on
-/// cache-sized pieces, in parallel. The row itself is found again by its line
-/// (`LedgerCheckpoints` for a streamed ledger, the row index for a table in memory).
+/// and the row's line: about 10 bytes a row, no strings. Keys go to one of 256 partitions by
+/// the hash's top 8 bits, so an entry keeps the other 64 and its line as the difference from
+/// the partition's line before (`LineStream`); resolving them later works on cache-sized
+/// pieces, in parallel. The row itself is found again by its line (`LedgerCheckpoints` for a
+/// streamed ledger, the row index for a table in memory).
 ///
 /// A false match of 72-bit hashes among 10^7 rows has a probability of about 10^-8 (10^-6
 /// among 10^8 rows).
 final class DuplicateLog {
-    /// A row's key (the 64 bits of its hash below the partition's 8) and line, in three
-    /// 4-byte words so that an entry takes 12 bytes, not 16.
-    struct Entry {
-        var low: UInt32
-        var high: UInt32
-        var line: Int32
-
-        init(key: UInt64, line: Int32) {
-            low = UInt32(truncatingIfNeeded: key)
-            high = UInt32(truncatingIfNeeded: key >> 32)
-            self.line = line
-        }
-
-        var key: UInt64 { UInt64(high) << 32 | UInt64(low) }
-    }
-
-    /// One partition's entries, in plain memory so that adding one costs no uniqueness check.
+    /// One partition's entries in plain memory, so that adding one costs no uniqueness check:
+    /// the keys (the 64 bits of a row's hash below the partition's 8), and their lines.
     private struct Partition {
-        var base: UnsafeMutablePointer<Entry>?
+        var keys: UnsafeMutablePointer<UInt64>?
         var count = 0
         var capacity = 0
+        var lines = LineStream()
 
-        var entries: UnsafeBufferPointer<Entry> { UnsafeBufferPointer(start: base, count: count) }
-
-        mutating func append(_ e: Entry) {
+        mutating func append(key: UInt64, line: Int32) {
             if count == capacity { grow(to: max(16, capacity * 2)) }
-            base![count] = e  // unwrap: grow() above allocated it
+            keys![count] = key  // unwrap: grow() above allocated it
             count &+= 1
+            lines.append(line)
         }
 
         mutating func grow(to size: Int) {
-            let grown = UnsafeMutablePointer<Entry>.allocate(capacity: size)
-            if let base {
-                grown.moveInitialize(from: base, count: count)
-                base.deallocate()
+            let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+            if let keys {
+                grown.moveInitialize(from: keys, count: count)
+                keys.deallocate()
             }
-            base = grown
+            keys = grown
             capacity = size
+        }
+
+        mutating func free() {
+            keys?.deallocate()
+            lines.free()
+            self = Partition()
         }
     }
 
@@ -69,19 +61,21 @@ final class DuplicateLog {
         parts.initialize(repeating: Partition(), count: Self.partitions)
         let each = expectedRows / Self.partitions
         if each > 0 {
-            for p in 0..<Self.partitions { parts[p].grow(to: each + each / 16 + 16) }
+            for p in 0..<Self.partitions {
+                parts[p].grow(to: each + each / 16 + 16)
+                parts[p].lines.reserve(lines: each + each / 16)
+            }
         }
     }
 
     deinit {
-        for p in 0..<Self.partitions { parts[p].base?.deallocate() }
+        for p in 0..<Self.partitions { parts[p].free() }
         parts.deallocate()
     }
 
     /// Gives back partition `p`'s memory.
     private func free(_ p: Int) {
-        parts[p].base?.deallocate()
-        parts[p] = Partition()
+        parts[p].free()
     }
 
     /// Records the row; rows whose date cannot be read take no part.
@@ -89,7 +83,7 @@ final class DuplicateLog {
         guard let (k1, k2) = key(values, source: source) else { return }
         // The partition takes k1's top 8 bits; k2's low 8 take their place in the entry.
         let key = k1 & 0x00ff_ffff_ffff_ffff | UInt64(truncatingIfNeeded: k2) << 56
-        parts[Int(k1 >> 56)].append(Entry(key: key, line: Int32(values.line)))
+        parts[Int(k1 >> 56)].append(key: key, line: Int32(values.line))
     }
 
     private func key(_ values: borrowing RowValues, source: RowSource) -> (UInt64, UInt64)? {
@@ -163,9 +157,13 @@ final class DuplicateLog {
                 guard size > 1 else { return }
                 let table = KeyTable(capacity: size)
                 for log in logs {
-                    for e in log.parts[p].entries {
-                        if let first = table.insertOrFind(e.key, line: e.line) {
-                            sink.value[p].append((e.line, first))
+                    let part = log.parts[p]
+                    guard let keys = part.keys else { continue }
+                    var lines = part.lines.reader
+                    for i in 0..<part.count {
+                        let line = lines.next()
+                        if let first = table.insertOrFind(keys[i], line: line) {
+                            sink.value[p].append((line, first))
                         }
                     }
                 }
