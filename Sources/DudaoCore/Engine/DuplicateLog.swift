@@ -28,12 +28,7 @@ final class DuplicateLog {
         }
 
         mutating func grow(to size: Int) {
-            let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
-            if let keys {
-                grown.moveInitialize(from: keys, count: count)
-                keys.deallocate()
-            }
-            keys = grown
+            keys = .regrow(keys, count: count, to: size)
             capacity = size
         }
 

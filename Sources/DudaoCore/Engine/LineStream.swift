@@ -66,12 +66,7 @@ struct LineStream {
     }
 
     private mutating func grow(to size: Int) {
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        if let bytes {
-            grown.moveInitialize(from: bytes, count: used)
-            bytes.deallocate()
-        }
-        bytes = grown
+        bytes = .regrow(bytes, count: used, to: size)
         capacity = size
     }
 }
