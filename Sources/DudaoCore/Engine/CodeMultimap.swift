@@ -48,9 +48,10 @@ struct CodeMultimap<Value: Sendable>: Sendable {
                 total += sizes[g]
                 ends[g] = total
             }
-            var placed = [Value?](repeating: nil, count: values.count)
+            // Where each value goes, then the values in that order.
+            var source = [Int](repeating: 0, count: values.count)
             for (i, g) in groupOf.enumerated() {
-                placed[Int(next[Int(g)])] = values[i]
+                source[Int(next[Int(g)])] = i
                 next[Int(g)] += 1
             }
             // A dictionary takes about 24 bytes a code; an array 4 bytes a possible code.
@@ -61,7 +62,7 @@ struct CodeMultimap<Value: Sendable>: Sendable {
                 for (code, g) in groups { direct[Int(code)] = g + 1 }
                 groups = [:]
             }
-            return CodeMultimap(direct: direct, groups: groups, ends: ends, values: placed.compactMap { $0 })
+            return CodeMultimap(direct: direct, groups: groups, ends: ends, values: source.map { values[$0] })
         }
     }
 

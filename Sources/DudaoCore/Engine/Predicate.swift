@@ -58,10 +58,7 @@ struct Predicate: @unchecked Sendable {  // pointers into `PlanMemory`, read-onl
         switch gateKid {
         case Self.noKid: return eval(0, row, subject)
         case Self.wholeTree: return true
-        default:
-            let root = nodes[0]
-            for i in 0..<Int(root.b) where i != Int(gateKid) && !eval(Int(kids[Int(root.a) + i]), row, subject) { return false }
-            return true
+        default: return allHold(nodes[0], except: Int(gateKid), row, subject)
         }
     }
 
@@ -126,8 +123,7 @@ struct Predicate: @unchecked Sendable {  // pointers into `PlanMemory`, read-onl
         let node = nodes[n]
         switch node.kind {
         case .all:
-            for i in 0..<Int(node.b) where !eval(Int(kids[Int(node.a) + i]), row, subject) { return false }
-            return true
+            return allHold(node, except: -1, row, subject)
         case .any:
             for i in 0..<Int(node.b) where eval(Int(kids[Int(node.a) + i]), row, subject) { return true }
             return false
@@ -160,6 +156,13 @@ struct Predicate: @unchecked Sendable {  // pointers into `PlanMemory`, read-onl
             guard cell.hasValue, cell.value >= 0, cell.value < Int64(node.b) else { return false }
             return bytes[Int(node.a) + Int(cell.value)] != 0
         }
+    }
+
+    /// Whether every kid of the `all` node holds, but for kid `skip` (-1: none).
+    @inline(__always)
+    private func allHold(_ node: Node, except skip: Int, _ row: UnsafePointer<Cell>, _ subject: UnsafePointer<Cell>?) -> Bool {
+        for i in 0..<Int(node.b) where i != skip && !eval(Int(kids[Int(node.a) + i]), row, subject) { return false }
+        return true
     }
 
     static func compare(_ a: Cell, _ op: Condition.Comparison, _ b: Cell) -> Bool {

@@ -45,10 +45,8 @@ final class StatisticTally {
         /// Room for the totals of group `g`.
         mutating func reserve(group g: Int, measures m: Int) {
             if g >= capacity {
-                let bigger = UnsafeMutablePointer<Int128>.allocate(capacity: capacity * 2 * m)
-                bigger.moveInitialize(from: totals, count: capacity * m)
+                let bigger = UnsafeMutablePointer<Int128>.regrow(totals, count: capacity * m, to: capacity * 2 * m)
                 (bigger + capacity * m).initialize(repeating: 0, count: capacity * m)
-                totals.deallocate()
                 totals = bigger
                 capacity *= 2
             }
